@@ -1,0 +1,125 @@
+package io.hostwright.manifest;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.hostwright.manifest.Access.CUSTOMER;
+import static io.hostwright.manifest.Access.PUBLIC;
+import static io.hostwright.manifest.HttpRoute.get;
+import static io.hostwright.manifest.HttpRoute.post;
+
+/**
+ * The single description of Hostwright's functions, queues, schedules and table. The CDK app and the laptop runtime
+ * both build from this class; adding a function means adding one entry here.
+ */
+public final class Manifest {
+
+    public static final String TABLE_VARIABLE = "TABLE_NAME";
+    public static final String MAIL_FROM_VARIABLE = "MAIL_FROM";
+    public static final String MAIL_CONFIGURATION_SET_VARIABLE = "MAIL_CONFIGURATION_SET";
+
+    public static final String PROVISIONING_QUEUE = "provisioning";
+    public static final String MAIL_QUEUE = "mail";
+
+    public static final TableSpec TABLE = new TableSpec(
+            "hostwright", "pk", "sk",
+            List.of(new IndexSpec("gsi1", "gsi1pk", "gsi1sk"),
+                    new IndexSpec("gsi2", "gsi2pk", "gsi2sk")),
+            "expiresAt");
+
+    public static final List<QueueSpec> QUEUES = List.of(
+            new QueueSpec(PROVISIONING_QUEUE, "one provisioning step per message", 5, Duration.ofDays(14)),
+            new QueueSpec(MAIL_QUEUE, "lifecycle e-mails to render and send", 5, Duration.ofDays(4)));
+
+    public static final List<FunctionSpec> FUNCTIONS = List.of(
+            new FunctionSpec(
+                    "storefront-api",
+                    "Catalog, orders and services as the storefront reads them",
+                    "io.hostwright.functions.storefront.ApiGatewayStorefrontRequestHandler",
+                    512, Duration.ofSeconds(10),
+                    new Trigger.HttpApi(List.of(
+                            get("/v1/catalog/products", PUBLIC),
+                            get("/v1/catalog/products/{productId}", PUBLIC),
+                            get("/v1/orders/{orderId}", CUSTOMER),
+                            get("/v1/services", CUSTOMER),
+                            get("/v1/services/{serviceId}", CUSTOMER))),
+                    TableAccess.READ, Set.of(), false, Map.of()),
+            new FunctionSpec(
+                    "order-acceptance",
+                    "Validates an order against the catalog, writes order and service, starts provisioning",
+                    "io.hostwright.functions.orders.ApiGatewayPlaceOrderRequestHandler",
+                    512, Duration.ofSeconds(15),
+                    new Trigger.HttpApi(List.of(post("/v1/orders", CUSTOMER))),
+                    TableAccess.READ_WRITE, Set.of(PROVISIONING_QUEUE, MAIL_QUEUE), false, Map.of()),
+            new FunctionSpec(
+                    "order-dispatch-sweeper",
+                    "Re-sends the first provisioning step and initial e-mail of orders whose dispatch was interrupted",
+                    "io.hostwright.functions.sweeper.ScheduledOrderDispatchSweepHandler",
+                    512, Duration.ofSeconds(60),
+                    new Trigger.Schedule("rate(5 minutes)", "re-dispatch accepted orders left undispatched"),
+                    TableAccess.READ_WRITE, Set.of(PROVISIONING_QUEUE, MAIL_QUEUE), false, Map.of()),
+            new FunctionSpec(
+                    "mailer",
+                    "Renders lifecycle e-mails and sends them through SES, once per service and event",
+                    "io.hostwright.functions.mailer.SqsMailRequestHandler",
+                    512, Duration.ofSeconds(30),
+                    new Trigger.Queue(MAIL_QUEUE, 10, Duration.ZERO, 5),
+                    TableAccess.READ_WRITE, Set.of(), true, Map.of()));
+
+    private Manifest() {
+    }
+
+    public static Optional<FunctionSpec> function(String name) {
+        return FUNCTIONS.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    public static QueueSpec queue(String name) {
+        return QUEUES.stream().filter(q -> q.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no queue named " + name));
+    }
+
+    /** The function consuming a queue, if one does yet. */
+    public static Optional<FunctionSpec> consumerOf(String queueName) {
+        return FUNCTIONS.stream()
+                .filter(f -> f.trigger() instanceof Trigger.Queue q && q.queue().equals(queueName))
+                .findFirst();
+    }
+
+    /**
+     * Visibility timeout of a queue: six times its consumer's timeout (AWS's advice for Lambda event sources, so a
+     * batch still running is never handed to a second invocation), and at least three minutes.
+     */
+    public static Duration visibilityTimeout(String queueName) {
+        Duration floor = Duration.ofMinutes(3);
+        return consumerOf(queueName)
+                .map(f -> f.timeout().multipliedBy(6))
+                .filter(d -> d.compareTo(floor) > 0)
+                .orElse(floor);
+    }
+
+    /** A function's full environment, resolved the same way for AWS and the laptop. */
+    public static Map<String, String> environmentFor(FunctionSpec function, ResourceNames resources) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("POWERTOOLS_SERVICE_NAME", function.name());
+        env.put("POWERTOOLS_METRICS_NAMESPACE", "Hostwright");
+        if (function.tableAccess() != TableAccess.NONE) {
+            env.put(TABLE_VARIABLE, resources.tableName());
+        }
+        for (String queue : function.sendsTo().stream().sorted().toList()) {
+            env.put(queue(queue).urlVariable(), resources.queueUrl(queue));
+        }
+        if (function.sendsMail()) {
+            env.put(MAIL_FROM_VARIABLE, resources.mailFrom());
+            String set = resources.mailConfigurationSet();
+            if (set != null) {
+                env.put(MAIL_CONFIGURATION_SET_VARIABLE, set);
+            }
+        }
+        env.putAll(function.environment());
+        return env;
+    }
+}
