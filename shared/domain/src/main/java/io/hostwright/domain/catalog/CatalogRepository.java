@@ -1,0 +1,16 @@
+package io.hostwright.domain.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: the product catalog. */
+public interface CatalogRepository {
+
+    Optional<Product> findProduct(String productId);
+
+    /** Every orderable product, ordered by id. */
+    List<Product> listProducts();
+
+    /** Creates or replaces a product (catalog seed, later the admin API). */
+    void saveProduct(Product product);
+}

@@ -1,0 +1,36 @@
+package io.hostwright.domain.mail;
+
+/** Every e-mail Hostwright sends; {@code key} names the template resource the mailer renders. */
+public enum MailTemplate {
+    INITIAL_ORDER("initial-order", Audience.CUSTOMER),
+    ACCOUNT_CREATED("account-created", Audience.CUSTOMER),
+    SERVER_PROVISIONING("server-provisioning", Audience.CUSTOMER),
+    SERVER_READY("server-ready", Audience.CUSTOMER),
+    SUSPENDED("suspended", Audience.CUSTOMER),
+    UNSUSPENDED("unsuspended", Audience.CUSTOMER),
+    TERMINATED("terminated", Audience.CUSTOMER),
+    REINSTALL_STARTED("reinstall-started", Audience.CUSTOMER),
+    REINSTALL_FINISHED("reinstall-finished", Audience.CUSTOMER),
+    BANDWIDTH_NEAR_LIMIT("bandwidth-near-limit", Audience.CUSTOMER),
+    BANDWIDTH_OVER_LIMIT("bandwidth-over-limit", Audience.CUSTOMER),
+    DISK_WIPE_FINISHED("disk-wipe-finished", Audience.STAFF),
+    STAFF_FAILURE("staff-failure", Audience.STAFF);
+
+    public enum Audience { CUSTOMER, STAFF }
+
+    private final String key;
+    private final Audience audience;
+
+    MailTemplate(String key, Audience audience) {
+        this.key = key;
+        this.audience = audience;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+}

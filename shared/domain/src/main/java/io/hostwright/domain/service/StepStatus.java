@@ -1,0 +1,9 @@
+package io.hostwright.domain.service;
+
+/** Where one provisioning step stands. */
+public enum StepStatus {
+    STARTED,
+    WAITING,
+    SUCCEEDED,
+    FAILED
+}
