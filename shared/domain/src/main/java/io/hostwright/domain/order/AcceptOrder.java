@@ -2,6 +2,7 @@ package io.hostwright.domain.order;
 
 import io.hostwright.domain.catalog.CatalogRepository;
 import io.hostwright.domain.ids.IdGenerator;
+import io.hostwright.domain.problem.IdempotencyKeyReused;
 import io.hostwright.domain.problem.InvalidRequest;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceStatus;
@@ -91,8 +92,8 @@ public final class AcceptOrder {
 
     private OrderAccepted replay(IdempotencyRecord earlier, String fingerprint) {
         if (!earlier.fingerprint().equals(fingerprint)) {
-            throw InvalidRequest.of(IDEMPOTENCY_HEADER, "was already used for a different order; "
-                    + "use a new key for a new order");
+            throw new IdempotencyKeyReused(IDEMPOTENCY_HEADER, IDEMPOTENCY_HEADER
+                    + " was already used for a different order; use a new key for a new order");
         }
         orders.findOrder(earlier.orderId())
                 .filter(o -> !o.dispatched())

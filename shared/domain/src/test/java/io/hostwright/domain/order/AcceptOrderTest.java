@@ -8,6 +8,7 @@ import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.customer.Customer;
 import io.hostwright.domain.ids.SortableIds;
 import io.hostwright.domain.mail.MailTemplate;
+import io.hostwright.domain.problem.IdempotencyKeyReused;
 import io.hostwright.domain.problem.InvalidRequest;
 import io.hostwright.domain.problem.Violation;
 import io.hostwright.domain.service.ServiceStatus;
@@ -87,8 +88,8 @@ class AcceptOrderTest {
         accept.accept(order("k1"));
         PlaceOrder different = new PlaceOrder(alice, "k1", "dedi-e3", "monthly", "web2.example.com", "debian-12", 2, 20);
 
-        assertThatThrownBy(() -> accept.accept(different)).isInstanceOfSatisfying(InvalidRequest.class,
-                e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("Idempotency-Key"));
+        assertThatThrownBy(() -> accept.accept(different)).isInstanceOfSatisfying(IdempotencyKeyReused.class,
+                e -> assertThat(e.header()).isEqualTo("Idempotency-Key"));
         assertThat(stores.orders).hasSize(1);
     }
 
