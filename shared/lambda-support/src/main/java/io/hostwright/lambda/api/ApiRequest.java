@@ -1,0 +1,107 @@
+package io.hostwright.lambda.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.hostwright.domain.customer.Customer;
+import io.hostwright.domain.problem.InvalidRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read-side view of an API Gateway HTTP API (payload 2.0) request. */
+public final class ApiRequest {
+
+    /** Largest order body accepted; anything bigger is refused before parsing. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final APIGatewayV2HTTPEvent event;
+
+    public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+    }
+
+    /** e.g. {@code GET /v1/orders/{orderId}}; set by API Gateway (and by the local gateway) from the matched route. */
+    public String routeKey() {
+        return event.getRouteKey();
+    }
+
+    public Optional<String> pathParameter(String name) {
+        Map<String, String> params = event.getPathParameters();
+        return params == null ? Optional.empty() : Optional.ofNullable(params.get(name));
+    }
+
+    /** Header lookup ignoring case (API Gateway lower-cases names, clients may not). */
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getKey().toLowerCase(Locale.ROOT).equals(wanted))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    /** The body as bytes, refused when larger than {@link #MAX_BODY_BYTES}. */
+    public byte[] body() {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        byte[] bytes = event.getIsBase64Encoded()
+                ? decodeBase64(body)
+                : body.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new PayloadTooLarge(bytes.length);
+        }
+        return bytes;
+    }
+
+    private static byte[] decodeBase64(String body) {
+        try {
+            return Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequest.of("body", "is not valid base64");
+        }
+    }
+
+    /**
+     * The customer the authorizer verified: {@code sub} and {@code email} claims of the JWT.
+     *
+     * @throws Unauthenticated when there is no verified subject (a route wired without the authorizer)
+     */
+    public Customer customer() {
+        Map<String, String> claims = claims();
+        String sub = claims.get("sub");
+        if (sub == null || sub.isBlank()) {
+            throw new Unauthenticated();
+        }
+        return new Customer(sub, claims.getOrDefault("email", ""));
+    }
+
+    private Map<String, String> claims() {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            return Map.of();
+        }
+        return context.getAuthorizer().getJwt().getClaims();
+    }
+
+    /** Thrown when a body exceeds {@link #MAX_BODY_BYTES}. */
+    public static final class PayloadTooLarge extends RuntimeException {
+        public PayloadTooLarge(int size) {
+            super("body of " + size + " bytes exceeds the limit of " + MAX_BODY_BYTES + " bytes", null, false, false);
+        }
+    }
+
+    /** Thrown when a customer route runs without a verified token. */
+    public static final class Unauthenticated extends RuntimeException {
+        public Unauthenticated() {
+            super("a valid bearer token is required", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.hostwright.lambda.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.hostwright.domain.problem.Conflict;
+import io.hostwright.domain.problem.DomainException;
+import io.hostwright.domain.problem.IdempotencyKeyReused;
+import io.hostwright.domain.problem.InvalidRequest;
+import io.hostwright.domain.problem.NotFound;
+import io.hostwright.domain.problem.Violation;
+import io.hostwright.json.Json;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds HTTP API responses: JSON bodies and problem details. */
+public final class ApiResponses {
+
+    private ApiResponses() {
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body) {
+        return json(status, body, Map.of());
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.putAll(extraHeaders);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(Json.write(body))
+                .build();
+    }
+
+    public static APIGatewayV2HTTPResponse problem(Problem problem) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(problem.status())
+                .withHeaders(Map.of("Content-Type", Problem.CONTENT_TYPE))
+                .withBody(Json.write(problem))
+                .build();
+    }
+
+    /** The response for a request the domain refused. */
+    public static APIGatewayV2HTTPResponse problem(DomainException refused) {
+        return problem(switch (refused) {
+            case InvalidRequest invalid -> new Problem("https://hostwright.io/problems/invalid-request",
+                    "Invalid request", 400, invalid.getMessage(), invalid.violations());
+            case NotFound notFound -> Problem.of(404, "not-found", "Not found", notFound.getMessage());
+            case Conflict conflict -> new Problem("https://hostwright.io/problems/conflict", "Conflict", 409,
+                    conflict.getMessage(), conflict.field() == null ? null
+                            : List.of(new Violation(conflict.field(), conflict.getMessage())));
+            case IdempotencyKeyReused reused -> new Problem("https://hostwright.io/problems/idempotency-key-reused",
+                    "Idempotency key reused", 422, reused.getMessage(),
+                    List.of(new Violation(reused.header(), reused.getMessage())));
+        });
+    }
+
+    /** Maps the edge's own refusals and the domain's; anything else is the caller's bug and is rethrown. */
+    public static APIGatewayV2HTTPResponse problemFor(RuntimeException e) {
+        return switch (e) {
+            case DomainException refused -> problem(refused);
+            case ApiRequest.PayloadTooLarge tooLarge -> problem(new Problem(
+                    "https://hostwright.io/problems/payload-too-large", "Payload too large", 413,
+                    tooLarge.getMessage(), List.of(new Violation("body", tooLarge.getMessage()))));
+            case ApiRequest.Unauthenticated unauthenticated -> problem(Problem.of(401, "unauthenticated",
+                    "Unauthenticated", unauthenticated.getMessage()));
+            default -> throw e;
+        };
+    }
+
+    /** 500 without internals; the cause goes to the logs, not to the client. */
+    public static APIGatewayV2HTTPResponse internalError(String requestId) {
+        return problem(Problem.of(500, "internal-error", "Internal error",
+                "something went wrong on our side; quote request id " + requestId + " to support"));
+    }
+}

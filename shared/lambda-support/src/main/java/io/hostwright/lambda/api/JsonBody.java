@@ -1,0 +1,106 @@
+package io.hostwright.lambda.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hostwright.domain.problem.InvalidRequest;
+import io.hostwright.domain.problem.Violation;
+import io.hostwright.json.Json;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A request body read as a JSON object, with typed accessors that collect every type error by field path (e.g.
+ * {@code options.ipv4}) instead of failing on the first. Call {@link #throwIfInvalid()} after reading.
+ */
+public final class JsonBody {
+
+    private final ObjectNode root;
+    private final List<Violation> violations = new ArrayList<>();
+
+    private JsonBody(ObjectNode root) {
+        this.root = root;
+    }
+
+    public static JsonBody parse(byte[] body) {
+        if (body.length == 0) {
+            throw InvalidRequest.of("body", "is required: send a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw InvalidRequest.of("body", "is not valid JSON (" + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw InvalidRequest.of("body", "could not be read");
+        }
+        if (node == null || !node.isObject()) {
+            throw InvalidRequest.of("body", "must be a JSON object");
+        }
+        return new JsonBody((ObjectNode) node);
+    }
+
+    /** Records a violation for each field of the object at {@code path} (empty = root) not in {@code allowed}. */
+    public JsonBody allowOnly(String path, Set<String> allowed) {
+        JsonNode node = path.isEmpty() ? root : root.at(pointer(path));
+        if (node.isObject()) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    violations.add(new Violation(path.isEmpty() ? name : path + "." + name, "is not a known field"));
+                }
+            }
+        }
+        return this;
+    }
+
+    /** A string, or null when absent or JSON null. */
+    public String string(String path) {
+        JsonNode node = root.at(pointer(path));
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            violations.add(new Violation(path, "must be a string"));
+            return null;
+        }
+        return node.textValue();
+    }
+
+    /** A whole number in int range, or null when absent or JSON null. */
+    public Integer integer(String path) {
+        JsonNode node = root.at(pointer(path));
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            violations.add(new Violation(path, "must be a whole number"));
+            return null;
+        }
+        return node.intValue();
+    }
+
+    /** Records a violation if the value at {@code path} is present and not an object. */
+    public JsonBody object(String path) {
+        JsonNode node = root.at(pointer(path));
+        if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
+            violations.add(new Violation(path, "must be an object"));
+        }
+        return this;
+    }
+
+    public void throwIfInvalid() {
+        if (!violations.isEmpty()) {
+            throw new InvalidRequest(violations);
+        }
+    }
+
+    private static String pointer(String path) {
+        return "/" + path.replace(".", "/");
+    }
+}

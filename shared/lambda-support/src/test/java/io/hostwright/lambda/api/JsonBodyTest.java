@@ -1,0 +1,54 @@
+package io.hostwright.lambda.api;
+
+import io.hostwright.domain.problem.InvalidRequest;
+import io.hostwright.domain.problem.Violation;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonBodyTest {
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void malformedJsonNamesTheBody() {
+        assertThatThrownBy(() -> JsonBody.parse(utf8("{\"a\": "))).isInstanceOfSatisfying(InvalidRequest.class,
+                e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("body"));
+        assertThatThrownBy(() -> JsonBody.parse(utf8("[1]"))).isInstanceOf(InvalidRequest.class);
+        assertThatThrownBy(() -> JsonBody.parse(new byte[0])).isInstanceOf(InvalidRequest.class);
+    }
+
+    @Test
+    void typeErrorsAndUnknownFieldsAreCollectedByPath() {
+        JsonBody body = JsonBody.parse(utf8("{\"name\": 3, \"options\": {\"ipv4\": \"two\", \"colour\": 1}, \"x\": 1}"));
+        body.allowOnly("", Set.of("name", "options")).allowOnly("options", Set.of("ipv4"));
+        assertThat(body.string("name")).isNull();
+        assertThat(body.integer("options.ipv4")).isNull();
+        assertThatThrownBy(body::throwIfInvalid).isInstanceOfSatisfying(InvalidRequest.class,
+                e -> assertThat(e.violations()).extracting(Violation::field)
+                        .containsExactlyInAnyOrder("x", "options.colour", "name", "options.ipv4"));
+    }
+
+    @Test
+    void validValuesAreRead() {
+        JsonBody body = JsonBody.parse(utf8("{\"name\": \"a\", \"options\": {\"ipv4\": 2}}"));
+        assertThat(body.string("name")).isEqualTo("a");
+        assertThat(body.integer("options.ipv4")).isEqualTo(2);
+        assertThat(body.integer("options.bandwidthTb")).isNull();
+        body.throwIfInvalid();
+    }
+
+    @Test
+    void fractionalOrHugeNumbersAreNotWholeNumbers() {
+        JsonBody body = JsonBody.parse(utf8("{\"a\": 1.5, \"b\": 99999999999}"));
+        body.integer("a");
+        body.integer("b");
+        assertThatThrownBy(body::throwIfInvalid).isInstanceOf(InvalidRequest.class);
+    }
+}
