@@ -70,6 +70,14 @@ public final class ApiResponses {
         };
     }
 
+    /** 503 for a dependency outage: the request may be retried as is (with the same idempotency key). */
+    public static APIGatewayV2HTTPResponse unavailable(String requestId) {
+        APIGatewayV2HTTPResponse response = problem(Problem.of(503, "unavailable", "Service unavailable",
+                "a dependency is unavailable; retry the same request shortly (request id " + requestId + ")"));
+        response.setHeaders(Map.of("Content-Type", Problem.CONTENT_TYPE, "Retry-After", "2"));
+        return response;
+    }
+
     /** 500 without internals; the cause goes to the logs, not to the client. */
     public static APIGatewayV2HTTPResponse internalError(String requestId) {
         return problem(Problem.of(500, "internal-error", "Internal error",

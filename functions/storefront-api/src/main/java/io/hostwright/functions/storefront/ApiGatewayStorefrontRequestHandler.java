@@ -1,0 +1,87 @@
+package io.hostwright.functions.storefront;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.hostwright.domain.storefront.StorefrontQueries;
+import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.dynamodb.DynamoDbClients;
+import io.hostwright.dynamodb.DynamoDbOrderRepository;
+import io.hostwright.dynamodb.DynamoDbServiceRepository;
+import io.hostwright.lambda.FunctionEnvironment;
+import io.hostwright.lambda.api.ApiRequest;
+import io.hostwright.lambda.api.ApiResponses;
+import io.hostwright.lambda.api.Problem;
+import io.hostwright.lambda.telemetry.Telemetry;
+import io.hostwright.manifest.Manifest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** API Gateway → the storefront's read routes (catalog, one order, services). Translation only. */
+public final class ApiGatewayStorefrontRequestHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayStorefrontRequestHandler.class);
+    private static final Map<String, String> CATALOG_CACHING = Map.of("Cache-Control", "public, max-age=60");
+
+    private final StorefrontQueries queries;
+    private final Telemetry telemetry;
+
+    public ApiGatewayStorefrontRequestHandler() {
+        this(queriesFromEnvironment());
+    }
+
+    public ApiGatewayStorefrontRequestHandler(StorefrontQueries queries) {
+        this.queries = queries;
+        this.telemetry = new Telemetry();
+    }
+
+    private static StorefrontQueries queriesFromEnvironment() {
+        DynamoDbClient dynamo = DynamoDbClients.fromEnvironment();
+        String table = FunctionEnvironment.require(Manifest.TABLE_VARIABLE);
+        return new StorefrontQueries(new DynamoDbCatalogRepository(dynamo, table),
+                new DynamoDbOrderRepository(dynamo, table, Clock.systemUTC()),
+                new DynamoDbServiceRepository(dynamo, table));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return telemetry.invocation(context, () -> {
+            ApiRequest request = new ApiRequest(event);
+            try {
+                return route(request);
+            } catch (RuntimeException e) {
+                try {
+                    return ApiResponses.problemFor(e);
+                } catch (RuntimeException unexpected) {
+                    LOG.error("storefront request failed", unexpected);
+                    return ApiResponses.internalError(context.getAwsRequestId());
+                }
+            }
+        });
+    }
+
+    private APIGatewayV2HTTPResponse route(ApiRequest request) {
+        return switch (request.routeKey()) {
+            case "GET /v1/catalog/products" -> ApiResponses.json(200,
+                    new StorefrontViews.ProductList(queries.products().stream().map(StorefrontViews::product).toList()),
+                    CATALOG_CACHING);
+            case "GET /v1/catalog/products/{productId}" -> ApiResponses.json(200,
+                    StorefrontViews.product(queries.product(request.pathParameter("productId").orElseThrow())),
+                    CATALOG_CACHING);
+            case "GET /v1/orders/{orderId}" -> ApiResponses.json(200, StorefrontViews.order(
+                    queries.order(request.customer(), request.pathParameter("orderId").orElseThrow())));
+            case "GET /v1/services" -> ApiResponses.json(200, new StorefrontViews.ServiceList(
+                    queries.services(request.customer()).stream().map(StorefrontViews::summary).toList()));
+            case "GET /v1/services/{serviceId}" -> ApiResponses.json(200, StorefrontViews.service(
+                    queries.service(request.customer(), request.pathParameter("serviceId").orElseThrow())));
+            default -> ApiResponses.problem(Problem.of(404, "not-found", "Not found",
+                    "no route " + request.routeKey()));
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package io.hostwright.dynamodb;
+
+import io.hostwright.domain.service.ProvisioningStep;
+import io.hostwright.domain.service.Service;
+import io.hostwright.domain.service.ServiceRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static io.hostwright.dynamodb.Attributes.n;
+import static io.hostwright.dynamodb.Attributes.s;
+
+/** Services and their steps; every service write is conditional on the status and version it was read with. */
+public final class DynamoDbServiceRepository implements ServiceRepository {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbServiceRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Service> findService(String serviceId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Keys.service(serviceId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ServiceItems.fromItem(item));
+    }
+
+    @Override
+    public List<Service> listByCustomer(String customerId) {
+        return queryAll(QueryRequest.builder()
+                .tableName(table)
+                .indexName("gsi1")
+                .keyConditionExpression("gsi1pk = :customer AND begins_with(gsi1sk, :prefix)")
+                .expressionAttributeValues(Map.of(
+                        ":customer", s(Keys.customerPartition(customerId)), ":prefix", s("SERVICE#")))
+                .scanIndexForward(false), ServiceItems::fromItem);
+    }
+
+    @Override
+    public List<ProvisioningStep> steps(String serviceId) {
+        return queryAll(QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s("SERVICE#" + serviceId), ":prefix", s("STEP#")))
+                .consistentRead(true), ServiceItems::stepFromItem);
+    }
+
+    @Override
+    public boolean replace(Service expected, Service updated) {
+        if (!expected.serviceId().equals(updated.serviceId())) {
+            throw new IllegalArgumentException("replace must keep the service id");
+        }
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(ServiceItems.toItem(updated))
+                    .conditionExpression("#status = :status AND #version = :version")
+                    .expressionAttributeNames(Map.of("#status", "status", "#version", "version"))
+                    .expressionAttributeValues(Map.of(
+                            ":status", s(expected.status().name()), ":version", n(expected.version()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void recordStep(ProvisioningStep step) {
+        dynamo.putItem(b -> b.tableName(table).item(ServiceItems.toItem(step)));
+    }
+
+    private <T> List<T> queryAll(QueryRequest.Builder query, Function<Map<String, AttributeValue>, T> mapper) {
+        List<T> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(query.exclusiveStartKey(start).build());
+            page.items().forEach(item -> out.add(mapper.apply(item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+}

@@ -1,0 +1,82 @@
+package io.hostwright.dynamodb;
+
+import io.hostwright.domain.catalog.BillingCycle;
+import io.hostwright.domain.service.ProvisioningStep;
+import io.hostwright.domain.service.Service;
+import io.hostwright.domain.service.ServiceStatus;
+import io.hostwright.domain.service.StepStatus;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.hostwright.dynamodb.Attributes.instant;
+import static io.hostwright.dynamodb.Attributes.n;
+import static io.hostwright.dynamodb.Attributes.num;
+import static io.hostwright.dynamodb.Attributes.putIfPresent;
+import static io.hostwright.dynamodb.Attributes.s;
+import static io.hostwright.dynamodb.Attributes.sortable;
+import static io.hostwright.dynamodb.Attributes.str;
+
+/** Service and provisioning-step items: {@code SERVICE#<id> / SERVICE} and {@code SERVICE#<id> / STEP#<seq>#<name>}. */
+final class ServiceItems {
+
+    private ServiceItems() {
+    }
+
+    static Map<String, AttributeValue> toItem(Service v) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.service(v.serviceId()));
+        item.put("type", s("Service"));
+        item.put("gsi1pk", s(Keys.customerPartition(v.customerId())));
+        item.put("gsi1sk", s("SERVICE#" + sortable(v.createdAt()) + "#" + v.serviceId()));
+        item.put("serviceId", s(v.serviceId()));
+        putIfPresent(item, "orderId", v.orderId());
+        item.put("customerId", s(v.customerId()));
+        putIfPresent(item, "customerEmail", v.customerEmail());
+        putIfPresent(item, "productId", v.productId());
+        putIfPresent(item, "productName", v.productName());
+        putIfPresent(item, "module", v.module());
+        putIfPresent(item, "hostname", v.hostname());
+        putIfPresent(item, "osTemplateId", v.osTemplateId());
+        putIfPresent(item, "osName", v.osName());
+        item.put("ipv4", n(v.ipv4()));
+        item.put("bandwidthTb", n(v.bandwidthTb()));
+        putIfPresent(item, "billingCycle", v.billingCycle() == null ? null : v.billingCycle().name());
+        item.put("status", s(v.status().name()));
+        putIfPresent(item, "statusReason", v.statusReason());
+        item.put("version", n(v.version()));
+        item.put("createdAt", s(v.createdAt().toString()));
+        item.put("updatedAt", s(v.updatedAt().toString()));
+        return item;
+    }
+
+    static Service fromItem(Map<String, AttributeValue> item) {
+        String cycle = str(item, "billingCycle");
+        return new Service(str(item, "serviceId"), str(item, "orderId"), str(item, "customerId"),
+                str(item, "customerEmail"), str(item, "productId"), str(item, "productName"), str(item, "module"),
+                str(item, "hostname"), str(item, "osTemplateId"), str(item, "osName"), (int) num(item, "ipv4"),
+                (int) num(item, "bandwidthTb"), cycle == null ? null : BillingCycle.valueOf(cycle),
+                ServiceStatus.valueOf(str(item, "status")), str(item, "statusReason"), num(item, "version"),
+                instant(item, "createdAt"), instant(item, "updatedAt"));
+    }
+
+    static Map<String, AttributeValue> toItem(ProvisioningStep step) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.of("SERVICE#" + step.serviceId(),
+                String.format("STEP#%03d#%s", step.sequence(), step.name())));
+        item.put("type", s("ProvisioningStep"));
+        item.put("serviceId", s(step.serviceId()));
+        item.put("sequence", n(step.sequence()));
+        item.put("name", s(step.name()));
+        item.put("status", s(step.status().name()));
+        item.put("attempts", n(step.attempts()));
+        putIfPresent(item, "detail", step.detail());
+        item.put("updatedAt", s(step.updatedAt().toString()));
+        return item;
+    }
+
+    static ProvisioningStep stepFromItem(Map<String, AttributeValue> item) {
+        return new ProvisioningStep(str(item, "serviceId"), (int) num(item, "sequence"), str(item, "name"),
+                StepStatus.valueOf(str(item, "status")), (int) num(item, "attempts"), str(item, "detail"),
+                instant(item, "updatedAt"));
+    }
+}

@@ -1,0 +1,24 @@
+package io.hostwright.sqs;
+
+import io.hostwright.lambda.FunctionEnvironment;
+import io.hostwright.manifest.Manifest;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The queue adapters a function gets from the URLs the manifest put in its environment. */
+public final class SqsQueues {
+
+    private SqsQueues() {
+    }
+
+    public static SqsProvisioningQueue provisioning(SqsClient sqs) {
+        return new SqsProvisioningQueue(sqs, urlOf(Manifest.PROVISIONING_QUEUE));
+    }
+
+    public static SqsMailQueue mail(SqsClient sqs) {
+        return new SqsMailQueue(sqs, urlOf(Manifest.MAIL_QUEUE));
+    }
+
+    private static String urlOf(String queue) {
+        return FunctionEnvironment.require(Manifest.queue(queue).urlVariable());
+    }
+}
