@@ -1,0 +1,15 @@
+package io.hostwright.domain.mail;
+
+import java.util.List;
+
+/** Port: hands a rendered mail to the mail service (SES in AWS, its emulator on a laptop). */
+public interface MailSender {
+
+    /**
+     * Sends one message to all recipients.
+     *
+     * @return the mail service's message id
+     * @throws RuntimeException when the mail service refused or could not be reached; nothing was sent
+     */
+    String send(List<String> to, RenderedMail mail);
+}

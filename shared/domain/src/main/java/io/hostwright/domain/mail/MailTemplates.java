@@ -1,0 +1,87 @@
+package io.hostwright.domain.mail;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+import static io.hostwright.domain.mail.MailVariables.ADDITIONAL_IPS;
+import static io.hostwright.domain.mail.MailVariables.BANDWIDTH_TB;
+import static io.hostwright.domain.mail.MailVariables.BILLING_CYCLE;
+import static io.hostwright.domain.mail.MailVariables.CONNECTION;
+import static io.hostwright.domain.mail.MailVariables.DEPARTMENT;
+import static io.hostwright.domain.mail.MailVariables.HOSTNAME;
+import static io.hostwright.domain.mail.MailVariables.IPV4;
+import static io.hostwright.domain.mail.MailVariables.LIMIT_TB;
+import static io.hostwright.domain.mail.MailVariables.MAIN_IP;
+import static io.hostwright.domain.mail.MailVariables.ORDER_ID;
+import static io.hostwright.domain.mail.MailVariables.OS;
+import static io.hostwright.domain.mail.MailVariables.OVERUSE_ACTION;
+import static io.hostwright.domain.mail.MailVariables.PRICE;
+import static io.hostwright.domain.mail.MailVariables.PRODUCT_NAME;
+import static io.hostwright.domain.mail.MailVariables.REASON;
+import static io.hostwright.domain.mail.MailVariables.ROOT_PASSWORD;
+import static io.hostwright.domain.mail.MailVariables.SERVER;
+import static io.hostwright.domain.mail.MailVariables.STEP;
+import static io.hostwright.domain.mail.MailVariables.USAGE_PERCENT;
+import static io.hostwright.domain.mail.MailVariables.USED_TB;
+
+/**
+ * What each template needs. A required variable that is missing or blank makes the mail unrenderable; an optional
+ * one that is missing renders as its default. The template files may use only these names and {@code serviceId}.
+ */
+public final class MailTemplates {
+
+    /** The variables of one template. */
+    public record Spec(Set<String> required, Map<String, String> optional) {
+
+        public Spec {
+            required = Set.copyOf(required);
+            optional = Map.copyOf(optional);
+        }
+
+        public boolean declares(String variable) {
+            return required.contains(variable) || optional.containsKey(variable)
+                    || MailVariables.SERVICE_ID.equals(variable);
+        }
+    }
+
+    private static final Map<String, String> NO_ADDITIONAL_IPS = Map.of(ADDITIONAL_IPS, "none");
+    private static final Map<MailTemplate, Spec> SPECS = new EnumMap<>(MailTemplate.class);
+
+    static {
+        // What order acceptance knows when the order is taken: no server, no IP, no password yet.
+        spec(MailTemplate.INITIAL_ORDER,
+                Set.of(ORDER_ID, PRODUCT_NAME, HOSTNAME, OS, IPV4, BANDWIDTH_TB, BILLING_CYCLE, PRICE), Map.of());
+        // The seed's credential mails: root password, main IP, additional IPs and OS name.
+        spec(MailTemplate.ACCOUNT_CREATED, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP, ROOT_PASSWORD), NO_ADDITIONAL_IPS);
+        spec(MailTemplate.SERVER_PROVISIONING, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP), NO_ADDITIONAL_IPS);
+        spec(MailTemplate.SERVER_READY, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP, ROOT_PASSWORD), NO_ADDITIONAL_IPS);
+        spec(MailTemplate.SUSPENDED, Set.of(PRODUCT_NAME, HOSTNAME),
+                Map.of(REASON, "please contact our billing team for details"));
+        spec(MailTemplate.UNSUSPENDED, Set.of(PRODUCT_NAME, HOSTNAME), Map.of());
+        spec(MailTemplate.TERMINATED, Set.of(PRODUCT_NAME, HOSTNAME), Map.of());
+        spec(MailTemplate.REINSTALL_STARTED, Set.of(PRODUCT_NAME, HOSTNAME, OS), Map.of());
+        spec(MailTemplate.REINSTALL_FINISHED, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP, ROOT_PASSWORD), NO_ADDITIONAL_IPS);
+        spec(MailTemplate.BANDWIDTH_NEAR_LIMIT, Set.of(PRODUCT_NAME, HOSTNAME, USED_TB, LIMIT_TB, USAGE_PERCENT), Map.of());
+        spec(MailTemplate.BANDWIDTH_OVER_LIMIT, Set.of(PRODUCT_NAME, HOSTNAME, USED_TB, LIMIT_TB, OVERUSE_ACTION), Map.of());
+        // Staff mails never carry customer credentials.
+        spec(MailTemplate.DISK_WIPE_FINISHED, Set.of(PRODUCT_NAME, HOSTNAME, SERVER), Map.of(CONNECTION, "unknown"));
+        spec(MailTemplate.STAFF_FAILURE, Set.of(STEP, REASON),
+                Map.of(PRODUCT_NAME, "unknown", HOSTNAME, "unknown", DEPARTMENT, "unassigned", ORDER_ID, "unknown"));
+    }
+
+    private MailTemplates() {
+    }
+
+    private static void spec(MailTemplate template, Set<String> required, Map<String, String> optional) {
+        SPECS.put(template, new Spec(required, optional));
+    }
+
+    public static Spec spec(MailTemplate template) {
+        Spec spec = SPECS.get(template);
+        if (spec == null) {
+            throw new IllegalStateException("no variable spec for template " + template.key());
+        }
+        return spec;
+    }
+}

@@ -1,0 +1,43 @@
+package io.hostwright.domain.mail;
+
+/**
+ * Names of the template variables producers put in {@link MailRequest#variables()}. {@link MailTemplates} says which
+ * ones each template needs. Values may be secrets (the root password): never log them.
+ */
+public final class MailVariables {
+
+    /** Always present: the renderer takes it from {@link MailRequest#serviceId()}, whatever the variables say. */
+    public static final String SERVICE_ID = "serviceId";
+
+    public static final String ORDER_ID = "orderId";
+    public static final String PRODUCT_NAME = "productName";
+    public static final String HOSTNAME = "hostname";
+    /** The OS name (or, in the initial-order mail, the template the customer chose). */
+    public static final String OS = "os";
+    public static final String IPV4 = "ipv4";
+    public static final String BANDWIDTH_TB = "bandwidthTb";
+    public static final String BILLING_CYCLE = "billingCycle";
+    public static final String PRICE = "price";
+
+    public static final String ROOT_PASSWORD = "rootPassword";
+    public static final String MAIN_IP = "mainIp";
+    /** The additional IPv4 addresses as one string, e.g. {@code "203.0.113.11, 203.0.113.12"}. */
+    public static final String ADDITIONAL_IPS = "additionalIps";
+
+    public static final String REASON = "reason";
+    public static final String USED_TB = "usedTb";
+    public static final String LIMIT_TB = "limitTb";
+    public static final String USAGE_PERCENT = "usagePercent";
+    /** What happens now the limit is exceeded, in words the customer reads ("the port is throttled to 10 Mbit/s"). */
+    public static final String OVERUSE_ACTION = "overuseAction";
+
+    /** The back-end's id or name of the physical server (staff mails). */
+    public static final String SERVER = "server";
+    public static final String CONNECTION = "connection";
+    /** The provisioning or lifecycle step that failed (staff mails). */
+    public static final String STEP = "step";
+    public static final String DEPARTMENT = "department";
+
+    private MailVariables() {
+    }
+}

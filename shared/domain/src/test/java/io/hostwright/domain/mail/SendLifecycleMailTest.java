@@ -1,0 +1,192 @@
+package io.hostwright.domain.mail;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SendLifecycleMailTest {
+
+    private static final MailRenderer RENDERER = MailRenderer.fromClasspath();
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final InMemoryMailLog log = new InMemoryMailLog();
+    private final RecordingSender sender = new RecordingSender();
+    private final SendLifecycleMail sendMail = new SendLifecycleMail(RENDERER, log, sender, clock, LEASE);
+
+    @Test
+    void sendsTheRenderedMailAndRecordsItAsSent() {
+        MailRequest request = SampleMails.request(MailTemplate.SERVER_READY);
+
+        SendLifecycleMail.Outcome outcome = sendMail.send(request);
+
+        assertThat(outcome).isEqualTo(new SendLifecycleMail.Sent("msg-1", true));
+        assertThat(sender.sent).singleElement().satisfies(s -> {
+            assertThat(s.to()).containsExactly("alice@example.test");
+            assertThat(s.mail()).isEqualTo(RENDERER.render(request));
+        });
+        assertThat(log.entry("svc_0001", "server-ready"))
+                .extracting(InMemoryMailLog.Entry::status, InMemoryMailLog.Entry::sentAt, InMemoryMailLog.Entry::messageId)
+                .containsExactly("SENT", clock.instant(), "msg-1");
+    }
+
+    @Test
+    void aSecondDeliveryOfTheSameEventSendsNothing() {
+        MailRequest request = SampleMails.request(MailTemplate.SERVER_READY);
+        sendMail.send(request);
+        clock.advance(Duration.ofHours(1));
+
+        SendLifecycleMail.Outcome outcome = sendMail.send(request);
+
+        assertThat(outcome).isEqualTo(new SendLifecycleMail.AlreadySent(clock.instant().minus(Duration.ofHours(1))));
+        assertThat(sender.sent).hasSize(1);
+    }
+
+    @Test
+    void anotherEventOfTheSameServiceIsItsOwnMail() {
+        sendMail.send(SampleMails.request(MailTemplate.REINSTALL_FINISHED));
+        MailRequest second = new MailRequest("svc_0001", "reinstall-finished#act_2", MailTemplate.REINSTALL_FINISHED,
+                List.of("alice@example.test"), SampleMails.variablesFor(MailTemplate.REINSTALL_FINISHED));
+
+        assertThat(sendMail.send(second)).isInstanceOf(SendLifecycleMail.Sent.class);
+        assertThat(sender.sent).hasSize(2);
+    }
+
+    @Test
+    void aLiveClaimOfAnotherDeliveryMeansRetryLater() {
+        MailRequest request = SampleMails.request(MailTemplate.SERVER_READY);
+        log.claim("svc_0001", "server-ready", MailTemplate.SERVER_READY, 1, clock.instant(), LEASE);
+        clock.advance(Duration.ofSeconds(30));
+
+        SendLifecycleMail.Outcome outcome = sendMail.send(request);
+
+        assertThat(outcome).isEqualTo(new SendLifecycleMail.RetryLater(clock.instant().minusSeconds(30).plus(LEASE)));
+        assertThat(sender.sent).isEmpty();
+    }
+
+    @Test
+    void anExpiredClaimOfACrashedDeliveryIsTakenOver() {
+        MailRequest request = SampleMails.request(MailTemplate.SERVER_READY);
+        log.claim("svc_0001", "server-ready", MailTemplate.SERVER_READY, 1, clock.instant(), LEASE);
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertThat(sendMail.send(request)).isInstanceOf(SendLifecycleMail.Sent.class);
+        assertThat(sender.sent).hasSize(1);
+    }
+
+    @Test
+    void aFailedSendReleasesTheClaimAndRethrowsSoARedeliverySends() {
+        MailRequest request = SampleMails.request(MailTemplate.SERVER_READY);
+        RuntimeException down = new IllegalStateException("SES unreachable");
+        sender.failure.set(down);
+
+        assertThatThrownBy(() -> sendMail.send(request)).isSameAs(down);
+        assertThat(log.entry("svc_0001", "server-ready")).isNull();
+
+        sender.failure.set(null);
+        assertThat(sendMail.send(request)).isInstanceOf(SendLifecycleMail.Sent.class);
+        assertThat(sender.sent).hasSize(1);
+    }
+
+    @Test
+    void anUnrenderableRequestClaimsAndSendsNothing() {
+        MailRequest request = SampleMails.request(MailTemplate.SERVER_READY, Map.of("hostname", "web1"));
+
+        assertThatThrownBy(() -> sendMail.send(request)).isInstanceOf(UnrenderableMail.class);
+        assertThat(log.entry("svc_0001", "server-ready")).isNull();
+        assertThat(sender.sent).isEmpty();
+    }
+
+    @Test
+    void aLostClaimStillCountsAsSentButUnrecorded() {
+        MailRequest request = SampleMails.request(MailTemplate.SERVER_READY);
+        // the send outlives the lease and another delivery takes over before this one records it
+        sender.during = () -> {
+            clock.advance(LEASE.plusSeconds(1));
+            log.claim("svc_0001", "server-ready", MailTemplate.SERVER_READY, 1, clock.instant(), LEASE);
+        };
+
+        assertThat(sendMail.send(request)).isEqualTo(new SendLifecycleMail.Sent("msg-1", false));
+    }
+
+    @Test
+    void aLogFailureAfterSendingDoesNotMakeTheQueueSendAgain() {
+        MailLog failingMarkSent = new MailLog() {
+            @Override
+            public ClaimResult claim(String s, String e, MailTemplate t, int r, Instant now, Duration lease) {
+                return log.claim(s, e, t, r, now, lease);
+            }
+
+            @Override
+            public boolean markSent(MailClaim claim, Instant sentAt, String messageId) {
+                throw new IllegalStateException("table unavailable");
+            }
+
+            @Override
+            public void release(MailClaim claim) {
+                log.release(claim);
+            }
+        };
+        SendLifecycleMail useCase = new SendLifecycleMail(RENDERER, failingMarkSent, sender, clock, LEASE);
+
+        assertThat(useCase.send(SampleMails.request(MailTemplate.SERVER_READY)))
+                .isEqualTo(new SendLifecycleMail.Sent("msg-1", false));
+        assertThat(log.entry("svc_0001", "server-ready").status()).isEqualTo("SENDING");
+    }
+
+    record SentMail(List<String> to, RenderedMail mail) {
+    }
+
+    static final class RecordingSender implements MailSender {
+        final List<SentMail> sent = new ArrayList<>();
+        final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Runnable during = () -> { };
+
+        @Override
+        public String send(List<String> to, RenderedMail mail) {
+            during.run();
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            sent.add(new SentMail(to, mail));
+            return "msg-" + sent.size();
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
