@@ -1,0 +1,56 @@
+package io.hostwright.infrastructure.cdk;
+
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.ses.ConfigurationSet;
+import software.amazon.awscdk.services.ses.EmailIdentity;
+import software.amazon.awscdk.services.ses.Identity;
+import software.constructs.Construct;
+
+import java.util.List;
+
+/**
+ * The SES domain identity mail is sent from and the configuration set every send names. The domain is verified
+ * through the DKIM records output by the stack, which ops add to the domain's DNS.
+ */
+public final class MailConstruct extends Construct {
+
+    private final EmailIdentity identity;
+    private final ConfigurationSet configurationSet;
+
+    public MailConstruct(Construct scope, String id, String domain) {
+        super(scope, id);
+        configurationSet = ConfigurationSet.Builder.create(this, "ConfigurationSet").build();
+        identity = EmailIdentity.Builder.create(this, "DomainIdentity")
+                .identity(Identity.domain(domain))
+                .configurationSet(configurationSet)
+                .build();
+        for (int i = 0; i < identity.getDkimRecords().size(); i++) {
+            var record = identity.getDkimRecords().get(i);
+            CfnOutput.Builder.create(this, "DkimRecord" + (i + 1))
+                    .description("CNAME to add to " + domain + "'s DNS so SES can verify it")
+                    .value(record.getName() + " CNAME " + record.getValue())
+                    .build();
+        }
+    }
+
+    public String configurationSetName() {
+        return configurationSet.getConfigurationSetName();
+    }
+
+    /** SES v2 SendEmail checks both the identity and the configuration set, so both ARNs and nothing else. */
+    public void grantSend(IGrantable grantee) {
+        String configurationSetArn = Stack.of(this).formatArn(ArnComponents.builder()
+                .service("ses")
+                .resource("configuration-set")
+                .resourceName(configurationSet.getConfigurationSetName())
+                .build());
+        grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
+                .resources(List.of(identity.getEmailIdentityArn(), configurationSetArn))
+                .build());
+    }
+}
