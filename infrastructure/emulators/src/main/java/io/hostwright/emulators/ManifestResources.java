@@ -1,0 +1,97 @@
+package io.hostwright.emulators;
+
+import io.hostwright.manifest.IndexSpec;
+import io.hostwright.manifest.Manifest;
+import io.hostwright.manifest.QueueSpec;
+import io.hostwright.manifest.TableSpec;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Creates the manifest's table and queues in the emulators, the way the CDK app creates them in AWS. */
+final class ManifestResources {
+
+    /** SQS's longest retention: a dead letter should outlive the message that failed. */
+    private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
+
+    private ManifestResources() {
+    }
+
+    static void createTable(DynamoDbClient dynamoDb, TableSpec table) {
+        Set<String> keyAttributes = new LinkedHashSet<>(List.of(table.partitionKey(), table.sortKey()));
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (IndexSpec index : table.indexes()) {
+            keyAttributes.add(index.partitionKey());
+            keyAttributes.add(index.sortKey());
+            indexes.add(GlobalSecondaryIndex.builder()
+                    .indexName(index.name())
+                    .keySchema(keys(index.partitionKey(), index.sortKey()))
+                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                    .build());
+        }
+        dynamoDb.createTable(create -> create
+                .tableName(table.name())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(keyAttributes.stream()
+                        .map(name -> AttributeDefinition.builder()
+                                .attributeName(name).attributeType(ScalarAttributeType.S).build())
+                        .toList())
+                .keySchema(keys(table.partitionKey(), table.sortKey()))
+                .globalSecondaryIndexes(indexes.isEmpty() ? null : indexes));
+        dynamoDb.updateTimeToLive(ttl -> ttl
+                .tableName(table.name())
+                .timeToLiveSpecification(spec -> spec.attributeName(table.ttlAttribute()).enabled(true)));
+    }
+
+    private static List<KeySchemaElement> keys(String partitionKey, String sortKey) {
+        return List.of(
+                KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build(),
+                KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
+    }
+
+    /** Creates every queue and its dead-letter queue; answers the URL of each by queue name. */
+    static Map<String, String> createQueues(SqsClient sqs, List<QueueSpec> queues) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (QueueSpec queue : queues) {
+            String deadLetterUrl = sqs.createQueue(create -> create
+                    .queueName(queue.deadLetterName())
+                    .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(DEAD_LETTER_RETENTION))))
+                    .queueUrl();
+            String deadLetterArn = sqs.getQueueAttributes(get -> get
+                    .queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            String redrivePolicy = "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\""
+                    + queue.maxReceiveCount() + "\"}";
+            String url = sqs.createQueue(create -> create
+                    .queueName(queue.name())
+                    .attributes(Map.of(
+                            QueueAttributeName.VISIBILITY_TIMEOUT, seconds(Manifest.visibilityTimeout(queue.name())),
+                            QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(queue.retention()),
+                            QueueAttributeName.REDRIVE_POLICY, redrivePolicy)))
+                    .queueUrl();
+            urls.put(queue.name(), url);
+            urls.put(queue.deadLetterName(), deadLetterUrl);
+        }
+        return urls;
+    }
+
+    private static String seconds(Duration duration) {
+        return String.valueOf(duration.toSeconds());
+    }
+}

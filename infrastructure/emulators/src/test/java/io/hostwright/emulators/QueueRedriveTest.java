@@ -1,0 +1,74 @@
+package io.hostwright.emulators;
+
+import io.hostwright.manifest.Manifest;
+import io.hostwright.manifest.QueueSpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(LocalAwsExtension.class)
+class QueueRedriveTest {
+
+    private static final QueueSpec QUEUE = Manifest.queue(Manifest.PROVISIONING_QUEUE);
+
+    @BeforeEach
+    void emptyQueues(LocalAws aws) {
+        aws.purgeQueues();
+    }
+
+    @Test
+    void movesAMessageToTheDeadLetterQueueAfterMaxReceiveCountFailedDeliveries(LocalAws aws) {
+        String body = "step-" + UUID.randomUUID();
+        aws.sqs().sendMessage(s -> s.queueUrl(aws.queueUrl(QUEUE.name())).messageBody(body));
+
+        int deliveries = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<Message> deadLetters = List.of();
+        while (deadLetters.isEmpty() && System.nanoTime() < deadline) {
+            // a visibility timeout of zero returns the message at once, as if each delivery had failed
+            deliveries += (int) receive(aws, aws.queueUrl(QUEUE.name()), 0).stream()
+                    .filter(m -> m.body().equals(body)).count();
+            deadLetters = receive(aws, aws.deadLetterQueueUrl(QUEUE.name()), 30).stream()
+                    .filter(m -> m.body().equals(body)).toList();
+        }
+
+        assertThat(deadLetters).as("message on the dead-letter queue").hasSize(1);
+        assertThat(deliveries).isEqualTo(QUEUE.maxReceiveCount());
+        assertThat(receive(aws, aws.queueUrl(QUEUE.name()), 0)).isEmpty();
+    }
+
+    @Test
+    void purgeRemovesMessagesInFlightToo(LocalAws aws) {
+        String url = aws.queueUrl(Manifest.MAIL_QUEUE);
+        aws.sqs().sendMessage(s -> s.queueUrl(url).messageBody("in flight"));
+        aws.sqs().sendMessage(s -> s.queueUrl(url).messageBody("waiting"));
+        assertThat(aws.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(1).visibilityTimeout(1))
+                .messages()).hasSize(1);
+
+        aws.purgeQueues();
+
+        sleep(Duration.ofMillis(1500));
+        assertThat(receive(aws, url, 30)).isEmpty();
+    }
+
+    private static List<Message> receive(LocalAws aws, String url, int visibilityTimeoutSeconds) {
+        return aws.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                .visibilityTimeout(visibilityTimeoutSeconds)).messages();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
