@@ -1,0 +1,369 @@
+package io.hostwright.local;
+
+import io.hostwright.domain.catalog.Product;
+import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.emulators.LocalAws;
+import io.hostwright.local.console.Console;
+import io.hostwright.local.function.HandlerFactory;
+import io.hostwright.local.function.LocalFunction;
+import io.hostwright.local.function.LocalFunctionEnvironment;
+import io.hostwright.local.gateway.LocalGateway;
+import io.hostwright.local.jwt.LocalJwt;
+import io.hostwright.local.schedule.LocalScheduler;
+import io.hostwright.local.seed.CatalogSeedFile;
+import io.hostwright.local.sqs.SqsPoller;
+import io.hostwright.manifest.FunctionSpec;
+import io.hostwright.manifest.Manifest;
+import io.hostwright.manifest.Trigger;
+import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
+import software.amazon.cloudwatchlogs.emf.environment.Environments;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The whole suite on a laptop, from the manifest: DynamoDB Local, ElasticMQ and the SES emulator with the manifest's
+ * table and queues, the demo catalog, every function in this JVM with the environment Lambda would give it, the
+ * HTTP API on 127.0.0.1:3000 ({@code HOSTWRIGHT_PORT}), a poller per queue trigger and a scheduler.
+ *
+ * <p>In-process use (end-to-end tests):
+ * <pre>{@code
+ * try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.onFreePorts())) {
+ *     String token = runtime.jwt().issue("alice", "alice@example.com", null, Duration.ofMinutes(5));
+ *     HttpRequest.newBuilder(runtime.apiUri().resolve("/v1/catalog/products")) ...
+ * }
+ * }</pre>
+ * Function environments are JVM system properties, so one runtime runs per JVM at a time.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    public static final int DEFAULT_PORT = 3000;
+    public static final String PORT_VARIABLE = "HOSTWRIGHT_PORT";
+
+    private static final AtomicBoolean ONE_PER_JVM = new AtomicBoolean();
+
+    /**
+     * What to start.
+     *
+     * @param port          gateway port on 127.0.0.1, {@code 0} for a free one
+     * @param emulatorPorts ports for DynamoDB Local, ElasticMQ and the SES emulator
+     * @param functions     the functions to host (the manifest's, or a test's own)
+     * @param handlers      builds handler instances ({@link HandlerFactory#reflective()} as Lambda does)
+     * @param seedFile      catalog seed loaded into the table at startup, or null for none
+     */
+    public record Settings(int port, LocalAws.Ports emulatorPorts, List<FunctionSpec> functions,
+                           HandlerFactory handlers, Path seedFile) {
+
+        public Settings {
+            Objects.requireNonNull(emulatorPorts, "emulatorPorts");
+            Objects.requireNonNull(handlers, "handlers");
+            functions = List.copyOf(functions);
+        }
+
+        /** The one command: port from {@code HOSTWRIGHT_PORT} (else 3000), the emulators' usual ports, the demo catalog. */
+        public static Settings laptop() {
+            return new Settings(portFromEnvironment(), LocalAws.Ports.CONVENTIONAL, Manifest.FUNCTIONS,
+                    HandlerFactory.reflective(), SeedFiles.demoCatalog().orElse(null));
+        }
+
+        /** Everything on free ports, the manifest's functions, the demo catalog: for end-to-end tests. */
+        public static Settings onFreePorts() {
+            return new Settings(0, LocalAws.Ports.ANY_FREE, Manifest.FUNCTIONS, HandlerFactory.reflective(),
+                    SeedFiles.demoCatalog().orElse(null));
+        }
+
+        public Settings withPort(int newPort) {
+            return new Settings(newPort, emulatorPorts, functions, handlers, seedFile);
+        }
+
+        public Settings withFunctions(List<FunctionSpec> newFunctions, HandlerFactory newHandlers) {
+            return new Settings(port, emulatorPorts, newFunctions, newHandlers, seedFile);
+        }
+
+        public Settings withSeedFile(Path newSeedFile) {
+            return new Settings(port, emulatorPorts, functions, handlers, newSeedFile);
+        }
+    }
+
+    private final LocalAws aws;
+    private final boolean ownsAws;
+    private final LocalFunctionEnvironment environment;
+    private final List<LocalFunction> functions;
+    private final List<Product> seededProducts;
+    private final LocalScheduler scheduler;
+    private final List<SqsPoller> pollers;
+    private final LocalGateway gateway;
+    private final Duration startupTime;
+    private final List<String> warnings;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LocalRuntime(Parts parts, Duration startupTime) {
+        this.aws = parts.aws;
+        this.ownsAws = parts.ownsAws;
+        this.environment = parts.environment;
+        this.functions = List.copyOf(parts.functions);
+        this.seededProducts = List.copyOf(parts.seededProducts);
+        this.scheduler = parts.scheduler;
+        this.pollers = List.copyOf(parts.pollers);
+        this.gateway = parts.gateway;
+        this.startupTime = startupTime;
+        this.warnings = List.copyOf(parts.warnings);
+    }
+
+    /** Starts the emulators too, and stops them on {@link #close()}. */
+    public static LocalRuntime start(Settings settings) {
+        long started = System.nanoTime();
+        claimJvm();
+        LocalAws aws;
+        try {
+            aws = LocalAws.start(settings.emulatorPorts());
+        } catch (RuntimeException e) {
+            ONE_PER_JVM.set(false);
+            throw e;
+        }
+        return start(settings, aws, true, started);
+    }
+
+    /**
+     * Runs on emulators someone else started (e.g. a test's shared {@code LocalAwsExtension} instance); they are
+     * left running on {@link #close()}. {@code settings.emulatorPorts()} is ignored.
+     */
+    public static LocalRuntime start(Settings settings, LocalAws aws) {
+        long started = System.nanoTime();
+        claimJvm();
+        return start(settings, aws, false, started);
+    }
+
+    private static LocalRuntime start(Settings settings, LocalAws aws, boolean ownsAws, long started) {
+        Parts parts = new Parts(aws, ownsAws);
+        try {
+            // Powertools metrics off Lambda would otherwise look for a CloudWatch agent on port 25888
+            EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Local);
+            parts.environment = LocalFunctionEnvironment.of(settings.functions(), aws.resourceNames(),
+                    platformEnvironment(aws), LocalAws.ACCESS_KEY_ID, LocalAws.SECRET_ACCESS_KEY);
+            parts.warnings.addAll(parts.environment.checkNotShadowedBy(System.getenv()));
+            parts.environment.apply();
+            if (settings.seedFile() != null) {
+                parts.seededProducts.addAll(seed(aws, settings.seedFile()));
+            }
+            HandlerFactory handlers = parts.environment.wrap(settings.handlers());
+            for (FunctionSpec spec : settings.functions()) {
+                parts.functions.add(LocalFunction.start(spec, handlers, LocalAws.REGION));
+            }
+            parts.scheduler = new LocalScheduler(parts.functions, LocalAws.REGION, Clock.systemUTC()).start();
+            for (LocalFunction function : parts.functions) {
+                if (function.spec().trigger() instanceof Trigger.Queue queue) {
+                    parts.pollers.add(new SqsPoller(function, aws.sqs(), aws.queueUrl(queue.queue()), LocalAws.REGION).start());
+                }
+            }
+            parts.gateway = LocalGateway.start(settings.port(), parts.functions, LaptopHelpers.of(aws, parts.scheduler));
+            return new LocalRuntime(parts, Duration.ofNanos(System.nanoTime() - started));
+        } catch (RuntimeException e) {
+            parts.stop(e);
+            ONE_PER_JVM.set(false);
+            throw e;
+        }
+    }
+
+    private static List<Product> seed(LocalAws aws, Path seedFile) {
+        List<Product> products = CatalogSeedFile.read(seedFile);
+        DynamoDbCatalogRepository catalog = new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName());
+        products.forEach(catalog::saveProduct);
+        return products;
+    }
+
+    /** What Lambda provides beside the manifest's variables; the endpoints exist only on the laptop. */
+    private static Map<String, String> platformEnvironment(LocalAws aws) {
+        Map<String, String> platform = new LinkedHashMap<>();
+        platform.put("AWS_REGION", LocalAws.REGION);
+        platform.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString());
+        platform.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
+        platform.put("AWS_ENDPOINT_URL_SES", aws.sesEndpoint().toString());
+        return platform;
+    }
+
+    private static void claimJvm() {
+        if (!ONE_PER_JVM.compareAndSet(false, true)) {
+            throw new IllegalStateException("a laptop runtime already runs in this JVM; function environments are "
+                    + "system properties, so close it first");
+        }
+    }
+
+    static int portFromEnvironment() {
+        String configured = System.getenv(PORT_VARIABLE);
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_PORT;
+        }
+        try {
+            int port = Integer.parseInt(configured.strip());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PORT_VARIABLE + " must be a port number (1-65535), not \"" + configured + "\"");
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}: the HTTP API and the {@code /local/} helpers. */
+    public URI apiUri() {
+        return gateway.uri();
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    /** Issues tokens the gateway accepts (as {@code POST /local/token} does). */
+    public LocalJwt jwt() {
+        return gateway.jwt();
+    }
+
+    public LocalAws aws() {
+        return aws;
+    }
+
+    public LocalScheduler scheduler() {
+        return scheduler;
+    }
+
+    public LocalGateway gateway() {
+        return gateway;
+    }
+
+    public List<LocalFunction> functions() {
+        return functions;
+    }
+
+    public List<SqsPoller> pollers() {
+        return pollers;
+    }
+
+    public List<Product> seededProducts() {
+        return seededProducts;
+    }
+
+    /** The environment every hosted function sees. */
+    public Map<String, String> functionEnvironment() {
+        return environment.shared();
+    }
+
+    /** From the first emulator starting to the gateway listening. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Stops the gateway, scheduler and pollers (letting in-flight work finish), then the emulators if it started them. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            new Parts(this).stop(null);
+        } finally {
+            ONE_PER_JVM.set(false);
+        }
+    }
+
+    /**
+     * {@code java -jar infrastructure/local/target/hostwright-local.jar}: starts everything, prints where it listens
+     * and the demo flow, and stops every child process on Ctrl-C.
+     */
+    public static void main(String[] args) {
+        LocalRuntime runtime;
+        try {
+            Console.info("starting Hostwright on this laptop…");
+            runtime = start(Settings.laptop());
+        } catch (RuntimeException e) {
+            Console.error("Hostwright did not start: " + e.getMessage(), e);
+            // DynamoDB Local leaves non-daemon threads behind even when stopped
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Console.info("stopping Hostwright…");
+            try {
+                runtime.close();
+            } finally {
+                Console.info("stopped");
+                stopped.countDown();
+            }
+        }, "hostwright-stop"));
+        System.out.println(StartupBanner.text(runtime));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(0);
+    }
+
+    /** What has been started so far, stopped in reverse order. */
+    private static final class Parts {
+        final LocalAws aws;
+        final boolean ownsAws;
+        LocalFunctionEnvironment environment;
+        final List<LocalFunction> functions = new ArrayList<>();
+        final List<Product> seededProducts = new ArrayList<>();
+        LocalScheduler scheduler;
+        final List<SqsPoller> pollers = new ArrayList<>();
+        LocalGateway gateway;
+        final List<String> warnings = new ArrayList<>();
+
+        Parts(LocalAws aws, boolean ownsAws) {
+            this.aws = aws;
+            this.ownsAws = ownsAws;
+        }
+
+        Parts(LocalRuntime running) {
+            this(running.aws, running.ownsAws);
+            environment = running.environment;
+            scheduler = running.scheduler;
+            pollers.addAll(running.pollers);
+            gateway = running.gateway;
+        }
+
+        void stop(Throwable failure) {
+            List<AutoCloseable> order = new ArrayList<>();
+            if (gateway != null) {
+                order.add(gateway);
+            }
+            if (scheduler != null) {
+                order.add(scheduler);
+            }
+            order.add(() -> pollers.parallelStream().forEach(SqsPoller::close));
+            if (environment != null) {
+                order.add(environment::clear);
+            }
+            if (ownsAws) {
+                order.add(aws);
+            }
+            RuntimeException problems = failure == null ? new IllegalStateException("the laptop runtime did not stop cleanly") : null;
+            for (AutoCloseable part : order) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    (failure != null ? failure : problems).addSuppressed(e);
+                }
+            }
+            if (problems != null && problems.getSuppressed().length > 0) {
+                throw problems;
+            }
+        }
+    }
+}
