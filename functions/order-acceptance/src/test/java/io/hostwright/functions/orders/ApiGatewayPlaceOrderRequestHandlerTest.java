@@ -1,6 +1,5 @@
 package io.hostwright.functions.orders;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +18,7 @@ import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.json.Json;
+import io.hostwright.lambda.InvocationContext;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.sqs.SqsMailQueue;
 import io.hostwright.sqs.SqsProvisioningQueue;
@@ -30,7 +30,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,19 +91,9 @@ class ApiGatewayPlaceOrderRequestHandlerTest {
                                         .withClaims(Map.of("sub", customer, "email", customer + "@example.test"))
                                         .withScopes(List.of()).build()).build()).build())
                 .build();
-        return handler.handleRequest(event, context());
+        return handler.handleRequest(event, InvocationContext.forTest("order-acceptance"));
     }
 
-    private static Context context() {
-        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[]{Context.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getAwsRequestId" -> "test-request";
-                    case "getFunctionName" -> "order-acceptance";
-                    case "getRemainingTimeInMillis" -> 15_000;
-                    case "getMemoryLimitInMB" -> 512;
-                    default -> null;
-                });
-    }
 
     private List<Message> drain(String queue) {
         List<Message> all = new ArrayList<>();

@@ -1,0 +1,171 @@
+package io.hostwright.functions.storefront;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.hostwright.domain.catalog.BillingCycle;
+import io.hostwright.domain.catalog.Ipv4Range;
+import io.hostwright.domain.catalog.OsTemplate;
+import io.hostwright.domain.catalog.Price;
+import io.hostwright.domain.catalog.Product;
+import io.hostwright.domain.order.IdempotencyRecord;
+import io.hostwright.domain.order.Order;
+import io.hostwright.domain.service.ProvisioningStep;
+import io.hostwright.domain.service.Service;
+import io.hostwright.domain.service.ServiceStatus;
+import io.hostwright.domain.service.StepStatus;
+import io.hostwright.domain.storefront.StorefrontQueries;
+import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.dynamodb.DynamoDbOrderRepository;
+import io.hostwright.dynamodb.DynamoDbServiceRepository;
+import io.hostwright.emulators.LocalAws;
+import io.hostwright.emulators.LocalAwsExtension;
+import io.hostwright.json.Json;
+import io.hostwright.lambda.InvocationContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Read routes on DynamoDB Local; answers are checked against the OpenAPI schemas' required fields. */
+@ExtendWith(LocalAwsExtension.class)
+class ApiGatewayStorefrontRequestHandlerTest {
+
+    private static JsonNode openApi;
+    private ApiGatewayStorefrontRequestHandler handler;
+    private final String alice = "alice-" + UUID.randomUUID();
+    private final String bob = "bob-" + UUID.randomUUID();
+    private final String id = UUID.randomUUID().toString();
+    private final String productId = "sf-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void loadOpenApi() throws Exception {
+        try (InputStream in = ApiGatewayStorefrontRequestHandlerTest.class.getResourceAsStream("/openapi.yaml")) {
+            openApi = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+    }
+
+    @BeforeEach
+    void setUp(LocalAws aws) {
+        Clock clock = Clock.systemUTC();
+        var catalog = new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName());
+        var orders = new DynamoDbOrderRepository(aws.dynamoDb(), aws.tableName(), clock);
+        var services = new DynamoDbServiceRepository(aws.dynamoDb(), aws.tableName());
+        handler = new ApiGatewayStorefrontRequestHandler(new StorefrontQueries(catalog, orders, services));
+
+        catalog.saveProduct(new Product(productId, "Dedicated Ryzen 7700", "8 cores", "tenantos", "tenantos-demo",
+                "noc@example.test", List.of(new OsTemplate("debian-12", "Debian 12")), new Ipv4Range(1, 8, 1),
+                List.of(20, 50), Map.of(BillingCycle.MONTHLY, new Price("EUR", 9900),
+                BillingCycle.ANNUALLY, new Price("EUR", 99900))));
+        Instant now = clock.instant();
+        Order order = new Order("ord_" + id, "svc_" + id, alice, "alice@example.test", productId,
+                "Dedicated Ryzen 7700", "tenantos", BillingCycle.MONTHLY, new Price("EUR", 9900), "a.example.com",
+                "debian-12", 2, 20, now, null);
+        Service service = new Service("svc_" + id, "ord_" + id, alice, "alice@example.test", productId,
+                "Dedicated Ryzen 7700", "tenantos", "a.example.com", "debian-12", "Debian 12", 2, 20,
+                BillingCycle.MONTHLY, ServiceStatus.PENDING, "waiting for provisioning", 1, now, now);
+        orders.place(new IdempotencyRecord(alice, "k-" + id, "fp", order.orderId(), service.serviceId(), now,
+                now.plus(Duration.ofDays(1))), order, service);
+        services.recordStep(new ProvisioningStep(service.serviceId(), 1, "create-user", StepStatus.SUCCEEDED, 1,
+                "user 12 created", now));
+    }
+
+    private APIGatewayV2HTTPResponse get(String routeKey, String rawPath, Map<String, String> pathParameters,
+                                         String customer) {
+        var context = APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId(UUID.randomUUID().toString());
+        if (customer != null) {
+            context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                            .withClaims(Map.of("sub", customer, "email", customer + "@example.test"))
+                            .withScopes(List.of()).build()).build());
+        }
+        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey)
+                .withRawPath(rawPath).withPathParameters(pathParameters).withHeaders(Map.of())
+                .withRequestContext(context.build()).build(), InvocationContext.forTest("storefront-api"));
+    }
+
+
+    private static JsonNode body(APIGatewayV2HTTPResponse response, int status, String schema) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+        JsonNode json = Json.read(response.getBody(), JsonNode.class);
+        for (JsonNode required : openApi.at("/components/schemas/" + schema + "/required")) {
+            assertThat(json.has(required.asText())).as("%s has %s", schema, required.asText()).isTrue();
+        }
+        return json;
+    }
+
+    @Test
+    void catalogIsPublicAndShowsChoicesAndPricesButNoInternals() {
+        JsonNode list = body(get("GET /v1/catalog/products", "/v1/catalog/products", null, null), 200, "ProductList");
+        JsonNode product = null;
+        for (JsonNode p : list.get("products")) {
+            if (p.get("productId").asText().equals(productId)) {
+                product = p;
+            }
+        }
+        assertThat(product).isNotNull();
+        body(get("GET /v1/catalog/products/{productId}", "/v1/catalog/products/" + productId,
+                Map.of("productId", productId), null), 200, "Product");
+        assertThat(product.get("type").asText()).isEqualTo("dedicated-server");
+        assertThat(product.at("/options/ipv4/max").asInt()).isEqualTo(8);
+        assertThat(product.at("/billingCycles/0/cycle").asText()).isEqualTo("monthly");
+        assertThat(product.at("/billingCycles/1/price/display").asText()).isEqualTo("999.00 EUR");
+        assertThat(product.toString()).doesNotContain("noc@example.test").doesNotContain("tenantos-demo");
+    }
+
+    @Test
+    void unknownProductIs404Problem() {
+        APIGatewayV2HTTPResponse response = get("GET /v1/catalog/products/{productId}", "/v1/catalog/products/nope",
+                Map.of("productId", "nope"), null);
+        body(response, 404, "Problem");
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+    }
+
+    @Test
+    void ownerSeesOrderServiceAndSteps() {
+        JsonNode order = body(get("GET /v1/orders/{orderId}", "/v1/orders/ord_" + id, Map.of("orderId", "ord_" + id),
+                alice), 200, "Order");
+        assertThat(order.at("/price/amountMinor").asLong()).isEqualTo(9900);
+        JsonNode services = body(get("GET /v1/services", "/v1/services", null, alice), 200, "ServiceList");
+        assertThat(services.get("services")).hasSize(1);
+        body(services.get("services").get(0).toString(), "ServiceSummary");
+        JsonNode service = body(get("GET /v1/services/{serviceId}", "/v1/services/svc_" + id,
+                Map.of("serviceId", "svc_" + id), alice), 200, "Service");
+        assertThat(service.get("status").asText()).isEqualTo("PENDING");
+        assertThat(service.at("/steps/0/name").asText()).isEqualTo("create-user");
+        assertThat(service.at("/options/ipv4").asInt()).isEqualTo(2);
+    }
+
+    private static void body(String json, String schema) {
+        JsonNode node = Json.read(json, JsonNode.class);
+        for (JsonNode required : openApi.at("/components/schemas/" + schema + "/required")) {
+            assertThat(node.has(required.asText())).as("%s has %s", schema, required.asText()).isTrue();
+        }
+    }
+
+    @Test
+    void anotherCustomerGets404NotForbidden() {
+        body(get("GET /v1/orders/{orderId}", "/v1/orders/ord_" + id, Map.of("orderId", "ord_" + id), bob), 404, "Problem");
+        body(get("GET /v1/services/{serviceId}", "/v1/services/svc_" + id, Map.of("serviceId", "svc_" + id), bob),
+                404, "Problem");
+        assertThat(Json.read(get("GET /v1/services", "/v1/services", null, bob).getBody(), JsonNode.class)
+                .get("services")).isEmpty();
+    }
+
+    @Test
+    void customerRouteWithoutVerifiedSubjectIs401() {
+        body(get("GET /v1/services", "/v1/services", null, null), 401, "Problem");
+    }
+}
