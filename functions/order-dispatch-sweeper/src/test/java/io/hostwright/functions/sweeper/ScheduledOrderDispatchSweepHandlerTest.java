@@ -1,0 +1,94 @@
+package io.hostwright.functions.sweeper;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.hostwright.domain.catalog.BillingCycle;
+import io.hostwright.domain.catalog.Price;
+import io.hostwright.domain.order.IdempotencyRecord;
+import io.hostwright.domain.order.Order;
+import io.hostwright.domain.order.OrderDispatch;
+import io.hostwright.domain.order.SweepUndispatchedOrders;
+import io.hostwright.domain.service.Service;
+import io.hostwright.domain.service.ServiceStatus;
+import io.hostwright.dynamodb.DynamoDbOrderRepository;
+import io.hostwright.emulators.LocalAws;
+import io.hostwright.emulators.LocalAwsExtension;
+import io.hostwright.lambda.InvocationContext;
+import io.hostwright.manifest.Manifest;
+import io.hostwright.sqs.SqsMailQueue;
+import io.hostwright.sqs.SqsProvisioningQueue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** An order whose acceptance stopped before queuing its messages is finished by the scheduled sweep. */
+@ExtendWith(LocalAwsExtension.class)
+class ScheduledOrderDispatchSweepHandlerTest {
+
+    @Test
+    void interruptedOrderGetsItsFirstStepAndMailOnce(LocalAws aws) {
+        aws.purgeQueues();
+        Instant acceptedAt = Instant.now().minus(Duration.ofMinutes(10));
+        String id = UUID.randomUUID().toString();
+        String customer = "cust-" + id;
+        DynamoDbOrderRepository orders = new DynamoDbOrderRepository(aws.dynamoDb(), aws.tableName(), Clock.systemUTC());
+        Order order = new Order("ord_" + id, "svc_" + id, customer, "c@example.test", "dedi", "Dedi", "tenantos",
+                BillingCycle.MONTHLY, new Price("EUR", 4900), "a.example.com", "debian-12", 1, 10, acceptedAt, null);
+        orders.place(new IdempotencyRecord(customer, "k", "fp", order.orderId(), order.serviceId(), acceptedAt,
+                        acceptedAt.plus(Duration.ofDays(7))), order,
+                new Service(order.serviceId(), order.orderId(), customer, "c@example.test", "dedi", "Dedi", "tenantos",
+                        "a.example.com", "debian-12", "Debian 12", 1, 10, BillingCycle.MONTHLY, ServiceStatus.PENDING,
+                        "waiting", 1, acceptedAt, acceptedAt));
+
+        ScheduledOrderDispatchSweepHandler handler = handler(aws, orders,
+                new SqsProvisioningQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE)));
+        SweepUndispatchedOrders.Result first = handler.handleRequest(new ScheduledEvent(),
+                InvocationContext.forTest("order-dispatch-sweeper"));
+
+        assertThat(first.dispatched()).isGreaterThanOrEqualTo(1);
+        assertThat(orders.findOrder(order.orderId()).orElseThrow().dispatched()).isTrue();
+        assertThat(receive(aws, Manifest.PROVISIONING_QUEUE)).anySatisfy(m -> assertThat(m.body()).contains(order.serviceId()));
+        assertThat(receive(aws, Manifest.MAIL_QUEUE)).anySatisfy(m -> assertThat(m.body()).contains(order.serviceId()));
+        assertThat(orders.findUndispatched(Instant.now(), 100)).extracting(Order::orderId).doesNotContain(order.orderId());
+    }
+
+    @Test
+    void aSweepThatCannotQueueFailsTheInvocationAndKeepsTheOrder(LocalAws aws) {
+        Instant acceptedAt = Instant.now().minus(Duration.ofMinutes(10));
+        String id = UUID.randomUUID().toString();
+        DynamoDbOrderRepository orders = new DynamoDbOrderRepository(aws.dynamoDb(), aws.tableName(), Clock.systemUTC());
+        Order order = new Order("ord_" + id, "svc_" + id, "c-" + id, "c@example.test", "dedi", "Dedi", "tenantos",
+                BillingCycle.MONTHLY, new Price("EUR", 4900), "a.example.com", "debian-12", 1, 10, acceptedAt, null);
+        orders.place(new IdempotencyRecord("c-" + id, "k", "fp", order.orderId(), order.serviceId(), acceptedAt,
+                        acceptedAt.plus(Duration.ofDays(7))), order,
+                new Service(order.serviceId(), order.orderId(), "c-" + id, "c@example.test", "dedi", "Dedi", "tenantos",
+                        "a.example.com", "debian-12", "Debian 12", 1, 10, BillingCycle.MONTHLY, ServiceStatus.PENDING,
+                        "waiting", 1, acceptedAt, acceptedAt));
+        ScheduledOrderDispatchSweepHandler broken = handler(aws, orders,
+                new SqsProvisioningQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE) + "-missing"));
+
+        assertThatThrownBy(() -> broken.handleRequest(new ScheduledEvent(),
+                InvocationContext.forTest("order-dispatch-sweeper"))).hasMessageContaining("could not be dispatched");
+        assertThat(orders.findOrder(order.orderId()).orElseThrow().dispatched()).isFalse();
+    }
+
+    private static ScheduledOrderDispatchSweepHandler handler(LocalAws aws, DynamoDbOrderRepository orders,
+                                                             SqsProvisioningQueue provisioning) {
+        Clock clock = Clock.systemUTC();
+        OrderDispatch dispatch = new OrderDispatch(orders, provisioning,
+                new SqsMailQueue(aws.sqs(), aws.queueUrl(Manifest.MAIL_QUEUE)), clock);
+        return new ScheduledOrderDispatchSweepHandler(new SweepUndispatchedOrders(orders, dispatch, clock));
+    }
+
+    private static List<Message> receive(LocalAws aws, String queue) {
+        return aws.sqs().receiveMessage(b -> b.queueUrl(aws.queueUrl(queue)).maxNumberOfMessages(10)).messages();
+    }
+}
