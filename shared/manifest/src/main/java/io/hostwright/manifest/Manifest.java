@@ -84,18 +84,27 @@ public final class Manifest {
 
     /** The function consuming a queue, if one does yet. */
     public static Optional<FunctionSpec> consumerOf(String queueName) {
-        return FUNCTIONS.stream()
+        return consumerOf(queueName, FUNCTIONS);
+    }
+
+    /** The function of {@code functions} consuming a queue (for stacks built from another function list). */
+    public static Optional<FunctionSpec> consumerOf(String queueName, List<FunctionSpec> functions) {
+        return functions.stream()
                 .filter(f -> f.trigger() instanceof Trigger.Queue q && q.queue().equals(queueName))
                 .findFirst();
+    }
+
+    public static Duration visibilityTimeout(String queueName) {
+        return visibilityTimeout(consumerOf(queueName));
     }
 
     /**
      * Visibility timeout of a queue: six times its consumer's timeout (AWS's advice for Lambda event sources, so a
      * batch still running is never handed to a second invocation), and at least three minutes.
      */
-    public static Duration visibilityTimeout(String queueName) {
+    public static Duration visibilityTimeout(Optional<FunctionSpec> consumer) {
         Duration floor = Duration.ofMinutes(3);
-        return consumerOf(queueName)
+        return consumer
                 .map(f -> f.timeout().multipliedBy(6))
                 .filter(d -> d.compareTo(floor) > 0)
                 .orElse(floor);

@@ -51,21 +51,12 @@ public record StackDefinition(TableSpec table, List<QueueSpec> queues, List<Func
     }
 
     public Optional<FunctionSpec> consumerOf(String queueName) {
-        return functions.stream()
-                .filter(f -> f.trigger() instanceof Trigger.Queue q && q.queue().equals(queueName))
-                .findFirst();
+        return Manifest.consumerOf(queueName, functions);
     }
 
-    /**
-     * {@link Manifest#visibilityTimeout}'s rule (six times the consumer's timeout, at least three minutes) applied to
-     * this definition's functions; the manifest's method only knows the manifest's own list.
-     */
+    /** The manifest's visibility rule applied to this definition's functions. */
     public Duration visibilityTimeout(String queueName) {
-        Duration floor = Duration.ofMinutes(3);
-        return consumerOf(queueName)
-                .map(f -> f.timeout().multipliedBy(6))
-                .filter(d -> d.compareTo(floor) > 0)
-                .orElse(floor);
+        return Manifest.visibilityTimeout(consumerOf(queueName));
     }
 
     public boolean sendsMail() {
