@@ -1,0 +1,174 @@
+package io.hostwright.functions.mailer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.hostwright.domain.mail.MailRenderer;
+import io.hostwright.domain.mail.MailRequest;
+import io.hostwright.domain.mail.SendLifecycleMail;
+import io.hostwright.domain.mail.UnrenderableMail;
+import io.hostwright.dynamodb.DynamoDbClients;
+import io.hostwright.dynamodb.DynamoDbMailLog;
+import io.hostwright.json.Json;
+import io.hostwright.lambda.FunctionEnvironment;
+import io.hostwright.lambda.telemetry.Telemetry;
+import io.hostwright.manifest.Manifest;
+import io.hostwright.ses.SesClients;
+import io.hostwright.ses.SesMailSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQS {@code mail} queue → {@link SendLifecycleMail}, one record at a time, answering the records to deliver again
+ * as {@code batchItemFailures} (the event source reports batch item failures).
+ *
+ * <p>Failed, and so delivered again: a send or table error (the claim was released), and a request another delivery
+ * is sending right now (after the visibility timeout it finds the mail sent, or the lease expired). A request that
+ * can never succeed (not a {@link MailRequest}, unknown template, missing required variable) is logged as an error
+ * and reported failed as well, rather than dropped: after the queue's {@code maxReceiveCount} it lands in the
+ * dead-letter queue, whose alarm tells ops, and a fixed producer's request can be redriven from there. Retrying it
+ * costs a few cheap receives, never a mail or a table write, because rendering comes before claiming.
+ *
+ * <p>Logs carry serviceId, event and template, never the variables: they may hold a root password.
+ */
+public final class SqsMailRequestHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqsMailRequestHandler.class);
+    private static final List<String> LOG_KEYS = List.of("sqsMessageId", "serviceId", "event", "template");
+
+    private final SendLifecycleMail sendMail;
+    private final Telemetry telemetry;
+
+    public SqsMailRequestHandler() {
+        this(sendMailFromEnvironment());
+    }
+
+    public SqsMailRequestHandler(SendLifecycleMail sendMail) {
+        this.sendMail = sendMail;
+        this.telemetry = new Telemetry();
+    }
+
+    private static SendLifecycleMail sendMailFromEnvironment() {
+        DynamoDbMailLog log = new DynamoDbMailLog(DynamoDbClients.fromEnvironment(),
+                FunctionEnvironment.require(Manifest.TABLE_VARIABLE));
+        SesMailSender sender = SesMailSender.fromEnvironment(SesClients.fromEnvironment());
+        return new SendLifecycleMail(MailRenderer.fromClasspath(), log, sender, Clock.systemUTC());
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return telemetry.invocation(context, () -> {
+            Counts counts = new Counts();
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+            for (SQSEvent.SQSMessage message : records) {
+                if (!deliver(message, counts)) {
+                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                }
+            }
+            counts.publish(telemetry);
+            return new SQSBatchResponse(failures);
+        });
+    }
+
+    /** @return whether the record is done with (sent now or before); false to have it delivered again */
+    private boolean deliver(SQSEvent.SQSMessage message, Counts counts) {
+        MDC.put("sqsMessageId", message.getMessageId());
+        try {
+            MailRequest request;
+            try {
+                request = Json.read(message.getBody(), MailRequest.class);
+            } catch (RuntimeException e) {
+                counts.failed++;
+                LOG.error("mail request is not a valid MailRequest ({}); it will reach the dead-letter queue",
+                        describeDecodingFailure(e));
+                return false;
+            }
+            MDC.put("serviceId", request.serviceId());
+            MDC.put("event", request.event());
+            MDC.put("template", request.template().key());
+            return send(request, counts);
+        } finally {
+            LOG_KEYS.forEach(MDC::remove);
+        }
+    }
+
+    private boolean send(MailRequest request, Counts counts) {
+        try {
+            return switch (sendMail.send(request)) {
+                case SendLifecycleMail.Sent sent -> {
+                    counts.sent++;
+                    if (sent.recorded()) {
+                        LOG.info("mail sent as {}", sent.messageId());
+                    } else {
+                        LOG.warn("mail sent as {} but not recorded in the mail log; a later copy of this request "
+                                + "could send it again", sent.messageId());
+                    }
+                    yield true;
+                }
+                case SendLifecycleMail.AlreadySent already -> {
+                    counts.duplicates++;
+                    LOG.info("duplicate delivery: mail already sent at {}", already.sentAt());
+                    yield true;
+                }
+                case SendLifecycleMail.RetryLater later -> {
+                    counts.deferred++;
+                    LOG.info("another delivery is sending this mail; retrying after {}", later.leaseUntil());
+                    yield false;
+                }
+            };
+        } catch (UnrenderableMail e) {
+            counts.failed++;
+            LOG.error("mail cannot be rendered: {}; it will reach the dead-letter queue", e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            counts.failed++;
+            LOG.error("mail not sent; the queue will deliver it again", e);
+            return false;
+        }
+    }
+
+    /**
+     * Names what is wrong without quoting the body: a parser message can echo a token of it, and the body holds the
+     * variables.
+     */
+    static String describeDecodingFailure(RuntimeException e) {
+        Throwable cause = e instanceof UncheckedIOException io && io.getCause() != null ? io.getCause() : e;
+        StringBuilder reason = new StringBuilder(cause.getClass().getSimpleName());
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            reason.append(" at ");
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                reason.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
+            }
+        }
+        if (cause instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
+            // MailRequest's own checks, which name fields and never quote values
+            reason.append(": ").append(invalid.getCause().getMessage());
+        }
+        return reason.toString();
+    }
+
+    private static final class Counts {
+        int sent;
+        int duplicates;
+        int deferred;
+        int failed;
+
+        void publish(Telemetry telemetry) {
+            telemetry.metrics().addMetric("MailsSent", sent, MetricUnit.COUNT);
+            telemetry.metrics().addMetric("MailsSkippedDuplicate", duplicates, MetricUnit.COUNT);
+            telemetry.metrics().addMetric("MailsDeferred", deferred, MetricUnit.COUNT);
+            telemetry.metrics().addMetric("MailsFailed", failed, MetricUnit.COUNT);
+        }
+    }
+}
