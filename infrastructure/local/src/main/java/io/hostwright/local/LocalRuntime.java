@@ -18,6 +18,9 @@ import io.hostwright.manifest.Trigger;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +32,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The whole suite on a laptop, from the manifest: DynamoDB Local, ElasticMQ and the SES emulator with the manifest's
@@ -50,6 +55,8 @@ public final class LocalRuntime implements AutoCloseable {
     public static final String PORT_VARIABLE = "HOSTWRIGHT_PORT";
 
     private static final AtomicBoolean ONE_PER_JVM = new AtomicBoolean();
+    /** Held so the level sticks: java.util.logging keeps loggers only weakly. */
+    private static final Logger SQLITE_LOG = Logger.getLogger("com.almworks.sqlite4java");
 
     /**
      * What to start.
@@ -125,6 +132,7 @@ public final class LocalRuntime implements AutoCloseable {
         claimJvm();
         LocalAws aws;
         try {
+            requireFreePort(settings.port());
             aws = LocalAws.start(settings.emulatorPorts());
         } catch (RuntimeException e) {
             ONE_PER_JVM.set(false);
@@ -189,6 +197,19 @@ public final class LocalRuntime implements AutoCloseable {
         platform.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
         platform.put("AWS_ENDPOINT_URL_SES", aws.sesEndpoint().toString());
         return platform;
+    }
+
+    /** Fails before the emulators' seconds of start-up rather than after, when the API port is taken. */
+    private static void requireFreePort(int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(LocalGateway.HOST))) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException(LocalGateway.HOST + ":" + port + " is in use; stop what listens there or set "
+                    + PORT_VARIABLE + " to another port", e);
+        }
     }
 
     private static void claimJvm() {
@@ -284,6 +305,8 @@ public final class LocalRuntime implements AutoCloseable {
      * and the demo flow, and stops every child process on Ctrl-C.
      */
     public static void main(String[] args) {
+        // DynamoDB Local's SQLite binding chatters ("unknown jar version") on the terminal otherwise
+        SQLITE_LOG.setLevel(Level.SEVERE);
         LocalRuntime runtime;
         try {
             Console.info("starting Hostwright on this laptop…");

@@ -21,7 +21,8 @@ final class StartupBanner {
         String api = runtime.apiUri().toString();
         StringBuilder out = new StringBuilder();
         out.append("\n  Hostwright is running on this laptop (started in ")
-                .append(runtime.startupTime().toMillis()).append(" ms). Ctrl-C stops everything.\n\n");
+                .append(runtime.startupTime().toMillis()).append(" ms, emulators ")
+                .append(aws.startupTime().toMillis()).append(" ms). Ctrl-C stops everything.\n\n");
         out.append("  HTTP API        ").append(api).append('\n');
         out.append("  DynamoDB Local  ").append(aws.dynamoDbEndpoint()).append("   table ").append(aws.tableName())
                 .append(", ").append(runtime.seededProducts().size()).append(" demo products\n");

@@ -100,11 +100,10 @@ public final class SqsPoller implements AutoCloseable {
         while (running) {
             try {
                 List<Message> batch = receive();
-                if (!batch.isEmpty() && running) {
+                if (!batch.isEmpty()) {
+                    // even while stopping: left alone, a received batch would stay invisible for the whole
+                    // visibility timeout (minutes) after the next start
                     handle(batch);
-                } else if (!batch.isEmpty()) {
-                    // stopping: leave them to become visible again for the next run
-                    return;
                 }
             } catch (RuntimeException e) {
                 if (!running) {
