@@ -2,22 +2,29 @@ package io.hostwright.local;
 
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.SentEmail;
+import io.hostwright.json.Json;
+import io.hostwright.local.function.FunctionInvocationException;
+import io.hostwright.local.function.LocalFunction;
 import io.hostwright.local.gateway.LocalEndpoint;
 import io.hostwright.local.schedule.LocalScheduler;
 import io.hostwright.local.schedule.ScheduleRun;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The runtime's {@code /local/} routes beyond tokens: the mail the SES emulator holds, and the schedules with a way
- * to run one now. Laptop only: nothing here exists in AWS.
+ * The runtime's {@code /local/} routes beyond tokens: the mail the SES emulator holds, the schedules with a way
+ * to run one now, and invoking any function with a sample event. Laptop only: nothing here exists in AWS.
  */
 final class LaptopHelpers {
 
     private LaptopHelpers() {
     }
 
-    static List<LocalEndpoint> of(LocalAws aws, LocalScheduler scheduler) {
+    static List<LocalEndpoint> of(LocalAws aws, LocalScheduler scheduler, List<LocalFunction> functions) {
         return List.of(
                 LocalEndpoint.of("GET", "/local/emails", request -> LocalEndpoint.Reply.json(200,
                         emails(aws, request.query().get("to")))),
@@ -28,7 +35,31 @@ final class LaptopHelpers {
                 LocalEndpoint.of("GET", "/local/schedules", request -> LocalEndpoint.Reply.json(200,
                         scheduler.schedules())),
                 LocalEndpoint.of("POST", "/local/schedules/{function}/run", request -> runNow(scheduler,
-                        request.pathParameters().get("function"))));
+                        request.pathParameters().get("function"))),
+                LocalEndpoint.of("POST", "/local/invoke/{function}", request -> invoke(functions,
+                        request.pathParameters().get("function"), request.body())));
+    }
+
+    /** Invokes a function with the event in the body, e.g. {@code --data @events/api-get-services.json}. */
+    private static LocalEndpoint.Reply invoke(List<LocalFunction> functions, String name, byte[] body) {
+        LocalFunction function = functions.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+        if (function == null) {
+            return LocalEndpoint.Reply.notFound("no function named " + name + "; the manifest has "
+                    + functions.stream().map(LocalFunction::name).toList());
+        }
+        String json = new String(body, StandardCharsets.UTF_8);
+        try {
+            Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            return LocalEndpoint.Reply.invalid("body", "must be the event as JSON");
+        }
+        try {
+            return LocalEndpoint.Reply.json(200, Json.MAPPER.readTree(function.invokeJson(json)));
+        } catch (FunctionInvocationException e) {
+            return LocalEndpoint.Reply.json(500, Map.of("function", name, "error", e.getMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every mail, or those addressed (To, Cc, Bcc) to {@code to}. */

@@ -173,7 +173,7 @@ public final class LocalRuntime implements AutoCloseable {
                     parts.pollers.add(new SqsPoller(function, aws.sqs(), aws.queueUrl(queue.queue()), LocalAws.REGION).start());
                 }
             }
-            parts.gateway = LocalGateway.start(settings.port(), parts.functions, LaptopHelpers.of(aws, parts.scheduler));
+            parts.gateway = LocalGateway.start(settings.port(), parts.functions, LaptopHelpers.of(aws, parts.scheduler, parts.functions));
             return new LocalRuntime(parts, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
             parts.stop(e);

@@ -39,6 +39,11 @@ final class HandlerInput {
         return fromJson(toJson(event), type);
     }
 
+    /** An event written as JSON (a sample from events/), read as Lambda's runtime would for this handler. */
+    Object parse(String json) {
+        return fromJson(json, type == Object.class ? java.util.Map.class : type);
+    }
+
     static String toJson(Object value) {
         @SuppressWarnings("unchecked")
         PojoSerializer<Object> serializer = (PojoSerializer<Object>) serializer(value.getClass());

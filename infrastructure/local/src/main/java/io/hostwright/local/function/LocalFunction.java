@@ -86,6 +86,15 @@ public final class LocalFunction {
         return result;
     }
 
+    /**
+     * Invokes the handler with an event given as JSON (e.g. a file from {@code events/}) and answers its result as
+     * JSON, both converted the way Lambda's Java runtime converts them.
+     */
+    public String invokeJson(String eventJson) {
+        Object result = invoke(input.parse(eventJson));
+        return result == null ? "null" : HandlerInput.toJson(result);
+    }
+
     private RequestHandler<Object, Object> acquire() {
         RequestHandler<Object, Object> handler = idle.pollFirst();
         if (handler != null) {
