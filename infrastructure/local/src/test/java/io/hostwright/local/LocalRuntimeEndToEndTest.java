@@ -65,6 +65,16 @@ class LocalRuntimeEndToEndTest {
 
         JsonNode order = json(send(get("/v1/orders/" + orderId).header("Authorization", "Bearer " + token)), 200);
         assertThat(order.path("productId").asText()).isEqualTo(product);
+        JsonNode services = json(send(get("/v1/services").header("Authorization", "Bearer " + token)), 200);
+        assertThat(services.at("/services/0/serviceId").asText()).isEqualTo(accepted.path("serviceId").asText());
+        assertThat(services.at("/services/0/status").asText()).isEqualTo("PENDING");
+
+        String otherToken = json(send(post("/local/token", "{\"sub\":\"someone-else\",\"email\":\"x@example.com\"}")),
+                200).path("token").asText();
+        assertThat(send(get("/v1/orders/" + orderId).header("Authorization", "Bearer " + otherToken)).statusCode())
+                .as("another customer's order is not found").isEqualTo(404);
+        assertThat(send(get("/v1/services/" + accepted.path("serviceId").asText())
+                .header("Authorization", "Bearer " + otherToken)).statusCode()).isEqualTo(404);
 
         Eventually.await("the order confirmation mail to " + email, Duration.ofSeconds(15), () -> {
             try {
@@ -73,6 +83,9 @@ class LocalRuntimeEndToEndTest {
                 throw new AssertionError(e);
             }
         });
+        JsonNode mails = json(send(get("/local/emails?to=" + email)), 200);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).path("text").asText()).contains(orderId).contains("web1.example.com");
 
         JsonNode sweep = json(send(post("/local/schedules/order-dispatch-sweeper/run", "")), 200);
         assertThat(sweep.path("status").asText()).isEqualTo("succeeded");
