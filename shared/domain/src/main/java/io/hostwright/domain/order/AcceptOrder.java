@@ -65,12 +65,17 @@ public final class AcceptOrder {
             throw InvalidRequest.of(IDEMPOTENCY_HEADER, "must be 1 to 255 visible ASCII characters");
         }
         String fingerprint = fingerprint(request);
-        Optional<IdempotencyRecord> earlier = orders.findIdempotencyRecord(request.customer().id(), key);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), fingerprint);
+        ValidatedOrder valid;
+        try {
+            valid = rules.validate(request);
+        } catch (InvalidRequest invalid) {
+            // a retry of an order accepted before its product changed still gets its first answer
+            Optional<IdempotencyRecord> earlier = orders.findIdempotencyRecord(request.customer().id(), key);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), fingerprint);
+            }
+            throw invalid;
         }
-
-        ValidatedOrder valid = rules.validate(request);
         Instant now = clock.instant();
         Order order = new Order(ids.next("ord"), ids.next("svc"), request.customer().id(), request.customer().email(),
                 valid.product().productId(), valid.product().name(), valid.product().module(), valid.billingCycle(), valid.price(),
@@ -82,8 +87,9 @@ public final class AcceptOrder {
         IdempotencyRecord record = new IdempotencyRecord(order.customerId(), key, fingerprint, order.orderId(),
                 order.serviceId(), now, now.plus(KEY_RETENTION));
         try {
+            // the key is checked by the write itself: a new order costs no read of it
             orders.place(record, order, service);
-        } catch (OrderRepository.IdempotencyKeyTaken raced) {
+        } catch (OrderRepository.IdempotencyKeyTaken taken) {
             return replay(orders.findIdempotencyRecord(request.customer().id(), key).orElseThrow(), fingerprint);
         }
         dispatchQuietly(order);

@@ -94,6 +94,17 @@ class AcceptOrderTest {
     }
 
     @Test
+    void aRetryAfterTheProductChangedStillGetsItsFirstAnswer() {
+        OrderAccepted first = accept.accept(order("k8"));
+        stores.products.remove("dedi-e3");
+
+        OrderAccepted again = accept.accept(order("k8"));
+        assertThat(again.orderId()).isEqualTo(first.orderId());
+        assertThat(again.replayed()).isTrue();
+        assertThatThrownBy(() -> accept.accept(order("k9"))).isInstanceOf(InvalidRequest.class);
+    }
+
+    @Test
     void keysAreScopedToTheCustomer() {
         accept.accept(order("k1"));
         OrderAccepted bobs = accept.accept(new PlaceOrder(new Customer("bob", "bob@example.test"), "k1", "dedi-e3",
