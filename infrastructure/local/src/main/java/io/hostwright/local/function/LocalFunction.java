@@ -2,6 +2,7 @@ package io.hostwright.local.function;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.hostwright.local.console.Console;
+import io.hostwright.lambda.InvocationContext;
 import io.hostwright.manifest.FunctionSpec;
 
 import java.time.Duration;
@@ -64,8 +65,8 @@ public final class LocalFunction {
         String requestId = UUID.randomUUID().toString();
         RequestHandler<Object, Object> handler = acquire();
         long started = System.nanoTime();
-        LocalLambdaContext context = new LocalLambdaContext(requestId, spec, region, started,
-                new LocalLambdaLogger(spec.name(), System.out));
+        InvocationContext context = new InvocationContext(requestId, spec.name(), spec.memoryMb(), spec.timeout(),
+                region, new LocalLambdaLogger(spec.name(), System.out));
         Object result;
         try {
             result = handler.handleRequest(input.convert(event), context);
