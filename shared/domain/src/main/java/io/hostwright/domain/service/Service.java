@@ -45,4 +45,10 @@ public record Service(
         return new Service(serviceId, orderId, customerId, customerEmail, productId, productName, module, hostname,
                 osTemplateId, osName, ipv4, bandwidthTb, billingCycle, target, reason, version + 1, createdAt, at);
     }
+
+    /** The same status with a new reason (e.g. "waiting for stock"), one version on. */
+    public Service withReason(String reason, Instant at) {
+        return new Service(serviceId, orderId, customerId, customerEmail, productId, productName, module, hostname,
+                osTemplateId, osName, ipv4, bandwidthTb, billingCycle, status, reason, version + 1, createdAt, at);
+    }
 }

@@ -1,0 +1,25 @@
+package io.hostwright.domain.provisioning;
+
+import io.hostwright.domain.service.Service;
+
+import java.util.List;
+
+/**
+ * A back-end's provisioning, as a list of steps each run from one queue message. Implementations must make every
+ * step safe to run twice: read the back-end's state first and only change what is not yet as wanted.
+ */
+public interface ProvisioningModule {
+
+    /** The module name products carry, e.g. {@code tenantos}. */
+    String module();
+
+    /** Step names in order; the first runs after {@link ProvisioningRequest#FIRST_STEP}. */
+    List<String> steps();
+
+    /**
+     * Runs one step for a service in {@code PROVISIONING}.
+     *
+     * @param attempt 1 for the first run of this step, more after waits and retries
+     */
+    StepOutcome run(String step, Service service, int attempt);
+}

@@ -1,0 +1,41 @@
+package io.hostwright.domain.provisioning;
+
+import io.hostwright.domain.service.StepStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Port: the record of each step's runs, which makes a redelivered or duplicated step message harmless. A delivery
+ * first claims its (step, attempt); only the claimant runs the step and sends what follows, and what follows is
+ * written down before it is sent, so a crash in between is finished by the next delivery of the same message.
+ */
+public interface StepLedger {
+
+    sealed interface ClaimResult permits Claimed, AlreadyRan, Busy {
+    }
+
+    /** This delivery runs the step. */
+    record Claimed(String serviceId, int sequence, String step, int attempt) implements ClaimResult {
+    }
+
+    /** That attempt ran already; {@code unsent} is its follow-up when it was recorded but not marked sent. */
+    record AlreadyRan(FollowUp unsent) implements ClaimResult {
+    }
+
+    /** Another delivery holds a live claim on this attempt: try again later. */
+    record Busy(Instant leaseUntil) implements ClaimResult {
+    }
+
+    /**
+     * Claims (step, attempt) unless that attempt or a later one was claimed before; an earlier claim of the same
+     * attempt whose lease ran out (its delivery crashed) is taken over.
+     */
+    ClaimResult claim(String serviceId, int sequence, String step, int attempt, Instant now, Duration lease);
+
+    /** Records a claimed run's outcome and its follow-up (null when none), before the follow-up is sent. */
+    void complete(Claimed claim, StepStatus status, String detail, FollowUp followUp, Instant now);
+
+    /** The follow-up of this claim is on the queue. */
+    void followUpSent(Claimed claim);
+}

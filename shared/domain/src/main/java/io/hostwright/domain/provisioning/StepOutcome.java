@@ -1,0 +1,37 @@
+package io.hostwright.domain.provisioning;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** What one run of a provisioning step decided. */
+public sealed interface StepOutcome {
+
+    /** Human-readable outcome for the service's step list; never a secret. */
+    String detail();
+
+    /** The step is done; {@code next} runs now. */
+    record Next(String next, String detail) implements StepOutcome {
+        public Next {
+            Objects.requireNonNull(next, "next");
+        }
+    }
+
+    /** The step is done and provisioning is complete. */
+    record Done(String detail) implements StepOutcome {
+    }
+
+    /**
+     * Not yet (an install running, no stock): run this step again after {@code delay}. Not a failure; the step
+     * itself decides when waiting has lasted too long.
+     */
+    record Wait(Duration delay, String detail) implements StepOutcome {
+    }
+
+    /** The back-end failed transiently: run this step again after {@code delay}, counting towards the retry cap. */
+    record Retry(Duration delay, String detail) implements StepOutcome {
+    }
+
+    /** Cannot succeed: the service fails with this reason and staff are told. */
+    record Fail(String detail) implements StepOutcome {
+    }
+}

@@ -1,0 +1,107 @@
+package io.hostwright.dynamodb;
+
+import io.hostwright.domain.provisioning.FollowUp;
+import io.hostwright.domain.provisioning.StepLedger;
+import io.hostwright.domain.service.StepStatus;
+import io.hostwright.json.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.hostwright.dynamodb.Attributes.n;
+import static io.hostwright.dynamodb.Attributes.num;
+import static io.hostwright.dynamodb.Attributes.s;
+import static io.hostwright.dynamodb.Attributes.str;
+
+/**
+ * The step ledger on the service's step items ({@code SERVICE#<id> / STEP#<seq>#<name>}, the same items the
+ * storefront lists): {@code attempts} is the last claimed attempt, {@code leaseUntil} guards a running claim,
+ * {@code followUp} is the message a finished run sends, {@code followUpSent} whether it went out.
+ */
+public final class DynamoDbStepLedger implements StepLedger {
+
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbStepLedger(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    private static Map<String, AttributeValue> key(String serviceId, int sequence, String step) {
+        return Keys.of("SERVICE#" + serviceId, String.format("STEP#%03d#%s", sequence, step));
+    }
+
+    @Override
+    public ClaimResult claim(String serviceId, int sequence, String step, int attempt, Instant now, Duration lease) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":a", n(attempt));
+        values.put(":started", s(StepStatus.STARTED.name()));
+        values.put(":lease", n(now.plus(lease).toEpochMilli()));
+        values.put(":now", n(now.toEpochMilli()));
+        values.put(":at", s(now.toString()));
+        values.put(":service", s(serviceId));
+        values.put(":seq", n(sequence));
+        values.put(":step", s(step));
+        values.put(":type", s("ProvisioningStep"));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(serviceId, sequence, step))
+                    .updateExpression("SET attempts = :a, #status = :started, leaseUntil = :lease, updatedAt = :at, "
+                            + "serviceId = :service, #sequence = :seq, #name = :step, #type = :type "
+                            + "REMOVE followUp, followUpSent")
+                    .conditionExpression("attribute_not_exists(pk) OR attempts < :a "
+                            + "OR (attempts = :a AND #status = :started AND leaseUntil < :now)")
+                    .expressionAttributeNames(Map.of("#status", "status", "#name", "name", "#sequence", "sequence",
+                            "#type", "type"))
+                    .expressionAttributeValues(values));
+            return new Claimed(serviceId, sequence, step, attempt);
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                    .key(key(serviceId, sequence, step)).consistentRead(true)).item();
+            long claimed = num(item, "attempts");
+            boolean running = StepStatus.STARTED.name().equals(str(item, "status"));
+            if (claimed == attempt && running) {
+                return new Busy(Instant.ofEpochMilli(num(item, "leaseUntil")));
+            }
+            boolean sent = item.containsKey("followUpSent") && Boolean.TRUE.equals(item.get("followUpSent").bool());
+            String followUp = str(item, "followUp");
+            return new AlreadyRan(followUp == null || sent ? null : Json.read(followUp, FollowUp.class));
+        }
+    }
+
+    @Override
+    public void complete(Claimed claim, StepStatus status, String detail, FollowUp followUp, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":a", n(claim.attempt()));
+        values.put(":status", s(status.name()));
+        values.put(":detail", s(detail == null ? "" : detail));
+        values.put(":at", s(now.toString()));
+        String update = "SET #status = :status, detail = :detail, updatedAt = :at REMOVE leaseUntil";
+        if (followUp != null) {
+            values.put(":followUp", s(Json.write(followUp)));
+            values.put(":sent", AttributeValue.fromBool(false));
+            update = "SET #status = :status, detail = :detail, updatedAt = :at, followUp = :followUp, "
+                    + "followUpSent = :sent REMOVE leaseUntil";
+        }
+        String expression = update;
+        dynamo.updateItem(b -> b.tableName(table).key(key(claim.serviceId(), claim.sequence(), claim.step()))
+                .updateExpression(expression)
+                .conditionExpression("attempts = :a")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(values));
+    }
+
+    @Override
+    public void followUpSent(Claimed claim) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(claim.serviceId(), claim.sequence(), claim.step()))
+                .updateExpression("SET followUpSent = :sent")
+                .conditionExpression("attempts = :a")
+                .expressionAttributeValues(Map.of(":sent", AttributeValue.fromBool(true), ":a", n(claim.attempt()))));
+    }
+}
