@@ -1,0 +1,55 @@
+package io.hostwright.domain.provisioning;
+
+import io.hostwright.domain.service.StepStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The DynamoDB ledger's rules, in memory. */
+final class InMemoryLedger implements StepLedger {
+
+    static final class Entry {
+        int attempts;
+        StepStatus status;
+        Instant leaseUntil;
+        FollowUp followUp;
+        boolean sent;
+        String detail;
+    }
+
+    final Map<String, Entry> entries = new HashMap<>();
+
+    @Override
+    public synchronized ClaimResult claim(String serviceId, int sequence, String step, int attempt, Instant now, Duration lease) {
+        Entry e = entries.computeIfAbsent(serviceId + "/" + step, k -> new Entry());
+        boolean fresh = e.status == null;
+        boolean expired = e.attempts == attempt && e.status == StepStatus.STARTED && e.leaseUntil.isBefore(now);
+        if (fresh || e.attempts < attempt || expired) {
+            e.attempts = attempt;
+            e.status = StepStatus.STARTED;
+            e.leaseUntil = now.plus(lease);
+            e.followUp = null;
+            e.sent = false;
+            return new Claimed(serviceId, sequence, step, attempt);
+        }
+        if (e.attempts == attempt && e.status == StepStatus.STARTED) {
+            return new Busy(e.leaseUntil);
+        }
+        return new AlreadyRan(e.sent ? null : e.followUp);
+    }
+
+    @Override
+    public synchronized void complete(Claimed claim, StepStatus status, String detail, FollowUp followUp, Instant now) {
+        Entry e = entries.get(claim.serviceId() + "/" + claim.step());
+        e.status = status;
+        e.detail = detail;
+        e.followUp = followUp;
+    }
+
+    @Override
+    public synchronized void followUpSent(Claimed claim) {
+        entries.get(claim.serviceId() + "/" + claim.step()).sent = true;
+    }
+}

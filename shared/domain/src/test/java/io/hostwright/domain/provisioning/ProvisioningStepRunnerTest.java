@@ -1,0 +1,195 @@
+package io.hostwright.domain.provisioning;
+
+import io.hostwright.domain.catalog.BillingCycle;
+import io.hostwright.domain.catalog.CatalogRepository;
+import io.hostwright.domain.catalog.Ipv4Range;
+import io.hostwright.domain.catalog.OsTemplate;
+import io.hostwright.domain.catalog.Price;
+import io.hostwright.domain.catalog.Product;
+import io.hostwright.domain.mail.MailRequest;
+import io.hostwright.domain.mail.MailTemplate;
+import io.hostwright.domain.service.ProvisioningStep;
+import io.hostwright.domain.service.Service;
+import io.hostwright.domain.service.ServiceRepository;
+import io.hostwright.domain.service.ServiceStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProvisioningStepRunnerTest {
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+    private final Map<String, Service> services = new HashMap<>();
+    private final Deque<ProvisioningRequest> queue = new ArrayDeque<>();
+    private final List<Duration> delays = new ArrayList<>();
+    private final List<MailRequest> mails = new ArrayList<>();
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final Map<String, Function<Integer, StepOutcome>> behaviour = new HashMap<>();
+    private final List<String> ran = new ArrayList<>();
+    private ProvisioningStepRunner runner;
+
+    @BeforeEach
+    void setUp() {
+        ProvisioningModule module = new ProvisioningModule() {
+            public String module() { return "fake"; }
+            public List<String> steps() { return List.of("one", "two"); }
+            public StepOutcome run(String step, Service service, int attempt) {
+                ran.add(step + "#" + attempt);
+                return behaviour.get(step).apply(attempt);
+            }
+        };
+        ServiceRepository repo = new ServiceRepository() {
+            public Optional<Service> findService(String id) { return Optional.ofNullable(services.get(id)); }
+            public List<Service> listByCustomer(String c) { return List.of(); }
+            public List<ProvisioningStep> steps(String id) { return List.of(); }
+            public boolean replace(Service expected, Service updated) {
+                Service now = services.get(expected.serviceId());
+                if (now.version() != expected.version() || now.status() != expected.status()) return false;
+                services.put(updated.serviceId(), updated);
+                return true;
+            }
+            public void recordStep(ProvisioningStep step) { }
+        };
+        CatalogRepository catalog = new CatalogRepository() {
+            public Optional<Product> findProduct(String id) {
+                return Optional.of(new Product(id, "Dedi", "", "fake", "conn", "noc@example.test",
+                        List.of(new OsTemplate("debian-12", "Debian 12")), new Ipv4Range(1, 2, 1), List.of(10),
+                        Map.of(BillingCycle.MONTHLY, new Price("EUR", 100))));
+            }
+            public List<Product> listProducts() { return List.of(); }
+            public void saveProduct(Product p) { }
+        };
+        ProvisioningQueue provisioning = (request, delay) -> {
+            queue.add(request);
+            delays.add(delay);
+        };
+        runner = new ProvisioningStepRunner(List.of(module), repo, catalog, ledger, provisioning, mails::add,
+                new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(1)), clock);
+        services.put("svc_1", new Service("svc_1", "ord_1", "alice", "alice@example.test", "dedi", "Dedi", "fake",
+                "a.example.com", "debian-12", "Debian 12", 1, 10, BillingCycle.MONTHLY, ServiceStatus.PENDING,
+                "waiting", 1, clock.instant(), clock.instant()));
+    }
+
+    private ProvisioningStepRunner.Result deliver(ProvisioningRequest request) {
+        return runner.handle(request);
+    }
+
+    private ProvisioningRequest begin() {
+        return new ProvisioningRequest("svc_1", "ord_1", "fake", ProvisioningRequest.FIRST_STEP, 1);
+    }
+
+    @Test
+    void stepsRunInOrderAndTheLastMakesTheServiceActive() {
+        behaviour.put("one", a -> new StepOutcome.Next("two", "one done"));
+        behaviour.put("two", a -> new StepOutcome.Done("ready"));
+
+        deliver(begin());
+        assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.PROVISIONING);
+        while (!queue.isEmpty()) {
+            deliver(queue.poll());
+        }
+        assertThat(ran).containsExactly("one#1", "two#1");
+        assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.ACTIVE);
+    }
+
+    @Test
+    void everyMessageDeliveredTwiceRunsEachStepOnce() {
+        behaviour.put("one", a -> new StepOutcome.Next("two", "one done"));
+        behaviour.put("two", a -> a < 3 ? new StepOutcome.Wait(Duration.ofSeconds(5), "installing") : new StepOutcome.Done("ready"));
+
+        Deque<ProvisioningRequest> deliveries = new ArrayDeque<>(List.of(begin(), begin()));
+        int handled = 0;
+        while (!deliveries.isEmpty() && handled++ < 100) {
+            ProvisioningRequest next = deliveries.poll();
+            deliver(next);
+            deliver(next); // SQS delivers it again
+            while (!queue.isEmpty()) {
+                deliveries.add(queue.poll());
+            }
+        }
+        assertThat(ran).containsExactly("one#1", "two#1", "two#2", "two#3");
+        assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.ACTIVE);
+    }
+
+    @Test
+    void waitingShowsOnTheServiceAndComesBackAfterTheDelay() {
+        services.put("svc_1", services.get("svc_1").transitionTo(ServiceStatus.PROVISIONING, "", clock.instant()));
+        behaviour.put("one", a -> new StepOutcome.Wait(Duration.ofMinutes(5), "waiting for stock"));
+
+        deliver(new ProvisioningRequest("svc_1", "ord_1", "fake", "one", 1));
+        assertThat(services.get("svc_1").statusReason()).isEqualTo("waiting for stock");
+        assertThat(queue.peek().attempt()).isEqualTo(2);
+        assertThat(delays).containsExactly(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void transientFailuresAreRetriedWithGrowingBackoffThenFailTheServiceAndTellStaff() {
+        services.put("svc_1", services.get("svc_1").transitionTo(ServiceStatus.PROVISIONING, "", clock.instant()));
+        behaviour.put("one", a -> new StepOutcome.Retry(Duration.ofSeconds(a), "TenantOS unavailable"));
+
+        deliver(new ProvisioningRequest("svc_1", "ord_1", "fake", "one", 1));
+        while (!queue.isEmpty()) {
+            deliver(queue.poll());
+        }
+        assertThat(ran).hasSize(ProvisioningStepRunner.MAX_RETRIES);
+        Service failed = services.get("svc_1");
+        assertThat(failed.status()).isEqualTo(ServiceStatus.FAILED);
+        assertThat(failed.statusReason()).contains("gave up after 8 attempts").contains("TenantOS unavailable");
+        assertThat(mails).singleElement().satisfies(m -> {
+            assertThat(m.template()).isEqualTo(MailTemplate.STAFF_FAILURE);
+            assertThat(m.to()).containsExactly("noc@example.test");
+            assertThat(m.variables()).containsEntry("step", "one");
+        });
+    }
+
+    @Test
+    void anUnexpectedErrorIsRetriedNotLost() {
+        services.put("svc_1", services.get("svc_1").transitionTo(ServiceStatus.PROVISIONING, "", clock.instant()));
+        behaviour.put("one", a -> {
+            if (a == 1) throw new IllegalStateException("boom");
+            return new StepOutcome.Done("ok");
+        });
+        deliver(new ProvisioningRequest("svc_1", "ord_1", "fake", "one", 1));
+        deliver(queue.poll());
+        assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.ACTIVE);
+    }
+
+    @Test
+    void aFollowUpRecordedButNotSentIsSentByTheRedelivery() {
+        services.put("svc_1", services.get("svc_1").transitionTo(ServiceStatus.PROVISIONING, "", clock.instant()));
+        FollowUp next = new FollowUp(new ProvisioningRequest("svc_1", "ord_1", "fake", "two", 1), Duration.ZERO);
+        StepLedger.Claimed claimed = (StepLedger.Claimed) ledger.claim("svc_1", 1, "one", 1, clock.instant(), Duration.ofMinutes(2));
+        ledger.complete(claimed, io.hostwright.domain.service.StepStatus.SUCCEEDED, "done", next, clock.instant());
+        // the function died here, before sending
+
+        assertThat(deliver(new ProvisioningRequest("svc_1", "ord_1", "fake", "one", 1)))
+                .isEqualTo(ProvisioningStepRunner.Result.DUPLICATE);
+        assertThat(queue).containsExactly(next.request());
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void aPermanentFailureFailsAtOnce() {
+        services.put("svc_1", services.get("svc_1").transitionTo(ServiceStatus.PROVISIONING, "", clock.instant()));
+        behaviour.put("one", a -> new StepOutcome.Fail("OS template debian-12 is no longer offered"));
+        deliver(new ProvisioningRequest("svc_1", "ord_1", "fake", "one", 1));
+        assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.FAILED);
+        assertThat(services.get("svc_1").statusReason()).contains("no longer offered");
+        assertThat(queue).isEmpty();
+        assertThat(mails).hasSize(1);
+    }
+}
