@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,7 @@ public final class SqsPoller implements AutoCloseable {
     private final String region;
     private final ExecutorService workers;
     private volatile boolean running;
+    private volatile boolean duplicateDeliveries;
 
     /**
      * @param queueUrl where to poll; its name is the last path segment (it makes the event source ARN)
@@ -125,8 +127,20 @@ public final class SqsPoller implements AutoCloseable {
                 .messageAttributeNames("All")).messages();
     }
 
+    /**
+     * Delivers every batch twice, the second time concurrently with the first — SQS's at-least-once delivery at its
+     * worst — so tests can prove handlers idempotent. Only the first delivery's answer decides what is deleted.
+     */
+    public SqsPoller duplicatingDeliveries(boolean duplicate) {
+        this.duplicateDeliveries = duplicate;
+        return this;
+    }
+
     private void handle(List<Message> batch) {
         Object response;
+        CompletableFuture<Void> duplicate = duplicateDeliveries
+                ? CompletableFuture.runAsync(() -> invokeQuietly(batch))
+                : CompletableFuture.completedFuture(null);
         try {
             response = function.invoke(SqsEvents.of(batch, queueArn, region));
         } catch (FunctionInvocationException e) {
@@ -134,6 +148,7 @@ public final class SqsPoller implements AutoCloseable {
                     + " message(s) deleted, they return after the visibility timeout", e.getCause());
             return;
         }
+        duplicate.join();
         BatchOutcome outcome = BatchOutcome.of(batch, response);
         if (outcome.problem() != null) {
             Console.warn(function.name() + ": " + outcome.problem());
@@ -142,6 +157,14 @@ public final class SqsPoller implements AutoCloseable {
                     + " message(s) failed; they return after the visibility timeout");
         }
         delete(outcome.toDelete());
+    }
+
+    private void invokeQuietly(List<Message> batch) {
+        try {
+            function.invoke(SqsEvents.of(batch, queueArn, region));
+        } catch (FunctionInvocationException e) {
+            Console.warn("duplicate delivery to " + function.name() + " failed: " + e.getMessage());
+        }
     }
 
     private void delete(List<Message> messages) {
