@@ -1,0 +1,161 @@
+package io.hostwright.tenantos;
+
+import io.hostwright.domain.tenantos.InstallStatus;
+import io.hostwright.domain.tenantos.IpAssignment;
+import io.hostwright.domain.tenantos.ProvisioningProfile;
+import io.hostwright.domain.tenantos.Subnet;
+import io.hostwright.domain.tenantos.TenantOsApi;
+import io.hostwright.domain.tenantos.TenantOsFailure;
+import io.hostwright.domain.tenantos.TenantOsServer;
+import io.hostwright.domain.tenantos.TenantOsUser;
+import io.hostwright.tenantos.TenantOsHttp.Call;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link TenantOsApi} over TenantOS's HTTP API (provider reference §1a). One instance per connection: it holds one
+ * {@link java.net.http.HttpClient}, reused by every call. Timeouts are short (2 s to connect, 5 s per request) so a
+ * function with a 30–60 s timeout can still record the failure and schedule a retry. Nothing here retries: wrap it
+ * in {@link RetryingTenantOsApi}.
+ */
+public final class HttpTenantOsApi implements TenantOsApi {
+
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    private final TenantOsHttp http;
+
+    /** @param baseUrl e.g. {@code https://tenantos.example.com}; @param apiKey the bearer key, never logged */
+    public HttpTenantOsApi(String baseUrl, String apiKey) {
+        this(baseUrl, apiKey, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+    }
+
+    public HttpTenantOsApi(String baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout) {
+        this(baseUrl, apiKey, connectTimeout, requestTimeout, Clock.systemUTC());
+    }
+
+    HttpTenantOsApi(String baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout, Clock clock) {
+        this.http = new TenantOsHttp(baseUrl, apiKey, connectTimeout, requestTimeout, clock);
+    }
+
+    @Override
+    public Optional<TenantOsUser> findUserByEmail(String email) {
+        List<TenantOsUser> users = http.exchange(Call.get("/api/users"),
+                r -> TenantOsWire.list(r, "users", TenantOsWire::user));
+        return users.stream().filter(u -> u.email().equalsIgnoreCase(email)).findFirst();
+    }
+
+    @Override
+    public TenantOsUser createUser(String name, String username, String email, String password, long roleId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("username", username);
+        body.put("password", password);
+        body.put("email", email);
+        body.put("role_id", roleId);
+        return http.exchange(Call.post("/api/users", body).redacting(password), TenantOsWire::user);
+    }
+
+    @Override
+    public List<TenantOsServer> serversByTags(List<String> tags) {
+        return http.exchange(Call.post("/api/servers/getByTags", Map.of("tags", tags)),
+                r -> TenantOsWire.list(r, "servers", TenantOsWire::server));
+    }
+
+    @Override
+    public TenantOsServer server(long serverId) {
+        return http.exchange(Call.get("/api/servers/{id}", serverId), TenantOsWire::server);
+    }
+
+    @Override
+    public TenantOsServer updateServer(long serverId, long ownerUserId, String hostname, List<String> tags) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user_id", ownerUserId);
+        body.put("hostname", hostname);
+        body.put("tags", tags);
+        TenantOsServer updated = http.exchange(Call.put("/api/servers/{id}", body, serverId),
+                r -> r.isObject() ? TenantOsWire.server(r) : null);
+        // the answer's shape is only seen in client code [C]: when it is not the server, read it back
+        return updated != null ? updated : server(serverId);
+    }
+
+    @Override
+    public List<IpAssignment> ipAssignments(long serverId) {
+        return http.exchange(Call.get("/api/servers/{id}/ipassignments", serverId),
+                r -> TenantOsWire.list(r, "IP assignments", TenantOsWire::ipAssignment));
+    }
+
+    @Override
+    public List<Subnet> assignableSubnets(long serverId) {
+        return http.exchange(Call.get("/api/servers/{id}/ipassignments/getAssignableSubnets", serverId),
+                r -> TenantOsWire.list(r, "subnets", TenantOsWire::subnet));
+    }
+
+    @Override
+    public List<String> assignableIps(long serverId, long subnetId) {
+        return http.exchange(Call.post("/api/servers/{id}/ipassignments/getAssignableIpsOfSubnet",
+                Map.of("subnetId", subnetId), serverId), r -> TenantOsWire.list(r, "IPs", TenantOsWire::ip));
+    }
+
+    /**
+     * [U] Body keys {@code subnetId} and {@code ip} and the answer (the new assignment) are not confirmed by public
+     * sources. When the answer is not an assignment, the server's assignments are read and the one with this IP is
+     * returned.
+     */
+    @Override
+    public IpAssignment addIpAssignment(long serverId, long subnetId, String ip) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subnetId", subnetId);
+        body.put("ip", ip);
+        IpAssignment added = http.exchange(Call.post("/api/servers/{id}/ipassignments", body, serverId),
+                r -> r.isObject() && r.has("ip") ? TenantOsWire.ipAssignment(r) : null);
+        if (added != null) {
+            return added;
+        }
+        return ipAssignments(serverId).stream().filter(a -> a.ip().equals(ip)).findFirst()
+                .orElseThrow(() -> new TenantOsFailure.Permanent("TenantOS POST /api/servers/{id}/ipassignments ("
+                        + serverId + "): answered, but the server has no assignment of " + ip + " afterwards", 0, null));
+    }
+
+    @Override
+    public void removeIpAssignment(long serverId, long assignmentId) {
+        http.exchange(Call.delete("/api/servers/{id}/ipassignments/{assignmentId}", serverId, assignmentId), r -> null);
+    }
+
+    @Override
+    public List<ProvisioningProfile> provisioningProfiles(long serverId) {
+        return http.exchange(Call.get("/api/servers/{id}/provisioning/getProfiles", serverId),
+                r -> TenantOsWire.list(r, "provisioning profiles", TenantOsWire::profile));
+    }
+
+    /**
+     * [U] Only {@code profileId} is confirmed; {@code hostname} and {@code rootPassword} are our best reading (capture
+     * the web UI's request in the browser's dev-tools to confirm). The password is scrubbed from any failure text.
+     */
+    @Override
+    public void startReinstallation(long serverId, long profileId, String hostname, String rootPassword) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("profileId", profileId);
+        body.put("hostname", hostname);
+        body.put("rootPassword", rootPassword);
+        http.exchange(Call.post("/api/servers/{id}/provisioning/startReinstallation", body, serverId)
+                .redacting(rootPassword), r -> null);
+    }
+
+    /** [U] Response fields {@code status}, {@code progress} and {@code message} are not confirmed; see TenantOsWire. */
+    @Override
+    public InstallStatus installStatus(long serverId) {
+        return http.exchange(Call.get("/api/servers/{id}/provisioning/getInstallStatus", serverId),
+                TenantOsWire::installStatus);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTenantOsApi[" + http.baseUrl() + "]";
+    }
+}
