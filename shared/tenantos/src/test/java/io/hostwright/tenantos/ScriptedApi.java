@@ -1,0 +1,117 @@
+package io.hostwright.tenantos;
+
+import io.hostwright.domain.tenantos.InstallStatus;
+import io.hostwright.domain.tenantos.IpAssignment;
+import io.hostwright.domain.tenantos.ProvisioningProfile;
+import io.hostwright.domain.tenantos.Subnet;
+import io.hostwright.domain.tenantos.TenantOsApi;
+import io.hostwright.domain.tenantos.TenantOsServer;
+import io.hostwright.domain.tenantos.TenantOsUser;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** A TenantOS port whose every call first throws the queued failures, then answers; it records the calls made. */
+final class ScriptedApi implements TenantOsApi {
+
+    static final TenantOsServer SERVER = new TenantOsServer(101, "stock-101", 0, "203.0.113.11", List.of("forRent"),
+            false, false, "Intel Xeon E-2388G", 65536);
+    static final TenantOsUser USER = new TenantOsUser(7, "ada@example.com", "ada", 3);
+    static final IpAssignment ASSIGNMENT = new IpAssignment(5001, "203.0.113.40", false, true, 10);
+
+    private final Deque<RuntimeException> failures = new ArrayDeque<>();
+    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+    ScriptedApi failing(RuntimeException... next) {
+        failures.addAll(List.of(next));
+        return this;
+    }
+
+    private void call(String name) {
+        calls.add(name);
+        RuntimeException next = failures.poll();
+        if (next != null) {
+            throw next;
+        }
+    }
+
+    @Override
+    public Optional<TenantOsUser> findUserByEmail(String email) {
+        call("findUserByEmail");
+        return Optional.of(USER);
+    }
+
+    @Override
+    public TenantOsUser createUser(String name, String username, String email, String password, long roleId) {
+        call("createUser");
+        return USER;
+    }
+
+    @Override
+    public List<TenantOsServer> serversByTags(List<String> tags) {
+        call("serversByTags");
+        return List.of(SERVER);
+    }
+
+    @Override
+    public TenantOsServer server(long serverId) {
+        call("server");
+        return SERVER;
+    }
+
+    @Override
+    public TenantOsServer updateServer(long serverId, long ownerUserId, String hostname, List<String> tags) {
+        call("updateServer");
+        return SERVER;
+    }
+
+    @Override
+    public List<IpAssignment> ipAssignments(long serverId) {
+        call("ipAssignments");
+        return List.of(ASSIGNMENT);
+    }
+
+    @Override
+    public List<Subnet> assignableSubnets(long serverId) {
+        call("assignableSubnets");
+        return List.of(new Subnet(10, "203.0.113.0/24", true));
+    }
+
+    @Override
+    public List<String> assignableIps(long serverId, long subnetId) {
+        call("assignableIps");
+        return List.of("203.0.113.40");
+    }
+
+    @Override
+    public IpAssignment addIpAssignment(long serverId, long subnetId, String ip) {
+        call("addIpAssignment");
+        return ASSIGNMENT;
+    }
+
+    @Override
+    public void removeIpAssignment(long serverId, long assignmentId) {
+        call("removeIpAssignment");
+    }
+
+    @Override
+    public List<ProvisioningProfile> provisioningProfiles(long serverId) {
+        call("provisioningProfiles");
+        return List.of(new ProvisioningProfile(12, "Debian 12"));
+    }
+
+    @Override
+    public void startReinstallation(long serverId, long profileId, String hostname, String rootPassword) {
+        call("startReinstallation");
+    }
+
+    @Override
+    public InstallStatus installStatus(long serverId) {
+        call("installStatus");
+        return new InstallStatus(InstallStatus.State.RUNNING, 40, "");
+    }
+}
