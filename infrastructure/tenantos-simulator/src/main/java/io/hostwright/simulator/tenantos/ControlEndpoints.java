@@ -1,0 +1,171 @@
+package io.hostwright.simulator.tenantos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * {@code /_simulator/...}: the Java API over HTTP for another process (the laptop runtime's user, a script). No
+ * auth, no latency, no faults, not in the call log; plain JSON (no envelope), errors as {@code {"message": ...}}.
+ */
+final class ControlEndpoints {
+
+    private final TenantOsSimulator simulator;
+    private final Router router = new Router();
+
+    ControlEndpoints(TenantOsSimulator simulator) {
+        this.simulator = simulator;
+        router.add("GET", "/_simulator/state", r -> simulator.stateView())
+                .add("GET", "/_simulator/servers/{id}", r -> simulator.server(r.id("id", "Server")))
+                .add("GET", "/_simulator/servers/{id}/rootPassword", this::rootPassword)
+                .add("GET", "/_simulator/calls", r -> simulator.calls().stream().map(ControlEndpoints::call).toList())
+                .add("DELETE", "/_simulator/calls", r -> {
+                    simulator.clearCalls();
+                    return Map.of();
+                })
+                .add("GET", "/_simulator/faults", r -> faults())
+                .add("POST", "/_simulator/faults", this::addFault)
+                .add("DELETE", "/_simulator/faults", r -> {
+                    simulator.faults().clear();
+                    return faults();
+                })
+                .add("GET", "/_simulator/config", r -> settings(simulator.settings()))
+                .add("POST", "/_simulator/config", this::configure)
+                .add("POST", "/_simulator/profiles", this::addProfile)
+                .add("DELETE", "/_simulator/profiles/{id}", r -> {
+                    simulator.removeProfile(r.id("id", "Profile"));
+                    return Map.of();
+                })
+                .add("POST", "/_simulator/reset", r -> {
+                    simulator.reset();
+                    return Map.of();
+                });
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        int status = 200;
+        Object body;
+        try {
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            body = switch (router.match(method, path)) {
+                case Router.Found f -> f.route().endpoint()
+                        .handle(new ApiRequest(method, path, f.params(), Map.of(), Json.parse(raw), null));
+                case Router.WrongMethod w -> throw new ApiError(405, "Use " + String.join(" or ", w.allowed()));
+                case Router.NotFound n -> throw new ApiError(404, "Not found");
+            };
+        } catch (ApiError e) {
+            status = e.status();
+            body = Json.obj("message", e.getMessage());
+        } catch (IllegalArgumentException | NoSuchElementException e) {
+            status = e instanceof IllegalArgumentException ? 422 : 404;
+            body = Json.obj("message", e.getMessage());
+        }
+        Json.send(exchange, status, body, Map.of());
+    }
+
+    private Object rootPassword(ApiRequest r) {
+        long id = r.id("id", "Server");
+        simulator.server(id);
+        return Json.obj("serverId", id, "rootPassword", simulator.rootPasswordOf(id).orElse(null));
+    }
+
+    private Object addFault(ApiRequest r) {
+        int times = r.has("times") ? (int) r.requiredLong("times", "times") : 1;
+        Fault.Effect effect;
+        String match;
+        if (r.has("failInstall")) {
+            match = r.has("match") ? r.requiredText("match", "match") : Faults.START_REINSTALLATION;
+            effect = new Fault.FailInstall(r.has("message") ? r.requiredText("message", "message")
+                    : "scripted install failure");
+        } else if (r.has("delayMs")) {
+            match = r.requiredText("match", "match");
+            effect = new Fault.Delay(Duration.ofMillis(r.requiredLong("delayMs", "delayMs")));
+        } else {
+            match = r.requiredText("match", "match");
+            int status = (int) r.requiredLong("status", "status");
+            int retryAfter = r.has("retryAfterSeconds") ? (int) r.requiredLong("retryAfterSeconds", "retryAfterSeconds")
+                    : status == 429 ? 1 : 0;
+            String message = r.has("message") ? r.requiredText("message", "message") : Faults.defaultMessage(status);
+            effect = new Fault.Answer(status, message, retryAfter);
+        }
+        simulator.faults().add(times, match, effect);
+        return faults();
+    }
+
+    private Object configure(ApiRequest r) {
+        Settings s = simulator.settings();
+        if (r.has("installDurationMs")) {
+            s = s.withInstallDuration(Duration.ofMillis(r.requiredLong("installDurationMs", "installDurationMs")));
+        }
+        if (r.has("wipeDurationMs")) {
+            s = s.withWipeDuration(Duration.ofMillis(r.requiredLong("wipeDurationMs", "wipeDurationMs")));
+        }
+        if (r.has("latencyMs")) {
+            s = s.withLatency(Duration.ofMillis(r.requiredLong("latencyMs", "latencyMs")));
+        }
+        if (r.has("hangTimeMs")) {
+            s = s.withHangTime(Duration.ofMillis(r.requiredLong("hangTimeMs", "hangTimeMs")));
+        }
+        if (r.has("errorRate") || r.has("errorMode")) {
+            JsonNode rate = r.field("errorRate");
+            Settings.ErrorMode mode = r.has("errorMode")
+                    ? Settings.ErrorMode.valueOf(r.requiredText("errorMode", "errorMode").toUpperCase(Locale.ROOT))
+                    : s.errorMode();
+            s = s.withErrorRate(rate.isNumber() ? rate.asDouble() : s.errorRate(), mode);
+        }
+        simulator.settings(s);
+        return settings(s);
+    }
+
+    private Object addProfile(ApiRequest r) {
+        long id = r.requiredLong("id", "id");
+        String name = r.requiredText("name", "name");
+        List<String> tags = r.has("tags") ? r.textList("tags", "tags") : List.of();
+        boolean wipe = r.field("wipe").asBoolean(false);
+        simulator.addProfile(new Seed.Profile(id, name, tags, wipe));
+        return Json.obj("id", id, "name", name, "tags", tags, "wipe", wipe);
+    }
+
+    private List<Map<String, Object>> faults() {
+        return simulator.faults().pending().stream().map(ControlEndpoints::fault).toList();
+    }
+
+    static Map<String, Object> fault(Fault f) {
+        Map<String, Object> view = Json.obj("match", f.match(), "remaining", f.remaining());
+        switch (f.effect()) {
+            case Fault.Answer a -> {
+                view.put("status", a.status());
+                view.put("message", a.message());
+                view.put("retryAfterSeconds", a.retryAfterSeconds());
+            }
+            case Fault.Delay d -> view.put("delayMs", d.delay().toMillis());
+            case Fault.FailInstall fi -> {
+                view.put("failInstall", true);
+                view.put("message", fi.message());
+            }
+        }
+        return view;
+    }
+
+    static Map<String, Object> settings(Settings s) {
+        return Json.obj("installDurationMs", s.installDuration().toMillis(),
+                "wipeDurationMs", s.wipeDuration().toMillis(),
+                "latencyMs", s.latency().toMillis(),
+                "errorRate", s.errorRate(),
+                "errorMode", s.errorMode().name(),
+                "hangTimeMs", s.hangTime().toMillis());
+    }
+
+    static Map<String, Object> call(Call c) {
+        return Json.obj("at", c.at().toString(), "method", c.method(), "path", c.path(), "template", c.template(),
+                "status", c.status());
+    }
+}

@@ -1,0 +1,78 @@
+package io.hostwright.simulator.tenantos;
+
+import java.util.function.Supplier;
+
+/** The OS catalogue, a server's profiles, and installs/wipes that run for the configured time. */
+final class ProvisioningEndpoints {
+
+    private final World world;
+    private final Supplier<Settings> settings;
+
+    ProvisioningEndpoints(World world, Supplier<Settings> settings) {
+        this.world = world;
+        this.settings = settings;
+    }
+
+    void register(Router router) {
+        String base = "/api/servers/{id}/provisioning";
+        router.add("POST", "/api/os/list", this::osList)
+                .add("GET", base + "/getProfiles", this::profiles)
+                .add("POST", base + "/startReinstallation", this::start)
+                .add("GET", base + "/getInstallStatus", this::status)
+                .add("GET", base + "/stopReinstallation", this::stop);
+    }
+
+    private Object osList(ApiRequest request) {
+        return world.locked(() -> world.os.stream().map(o -> Json.obj("id", o.id(), "name", o.name())).toList());
+    }
+
+    private Object profiles(ApiRequest request) {
+        long id = request.id("id", "Server");
+        return world.locked(() -> {
+            world.server(id);
+            return world.profiles.values().stream().map(Views::profile).toList();
+        });
+    }
+
+    private Object start(ApiRequest request) {
+        long id = request.id("id", "Server");
+        long profileId = request.requiredLong("profileId", "profile id");
+        String hostname = request.has("hostname") ? request.requiredText("hostname", "hostname").trim() : null;
+        String rootPassword = request.has("rootPassword") ? request.requiredText("rootPassword", "root password") : null;
+        Settings now = settings.get();
+        return world.locked(() -> {
+            ServerState server = world.server(id);
+            Seed.Profile profile = world.profiles.get(profileId);
+            if (profile == null) {
+                throw new ApiError(404, "Profile not found");
+            }
+            if (server.reinstallationRunning() || server.diskwipeRunning()) {
+                throw new ApiError(409, "A reinstallation or disk wipe is already running on this server.");
+            }
+            server.install = new InstallJob(profile, world.now(),
+                    profile.wipe() ? now.wipeDuration() : now.installDuration(), request.failInstall());
+            if (hostname != null) {
+                server.hostname = hostname;
+            }
+            // a wiped disk holds no password any more
+            server.rootPassword = profile.wipe() ? null : rootPassword;
+            return Json.obj("started", true);
+        });
+    }
+
+    private Object status(ApiRequest request) {
+        long id = request.id("id", "Server");
+        return world.locked(() -> Views.installStatus(world.server(id).install, world.now()));
+    }
+
+    private Object stop(ApiRequest request) {
+        long id = request.id("id", "Server");
+        return world.locked(() -> {
+            ServerState server = world.server(id);
+            if (server.install != null && server.install.running()) {
+                server.install.end(InstallJob.State.CANCELLED, world.now());
+            }
+            return true;
+        });
+    }
+}

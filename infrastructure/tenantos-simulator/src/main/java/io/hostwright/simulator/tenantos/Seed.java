@@ -1,0 +1,170 @@
+package io.hostwright.simulator.tenantos;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a simulated TenantOS installation holds at start (and after {@code reset}): roles, users, subnets with the
+ * addresses they may hand out, the OS catalogue, provisioning profiles and servers. Read from JSON (the field names
+ * of these records) or built in Java; {@link #demo()} is the laptop's stock of eight servers.
+ */
+public record Seed(List<Role> roles, List<User> users, List<Subnet> subnets, List<Os> os, List<Profile> profiles,
+                   List<Server> servers) {
+
+    /** The resource {@link #demo()} reads. */
+    public static final String DEMO_RESOURCE = "/io/hostwright/simulator/tenantos/demo-seed.json";
+
+    public Seed {
+        roles = copy(roles);
+        users = copy(users);
+        subnets = copy(subnets);
+        os = copy(os);
+        profiles = copy(profiles);
+        servers = copy(servers);
+    }
+
+    public record Role(long id, String name) {
+    }
+
+    public record User(long id, String name, String username, String email, String password, long roleId) {
+    }
+
+    /**
+     * @param freeIps addresses the subnet can hand out besides those servers already hold: single addresses or
+     *                ranges {@code "203.0.113.40-203.0.113.79"}
+     */
+    public record Subnet(long id, String cidr, String gateway, String type, List<String> freeIps) {
+        public Subnet {
+            freeIps = copy(freeIps);
+            type = type == null ? "public" : type;
+        }
+    }
+
+    public record Os(long id, String name) {
+    }
+
+    /** @param wipe a disk-wipe profile: installing it sets {@code diskwipeRunning} and leaves {@code os} empty */
+    public record Profile(long id, String name, List<String> tags, boolean wipe) {
+        public Profile {
+            tags = copy(tags);
+        }
+    }
+
+    /**
+     * @param userId    the owner: the admin account (1) for stock, a customer, or null
+     * @param primaryIp must lie in one of the seed's subnets
+     * @param os        installed OS name, "" when none
+     */
+    public record Server(long id, String hostname, String servername, List<String> tags, String cpuModel,
+                         long memoryMb, String primaryIp, Long userId, String os) {
+        public Server {
+            tags = copy(tags);
+            os = os == null ? "" : os;
+        }
+    }
+
+    public static Seed demo() {
+        try (InputStream in = Seed.class.getResourceAsStream(DEMO_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + DEMO_RESOURCE);
+            }
+            return fromJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Seed fromJson(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return fromJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read seed " + file, e);
+        }
+    }
+
+    public static Seed fromJson(InputStream json) throws IOException {
+        return Json.MAPPER.readValue(json, Seed.class);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts from this seed, e.g. {@code Seed.demo().toBuilder().server(...).build()}. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.roles.addAll(roles);
+        b.users.addAll(users);
+        b.subnets.addAll(subnets);
+        b.os.addAll(os);
+        b.profiles.addAll(profiles);
+        b.servers.addAll(servers);
+        return b;
+    }
+
+    public static final class Builder {
+        private final List<Role> roles = new ArrayList<>();
+        private final List<User> users = new ArrayList<>();
+        private final List<Subnet> subnets = new ArrayList<>();
+        private final List<Os> os = new ArrayList<>();
+        private final List<Profile> profiles = new ArrayList<>();
+        private final List<Server> servers = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder role(long id, String name) {
+            roles.add(new Role(id, name));
+            return this;
+        }
+
+        public Builder user(long id, String name, String username, String email, String password, long roleId) {
+            users.add(new User(id, name, username, email, password, roleId));
+            return this;
+        }
+
+        public Builder subnet(long id, String cidr, String gateway, String type, String... freeIps) {
+            subnets.add(new Subnet(id, cidr, gateway, type, List.of(freeIps)));
+            return this;
+        }
+
+        public Builder os(long id, String name) {
+            os.add(new Os(id, name));
+            return this;
+        }
+
+        public Builder profile(long id, String name, boolean wipe, String... tags) {
+            profiles.add(new Profile(id, name, List.of(tags), wipe));
+            return this;
+        }
+
+        public Builder server(Server server) {
+            servers.removeIf(s -> s.id() == server.id());
+            servers.add(server);
+            return this;
+        }
+
+        public Builder server(long id, String hostname, String servername, List<String> tags, String cpuModel,
+                              long memoryMb, String primaryIp, Long userId) {
+            return server(new Server(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, ""));
+        }
+
+        public Builder withoutServers() {
+            servers.clear();
+            return this;
+        }
+
+        public Seed build() {
+            return new Seed(roles, users, subnets, os, profiles, servers);
+        }
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

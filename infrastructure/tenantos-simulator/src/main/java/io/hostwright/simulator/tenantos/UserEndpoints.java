@@ -1,0 +1,124 @@
+package io.hostwright.simulator.tenantos;
+
+/** Users (the customer accounts servers are given to) and roles. */
+final class UserEndpoints {
+
+    private final World world;
+
+    UserEndpoints(World world) {
+        this.world = world;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/api/users", this::list)
+                .add("GET", "/api/users/{id}", this::get)
+                .add("POST", "/api/users", this::create)
+                .add("PUT", "/api/users/{id}", this::update)
+                .add("DELETE", "/api/users/{id}", this::delete)
+                .add("GET", "/api/roles", this::roles);
+    }
+
+    private Object list(ApiRequest request) {
+        return world.locked(() -> world.users.values().stream().map(Views::user).toList());
+    }
+
+    private Object get(ApiRequest request) {
+        long id = request.id("id", "User");
+        return world.locked(() -> Views.user(world.user(id)));
+    }
+
+    private Object create(ApiRequest request) {
+        String name = request.requiredText("name", "name");
+        String username = request.requiredText("username", "username");
+        String password = request.requiredText("password", "password");
+        String email = email(request.requiredText("email", "email"));
+        long roleId = request.requiredLong("role_id", "role id");
+        return world.locked(() -> {
+            checkRole(roleId);
+            checkUnique(0, email, username);
+            UserState user = new UserState(world.nextUserId++, name, username, email, password, roleId);
+            world.users.put(user.id, user);
+            return Views.user(user);
+        });
+    }
+
+    private Object update(ApiRequest request) {
+        long id = request.id("id", "User");
+        String name = request.has("name") ? request.requiredText("name", "name") : null;
+        String username = request.has("username") ? request.requiredText("username", "username") : null;
+        String password = request.has("password") ? request.requiredText("password", "password") : null;
+        String email = request.has("email") ? email(request.requiredText("email", "email")) : null;
+        Long roleId = request.has("role_id") ? request.requiredLong("role_id", "role id") : null;
+        return world.locked(() -> {
+            UserState user = world.user(id);
+            if (roleId != null) {
+                checkRole(roleId);
+            }
+            checkUnique(id, email, username);
+            if (name != null) {
+                user.name = name;
+            }
+            if (username != null) {
+                user.username = username;
+            }
+            if (password != null) {
+                user.password = password;
+            }
+            if (email != null) {
+                user.email = email;
+            }
+            if (roleId != null) {
+                user.roleId = roleId;
+            }
+            return Views.user(user);
+        });
+    }
+
+    /** Refused while the user still owns a server: the simulator's choice, so a careless client is noticed. */
+    private Object delete(ApiRequest request) {
+        long id = request.id("id", "User");
+        return world.locked(() -> {
+            world.user(id);
+            if (world.servers.values().stream().anyMatch(s -> Long.valueOf(id).equals(s.userId))) {
+                throw new ApiError(422, "The user still owns servers.");
+            }
+            world.users.remove(id);
+            return true;
+        });
+    }
+
+    private Object roles(ApiRequest request) {
+        return world.locked(() -> world.roles.values().stream()
+                .map(r -> Json.obj("id", r.id(), "name", r.name()))
+                .toList());
+    }
+
+    private void checkRole(long roleId) {
+        if (!world.roles.containsKey(roleId)) {
+            throw ApiError.invalid("role id");
+        }
+    }
+
+    private void checkUnique(long self, String email, String username) {
+        for (UserState other : world.users.values()) {
+            if (other.id == self) {
+                continue;
+            }
+            if (email != null && other.email.equalsIgnoreCase(email)) {
+                throw new ApiError(422, "The email has already been taken.");
+            }
+            if (username != null && other.username.equalsIgnoreCase(username)) {
+                throw new ApiError(422, "The username has already been taken.");
+            }
+        }
+    }
+
+    private static String email(String value) {
+        String trimmed = value.trim();
+        int at = trimmed.indexOf('@');
+        if (at <= 0 || at == trimmed.length() - 1) {
+            throw new ApiError(422, "The email must be a valid email address.");
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,163 @@
+package io.hostwright.simulator.tenantos;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Everything the simulated TenantOS knows, behind one lock: every read and write of the API, the control API and
+ * the Java API goes through {@link #locked}, which first ends the installs whose time is up.
+ */
+final class World {
+
+    /** Users with this role own stock; ownership by anyone else counts as sold (and makes traffic). */
+    static final long ADMIN_ROLE_ID = 1;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final InstantSource clock;
+
+    final Map<Long, ServerState> servers = new TreeMap<>();
+    final Map<Long, UserState> users = new TreeMap<>();
+    final Map<Long, Seed.Role> roles = new LinkedHashMap<>();
+    final Map<Long, SubnetState> subnets = new TreeMap<>();
+    final List<Seed.Os> os = new ArrayList<>();
+    final Map<Long, Seed.Profile> profiles = new LinkedHashMap<>();
+    long nextUserId;
+    long nextAssignmentId;
+
+    World(Seed seed, InstantSource clock) {
+        this.clock = clock;
+        load(seed);
+    }
+
+    <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            endDueInstalls();
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void locked(Runnable action) {
+        locked(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Forgets everything and holds {@code seed} again. */
+    void load(Seed seed) {
+        lock.lock();
+        try {
+            servers.clear();
+            users.clear();
+            roles.clear();
+            subnets.clear();
+            os.clear();
+            profiles.clear();
+            seed.roles().forEach(r -> roles.put(r.id(), r));
+            seed.users().forEach(u -> users.put(u.id(),
+                    new UserState(u.id(), u.name(), u.username(), u.email(), u.password(), u.roleId())));
+            seed.subnets().forEach(s -> subnets.put(s.id(), new SubnetState(s)));
+            os.addAll(seed.os());
+            seed.profiles().forEach(p -> profiles.put(p.id(), p));
+            nextUserId = users.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+            nextAssignmentId = 5001;
+            Instant now = now();
+            for (Seed.Server seeded : seed.servers()) {
+                ServerState server = new ServerState(seeded);
+                if (seeded.userId() != null && !users.containsKey(seeded.userId())) {
+                    throw new IllegalArgumentException("Server " + seeded.id() + " is owned by unknown user "
+                            + seeded.userId());
+                }
+                long address = Ipv4.parse(seeded.primaryIp());
+                SubnetState subnet = subnetContaining(address).orElseThrow(() -> new IllegalArgumentException(
+                        "Server " + seeded.id() + ": " + seeded.primaryIp() + " lies in no seeded subnet"));
+                if (ipHolder(address).isPresent()) {
+                    throw new IllegalArgumentException(seeded.primaryIp() + " is seeded on two servers");
+                }
+                subnet.pool.add(address);
+                server.assignments.add(new AssignmentState(nextAssignmentId++, seeded.primaryIp(), subnet.id, true));
+                server.ownerChanged(isCustomer(seeded.userId()), now);
+                if (servers.put(server.id, server) != null) {
+                    throw new IllegalArgumentException("Server id " + seeded.id() + " is seeded twice");
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    ServerState server(long id) {
+        ServerState server = servers.get(id);
+        if (server == null) {
+            throw ApiError.notFound("Server");
+        }
+        return server;
+    }
+
+    UserState user(long id) {
+        UserState user = users.get(id);
+        if (user == null) {
+            throw ApiError.notFound("User");
+        }
+        return user;
+    }
+
+    boolean isCustomer(Long userId) {
+        if (userId == null) {
+            return false;
+        }
+        UserState user = users.get(userId);
+        return user != null && user.roleId != ADMIN_ROLE_ID;
+    }
+
+    void setOwner(ServerState server, Long userId) {
+        server.userId = userId;
+        server.ownerChanged(isCustomer(userId), now());
+    }
+
+    Optional<SubnetState> subnetContaining(long address) {
+        return subnets.values().stream().filter(s -> Ipv4.contains(s.cidr, address)).findFirst();
+    }
+
+    Optional<ServerState> ipHolder(long address) {
+        String ip = Ipv4.format(address);
+        return servers.values().stream()
+                .filter(s -> s.assignments.stream().anyMatch(a -> a.ip.equals(ip)))
+                .findFirst();
+    }
+
+    List<String> freeIps(SubnetState subnet) {
+        return subnet.pool.stream().filter(a -> ipHolder(a).isEmpty()).map(Ipv4::format).toList();
+    }
+
+    private void endDueInstalls() {
+        Instant now = now();
+        for (ServerState server : servers.values()) {
+            InstallJob job = server.install;
+            if (job == null || !job.due(now)) {
+                continue;
+            }
+            if (job.failMessage != null) {
+                job.end(InstallJob.State.FAILED, now);
+            } else {
+                job.end(InstallJob.State.FINISHED, now);
+                server.os = job.wipe ? "" : job.profileName;
+            }
+        }
+    }
+}
