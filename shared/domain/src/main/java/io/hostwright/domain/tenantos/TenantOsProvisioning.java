@@ -88,9 +88,10 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         if (connection == null) {
             return new StepOutcome.Fail("TenantOS connection " + product.connectionId() + " is not configured");
         }
-        Setup s = new Setup(service, product, settings, connection, apis.of(connection),
-                TenantOsServiceState.from(states.load(service.serviceId(), MODULE)));
         try {
+            // resolving the connection's API key may fail like a call does
+            Setup s = new Setup(service, product, settings, connection, apis.of(connection),
+                    TenantOsServiceState.from(states.load(service.serviceId(), MODULE)));
             return switch (step) {
                 case "create-user" -> createUser(s);
                 case "claim-server" -> claimServer(s);
