@@ -33,8 +33,15 @@ record ApiRequest(String method, String path, Map<String, String> params, Map<St
         return body.path(name);
     }
 
+    /** The key is in the body, even as {@code null} (where null means something, as {@code user_id} does). */
     boolean has(String name) {
         return !field(name).isMissingNode();
+    }
+
+    /** The key is in the body with a value: an optional field sent as {@code null} counts as not sent. */
+    boolean present(String name) {
+        JsonNode value = field(name);
+        return !value.isMissingNode() && !value.isNull();
     }
 
     String requiredText(String name, String label) {

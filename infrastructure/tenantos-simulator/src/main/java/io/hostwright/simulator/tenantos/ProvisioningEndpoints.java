@@ -37,8 +37,9 @@ final class ProvisioningEndpoints {
     private Object start(ApiRequest request) {
         long id = request.id("id", "Server");
         long profileId = request.requiredLong("profileId", "profile id");
-        String hostname = request.has("hostname") ? request.requiredText("hostname", "hostname").trim() : null;
-        String rootPassword = request.has("rootPassword") ? request.requiredText("rootPassword", "root password") : null;
+        String hostname = request.present("hostname") ? request.requiredText("hostname", "hostname").trim() : null;
+        String rootPassword = request.present("rootPassword")
+                ? request.requiredText("rootPassword", "root password") : null;
         Settings now = settings.get();
         return world.locked(() -> {
             ServerState server = world.server(id);

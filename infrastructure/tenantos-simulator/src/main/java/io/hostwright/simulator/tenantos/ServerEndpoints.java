@@ -56,10 +56,10 @@ final class ServerEndpoints {
             ServerState server = world.server(id);
             // validate everything first: a rejected PUT changes nothing
             Long owner = request.has("user_id") ? owner(request.field("user_id")) : server.userId;
-            String hostname = request.has("hostname") ? hostname(request.field("hostname")) : server.hostname;
-            List<String> tags = request.has("tags")
+            String hostname = request.present("hostname") ? hostname(request.field("hostname")) : server.hostname;
+            List<String> tags = request.present("tags")
                     ? List.copyOf(new LinkedHashSet<>(request.textList("tags", "tags"))) : server.tags;
-            List<Long> suspended = request.has("suspendUserIds")
+            List<Long> suspended = request.present("suspendUserIds")
                     ? userIds(request.field("suspendUserIds")) : server.suspendUserIds;
             if (request.has("user_id")) {
                 world.setOwner(server, owner);

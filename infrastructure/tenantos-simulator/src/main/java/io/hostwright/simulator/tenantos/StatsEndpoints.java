@@ -37,8 +37,8 @@ final class StatsEndpoints {
         return world.locked(() -> {
             ServerState server = world.server(id);
             Instant now = world.now();
-            long to = request.has("to") ? epochSeconds(request.field("to"), "to") : now.getEpochSecond();
-            long from = request.has("from") ? epochSeconds(request.field("from"), "from") : to - 24 * interval;
+            long to = request.present("to") ? epochSeconds(request.field("to"), "to") : now.getEpochSecond();
+            long from = request.present("from") ? epochSeconds(request.field("from"), "from") : to - 24 * interval;
             if (from > to) {
                 throw new ApiError(422, "The from must be before to.");
             }

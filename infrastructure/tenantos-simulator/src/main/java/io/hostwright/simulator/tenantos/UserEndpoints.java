@@ -44,11 +44,11 @@ final class UserEndpoints {
 
     private Object update(ApiRequest request) {
         long id = request.id("id", "User");
-        String name = request.has("name") ? request.requiredText("name", "name") : null;
-        String username = request.has("username") ? request.requiredText("username", "username") : null;
-        String password = request.has("password") ? request.requiredText("password", "password") : null;
-        String email = request.has("email") ? email(request.requiredText("email", "email")) : null;
-        Long roleId = request.has("role_id") ? request.requiredLong("role_id", "role id") : null;
+        String name = request.present("name") ? request.requiredText("name", "name") : null;
+        String username = request.present("username") ? request.requiredText("username", "username") : null;
+        String password = request.present("password") ? request.requiredText("password", "password") : null;
+        String email = request.present("email") ? email(request.requiredText("email", "email")) : null;
+        Long roleId = request.present("role_id") ? request.requiredLong("role_id", "role id") : null;
         return world.locked(() -> {
             UserState user = world.user(id);
             if (roleId != null) {

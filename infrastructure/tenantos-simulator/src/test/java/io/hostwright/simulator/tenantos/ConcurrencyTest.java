@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrencyTest {
 
     private static final int CALLERS = 24;
+    private static final int ROUNDS = 10;
 
     private TenantOsSimulator tenantOs;
     private Http http;
@@ -58,20 +59,42 @@ class ConcurrencyTest {
     }
 
     @Test
-    void oneIpGoesToExactlyOneCaller() throws Exception {
-        List<Callable<Integer>> claims = new ArrayList<>();
-        for (int i = 0; i < CALLERS; i++) {
-            long serverId = 101 + i % 8;
-            claims.add(() -> http.post("/api/servers/" + serverId + "/ipassignments",
-                    Map.of("subnetId", 10, "ip", "203.0.113.50")).status());
+    void eachContestedIpGoesToExactlyOneCaller() throws Exception {
+        tenantOs.setLatency(Duration.ZERO);
+        List<String> contested = tenantOs.freeIps(10).subList(0, ROUNDS);
+        for (String ip : contested) {
+            List<Callable<Integer>> claims = new ArrayList<>();
+            for (int i = 0; i < CALLERS; i++) {
+                long serverId = 101 + i % 8;
+                claims.add(() -> http.post("/api/servers/" + serverId + "/ipassignments",
+                        Map.of("subnetId", 10, "ip", ip)).status());
+            }
+
+            List<Integer> statuses = all(claims);
+
+            assertThat(statuses).as(ip).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(statuses).as(ip).filteredOn(s -> s == 409).hasSize(CALLERS - 1);
+        }
+        for (String ip : contested) {
+            assertThat(tenantOs.servers().stream().flatMap(s -> s.ipAssignments().stream())
+                    .filter(a -> a.ip().equals(ip))).hasSize(1);
+        }
+    }
+
+    @Test
+    void parallelSignUpsGetDistinctIds() throws Exception {
+        tenantOs.setLatency(Duration.ZERO);
+        List<Callable<Long>> signUps = new ArrayList<>();
+        for (int i = 0; i < CALLERS * ROUNDS / 2; i++) {
+            int n = i;
+            signUps.add(() -> http.post("/api/users", Map.of("name", "P " + n, "username", "p" + n, "password", "pw",
+                    "email", "p" + n + "@example.com", "role_id", 3)).result().path("id").asLong());
         }
 
-        List<Integer> statuses = all(claims);
+        List<Long> ids = all(signUps);
 
-        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
-        assertThat(statuses).filteredOn(s -> s == 409).hasSize(CALLERS - 1);
-        assertThat(tenantOs.servers().stream().flatMap(s -> s.ipAssignments().stream())
-                .filter(a -> a.ip().equals("203.0.113.50"))).hasSize(1);
+        assertThat(ids).doesNotHaveDuplicates().doesNotContain(0L);
+        assertThat(tenantOs.users()).hasSize(1 + signUps.size());
     }
 
     @Test

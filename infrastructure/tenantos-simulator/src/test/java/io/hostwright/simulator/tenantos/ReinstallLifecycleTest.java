@@ -61,6 +61,16 @@ class ReinstallLifecycleTest {
     }
 
     @Test
+    void optionalKeysSentAsNullAreIgnored() {
+        Http.Response started = http.post("/api/servers/105/provisioning/startReinstallation",
+                "{\"profileId\": 12, \"hostname\": null, \"rootPassword\": null}");
+
+        assertThat(started.status()).isEqualTo(200);
+        assertThat(tenantOs.server(105).hostname()).isEqualTo("stock-105");
+        assertThat(tenantOs.rootPasswordOf(105)).isEmpty();
+    }
+
+    @Test
     void rootPasswordIsNeverAnswered() {
         http.post("/api/servers/102/provisioning/startReinstallation",
                 Map.of("profileId", 13, "rootPassword", "never-say-it"));
