@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Method + path template → endpoint. Literal segments win over placeholders ({@code getByTags} over {@code {id}}). */
+/**
+ * Method + path template → endpoint. Literal segments win over placeholders ({@code getByTags} over {@code {id}}).
+ */
 final class Router {
 
     @FunctionalInterface

@@ -28,7 +28,8 @@ public record Settings(Duration installDuration, Duration wipeDuration, Duration
         if (errorRate < 0 || errorRate > 1) {
             throw new IllegalArgumentException("errorRate must be within 0..1, got " + errorRate);
         }
-        if (installDuration.isNegative() || wipeDuration.isNegative() || latency.isNegative() || hangTime.isNegative()) {
+        if (installDuration.isNegative() || wipeDuration.isNegative() || latency.isNegative()
+                || hangTime.isNegative()) {
             throw new IllegalArgumentException("durations must not be negative");
         }
     }

@@ -111,7 +111,9 @@ public final class TenantOsSimulator implements AutoCloseable {
     }
 
     public List<SimulatedServer> servers() {
-        return world.locked(() -> world.servers.values().stream().map(s -> SimulatedServer.of(s, world.now())).toList());
+        return world.locked(() -> world.servers.values().stream()
+                .map(s -> SimulatedServer.of(s, world.now()))
+                .toList());
     }
 
     public List<SimulatedUser> users() {

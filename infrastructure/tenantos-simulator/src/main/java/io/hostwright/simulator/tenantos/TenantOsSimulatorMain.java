@@ -24,9 +24,9 @@ public final class TenantOsSimulatorMain {
                 case "--port" -> config = config.withPort(Integer.parseInt(value));
                 case "--api-key" -> config = config.withApiKey(value);
                 case "--seed" -> config = config.withSeed(Seed.fromJson(Path.of(value)));
-                case "--install-ms" -> settings = settings.withInstallDuration(Duration.ofMillis(Long.parseLong(value)));
-                case "--wipe-ms" -> settings = settings.withWipeDuration(Duration.ofMillis(Long.parseLong(value)));
-                case "--latency-ms" -> settings = settings.withLatency(Duration.ofMillis(Long.parseLong(value)));
+                case "--install-ms" -> settings = settings.withInstallDuration(millis(value));
+                case "--wipe-ms" -> settings = settings.withWipeDuration(millis(value));
+                case "--latency-ms" -> settings = settings.withLatency(millis(value));
                 default -> usage("unknown option " + option);
             }
         }
@@ -39,6 +39,10 @@ public final class TenantOsSimulatorMain {
         System.out.println("TenantOS simulator on " + simulator.baseUrl() + " (API key " + simulator.apiKey()
                 + "; control API " + simulator.baseUrl() + "/_simulator/state)");
         stopped.await();
+    }
+
+    private static Duration millis(String value) {
+        return Duration.ofMillis(Long.parseLong(value));
     }
 
     private static String usage(String problem) {

@@ -43,7 +43,8 @@ class ConcurrencyTest {
         tenantOs.setLatency(Duration.ZERO);
         for (int i = 0; i < CALLERS; i++) {
             customers.add(http.post("/api/users", Map.of("name", "Customer " + i, "username", "c" + i,
-                    "password", "pw-" + i, "email", "c" + i + "@example.com", "role_id", 3)).result().path("id").asLong());
+                    "password", "pw-" + i, "email", "c" + i + "@example.com", "role_id", 3))
+                    .result().path("id").asLong());
         }
         tenantOs.setLatency(Duration.ofMillis(20));
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +70,7 @@ class ControlApiTest {
     }
 
     @Test
-    void installFailureAndConfigOverHttp() {
+    void installFailureAndConfigOverHttp() throws InterruptedException {
         JsonNode config = control.post("/_simulator/config", Map.of("installDurationMs", 50, "latencyMs", 0)).json();
         assertThat(config.path("installDurationMs").asLong()).isEqualTo(50);
         assertThat(tenantOs.settings().installDuration().toMillis()).isEqualTo(50);
@@ -78,6 +79,13 @@ class ControlApiTest {
         api.post("/api/servers/102/provisioning/startReinstallation", Map.of("profileId", 12));
 
         assertThat(tenantOs.faults().pending()).isEmpty();
+        Instant deadline = Instant.now().plusSeconds(3);
+        String status;
+        while (!(status = control.get("/_simulator/servers/102").json().path("install").path("status").asText())
+                .equals("failed") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+        }
+        assertThat(status).isEqualTo("failed");
         assertThat(control.post("/_simulator/config", Map.of("errorMode", "sideways")).status()).isEqualTo(422);
     }
 
@@ -87,7 +95,8 @@ class ControlApiTest {
         assertThat(api.post("/api/servers/101/provisioning/startReinstallation", Map.of("profileId", 12)).status())
                 .isEqualTo(404);
 
-        control.post("/_simulator/profiles", Map.of("id", 12, "name", "Debian 12 (Bookworm)", "tags", List.of("linux")));
+        control.post("/_simulator/profiles",
+                Map.of("id", 12, "name", "Debian 12 (Bookworm)", "tags", List.of("linux")));
 
         assertThat(api.post("/api/servers/101/provisioning/startReinstallation", Map.of("profileId", 12)).status())
                 .isEqualTo(200);

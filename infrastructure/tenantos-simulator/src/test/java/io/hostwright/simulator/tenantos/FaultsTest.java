@@ -102,7 +102,8 @@ class FaultsTest {
         tenantOs.setErrorRate(1.0);
         assertThat(http.put("/api/servers/101", Map.of("hostname", "x.example")).status()).isEqualTo(503);
 
-        tenantOs.updateSettings(s -> s.withErrorRate(1.0, Settings.ErrorMode.HANG).withHangTime(Duration.ofMillis(400)));
+        tenantOs.updateSettings(s -> s.withErrorRate(1.0, Settings.ErrorMode.HANG)
+                .withHangTime(Duration.ofMillis(400)));
         Http impatient = http.withTimeout(Duration.ofMillis(100));
         assertThatThrownBy(() -> impatient.sendOrThrow("PUT", "/api/servers/101", Map.of("hostname", "y.example")))
                 .isInstanceOf(HttpTimeoutException.class);
