@@ -2,6 +2,7 @@ package io.hostwright.local;
 
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.dynamodb.DynamoDbTenantOsCatalog;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.local.console.Console;
 import io.hostwright.local.function.HandlerFactory;
@@ -11,10 +12,13 @@ import io.hostwright.local.gateway.LocalGateway;
 import io.hostwright.local.jwt.LocalJwt;
 import io.hostwright.local.schedule.LocalScheduler;
 import io.hostwright.local.seed.CatalogSeedFile;
+import io.hostwright.local.seed.TenantOsSeedFile;
 import io.hostwright.local.sqs.SqsPoller;
 import io.hostwright.manifest.FunctionSpec;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.manifest.Trigger;
+import io.hostwright.simulator.tenantos.SimulatorConfig;
+import io.hostwright.simulator.tenantos.TenantOsSimulator;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
 
@@ -22,6 +26,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +58,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String PORT_VARIABLE = "HOSTWRIGHT_PORT";
+    /** The demo TenantOS connection's API key reference ({@code env:…} in seed/tenantos.json). */
+    public static final String TENANTOS_KEY_VARIABLE = "HOSTWRIGHT_TENANTOS_DEMO_API_KEY";
 
     private static final AtomicBoolean ONE_PER_JVM = new AtomicBoolean();
     /** Held so the level sticks: java.util.logging keeps loggers only weakly. */
@@ -65,10 +72,15 @@ public final class LocalRuntime implements AutoCloseable {
      * @param emulatorPorts ports for DynamoDB Local, ElasticMQ and the SES emulator
      * @param functions     the functions to host (the manifest's, or a test's own)
      * @param handlers      builds handler instances ({@link HandlerFactory#reflective()} as Lambda does)
-     * @param seedFile      catalog seed loaded into the table at startup, or null for none
+     * @param seedFile      catalog seed loaded into the table at startup, or null for none; a {@code tenantos.json}
+     *                      beside it seeds the TenantOS connections and product settings
+     * @param tenantOs      the TenantOS simulator to start (connections whose base URL is {@code simulator} point
+     *                      at it), or null for none
+     * @param duplicateDeliveries every queue batch delivered twice, concurrently (idempotency tests)
      */
     public record Settings(int port, LocalAws.Ports emulatorPorts, List<FunctionSpec> functions,
-                           HandlerFactory handlers, Path seedFile) {
+                           HandlerFactory handlers, Path seedFile, SimulatorConfig tenantOs,
+                           boolean duplicateDeliveries) {
 
         public Settings {
             Objects.requireNonNull(emulatorPorts, "emulatorPorts");
@@ -79,25 +91,34 @@ public final class LocalRuntime implements AutoCloseable {
         /** The one command: port from {@code HOSTWRIGHT_PORT} (else 3000), the emulators' usual ports, the demo catalog. */
         public static Settings laptop() {
             return new Settings(portFromEnvironment(), LocalAws.Ports.CONVENTIONAL, Manifest.FUNCTIONS,
-                    HandlerFactory.reflective(), SeedFiles.demoCatalog().orElse(null));
+                    HandlerFactory.reflective(), SeedFiles.demoCatalog().orElse(null),
+                    SimulatorConfig.laptop(), false);
         }
 
         /** Everything on free ports, the manifest's functions, the demo catalog: for end-to-end tests. */
         public static Settings onFreePorts() {
             return new Settings(0, LocalAws.Ports.ANY_FREE, Manifest.FUNCTIONS, HandlerFactory.reflective(),
-                    SeedFiles.demoCatalog().orElse(null));
+                    SeedFiles.demoCatalog().orElse(null), SimulatorConfig.forTests(), false);
         }
 
         public Settings withPort(int newPort) {
-            return new Settings(newPort, emulatorPorts, functions, handlers, seedFile);
+            return new Settings(newPort, emulatorPorts, functions, handlers, seedFile, tenantOs, duplicateDeliveries);
         }
 
         public Settings withFunctions(List<FunctionSpec> newFunctions, HandlerFactory newHandlers) {
-            return new Settings(port, emulatorPorts, newFunctions, newHandlers, seedFile);
+            return new Settings(port, emulatorPorts, newFunctions, newHandlers, seedFile, tenantOs, duplicateDeliveries);
         }
 
         public Settings withSeedFile(Path newSeedFile) {
-            return new Settings(port, emulatorPorts, functions, handlers, newSeedFile);
+            return new Settings(port, emulatorPorts, functions, handlers, newSeedFile, tenantOs, duplicateDeliveries);
+        }
+
+        public Settings withTenantOs(SimulatorConfig simulator) {
+            return new Settings(port, emulatorPorts, functions, handlers, seedFile, simulator, duplicateDeliveries);
+        }
+
+        public Settings withDuplicateDeliveries(boolean duplicate) {
+            return new Settings(port, emulatorPorts, functions, handlers, seedFile, tenantOs, duplicate);
         }
     }
 
@@ -106,6 +127,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalFunctionEnvironment environment;
     private final List<LocalFunction> functions;
     private final List<Product> seededProducts;
+    private final TenantOsSimulator tenantOs;
     private final LocalScheduler scheduler;
     private final List<SqsPoller> pollers;
     private final LocalGateway gateway;
@@ -119,6 +141,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.environment = parts.environment;
         this.functions = List.copyOf(parts.functions);
         this.seededProducts = List.copyOf(parts.seededProducts);
+        this.tenantOs = parts.tenantOs;
         this.scheduler = parts.scheduler;
         this.pollers = List.copyOf(parts.pollers);
         this.gateway = parts.gateway;
@@ -160,8 +183,14 @@ public final class LocalRuntime implements AutoCloseable {
                     platformEnvironment(aws), LocalAws.ACCESS_KEY_ID, LocalAws.SECRET_ACCESS_KEY);
             parts.warnings.addAll(parts.environment.checkNotShadowedBy(System.getenv()));
             parts.environment.apply();
+            if (settings.tenantOs() != null) {
+                parts.tenantOs = TenantOsSimulator.start(settings.tenantOs());
+                // the demo connection names its key "env:…": the functions read it like any environment variable
+                System.setProperty(TENANTOS_KEY_VARIABLE, parts.tenantOs.apiKey());
+            }
             if (settings.seedFile() != null) {
                 parts.seededProducts.addAll(seed(aws, settings.seedFile()));
+                seedTenantOs(aws, settings.seedFile(), parts.tenantOs);
             }
             HandlerFactory handlers = parts.environment.wrap(settings.handlers());
             for (FunctionSpec spec : settings.functions()) {
@@ -170,7 +199,8 @@ public final class LocalRuntime implements AutoCloseable {
             parts.scheduler = new LocalScheduler(parts.functions, LocalAws.REGION, Clock.systemUTC()).start();
             for (LocalFunction function : parts.functions) {
                 if (function.spec().trigger() instanceof Trigger.Queue queue) {
-                    parts.pollers.add(new SqsPoller(function, aws.sqs(), aws.queueUrl(queue.queue()), LocalAws.REGION).start());
+                    parts.pollers.add(new SqsPoller(function, aws.sqs(), aws.queueUrl(queue.queue()), LocalAws.REGION)
+                            .duplicatingDeliveries(settings.duplicateDeliveries()).start());
                 }
             }
             parts.gateway = LocalGateway.start(settings.port(), parts.functions, LaptopHelpers.of(aws, parts.scheduler, parts.functions));
@@ -187,6 +217,26 @@ public final class LocalRuntime implements AutoCloseable {
         DynamoDbCatalogRepository catalog = new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName());
         products.forEach(catalog::saveProduct);
         return products;
+    }
+
+    /** Loads {@code tenantos.json} beside the catalog seed, pointing "simulator" connections at the simulator. */
+    private static void seedTenantOs(LocalAws aws, Path catalogSeed, TenantOsSimulator simulator) {
+        Path file = catalogSeed.resolveSibling("tenantos.json");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        TenantOsSeedFile.Seed seed = TenantOsSeedFile.read(file).withBaseUrls(url -> {
+            if (!"simulator".equals(url)) {
+                return url;
+            }
+            if (simulator == null) {
+                throw new IllegalStateException(file + " points a connection at the simulator, which is not started");
+            }
+            return simulator.baseUrl();
+        });
+        DynamoDbTenantOsCatalog catalog = new DynamoDbTenantOsCatalog(aws.dynamoDb(), aws.tableName());
+        seed.connections().forEach(catalog::saveConnection);
+        seed.products().forEach(catalog::saveProductSettings);
     }
 
     /** What Lambda provides beside the manifest's variables; the endpoints exist only on the laptop. */
@@ -251,6 +301,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public LocalAws aws() {
         return aws;
+    }
+
+    /** The TenantOS simulator, or null when none was started. */
+    public TenantOsSimulator tenantOs() {
+        return tenantOs;
     }
 
     public LocalScheduler scheduler() {
@@ -343,6 +398,7 @@ public final class LocalRuntime implements AutoCloseable {
         LocalFunctionEnvironment environment;
         final List<LocalFunction> functions = new ArrayList<>();
         final List<Product> seededProducts = new ArrayList<>();
+        TenantOsSimulator tenantOs;
         LocalScheduler scheduler;
         final List<SqsPoller> pollers = new ArrayList<>();
         LocalGateway gateway;
@@ -357,6 +413,7 @@ public final class LocalRuntime implements AutoCloseable {
             this(running.aws, running.ownsAws);
             environment = running.environment;
             scheduler = running.scheduler;
+            tenantOs = running.tenantOs;
             pollers.addAll(running.pollers);
             gateway = running.gateway;
         }
@@ -370,6 +427,10 @@ public final class LocalRuntime implements AutoCloseable {
                 order.add(scheduler);
             }
             order.add(() -> pollers.parallelStream().forEach(SqsPoller::close));
+            if (tenantOs != null) {
+                order.add(tenantOs);
+                order.add(() -> System.clearProperty(TENANTOS_KEY_VARIABLE));
+            }
             if (environment != null) {
                 order.add(environment::clear);
             }

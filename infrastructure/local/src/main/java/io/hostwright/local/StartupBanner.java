@@ -31,7 +31,13 @@ final class StartupBanner {
             out.append("                  ").append(aws.queueUrl(queue.name())).append("  (DLQ ")
                     .append(queue.deadLetterName()).append(")\n");
         }
-        out.append("  SES emulator    ").append(aws.sesEndpoint()).append("   (web page of sent mail)\n\n");
+        out.append("  SES emulator    ").append(aws.sesEndpoint()).append("   (web page of sent mail)\n");
+        if (runtime.tenantOs() != null) {
+            out.append("  TenantOS (sim)  ").append(runtime.tenantOs().baseUrl()).append("   ")
+                    .append(runtime.tenantOs().servers().size()).append(" servers; state and faults at ")
+                    .append(runtime.tenantOs().baseUrl()).append("/_simulator/state\n");
+        }
+        out.append('\n');
 
         out.append("  Routes\n");
         for (ApiRoute route : runtime.gateway().routes().routes()) {

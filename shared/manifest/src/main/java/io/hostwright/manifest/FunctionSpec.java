@@ -13,6 +13,7 @@ import java.util.Set;
  * @param sendsTo    names of queues the function sends to (it gets their URLs and send permission)
  * @param sendsMail  whether it sends e-mail through SES
  * @param environment extra, non-secret environment
+ * @param readsSecrets whether it reads back-end credentials from Secrets Manager (names under {@link #SECRET_PREFIX})
  */
 public record FunctionSpec(
         String name,
@@ -24,7 +25,18 @@ public record FunctionSpec(
         TableAccess tableAccess,
         Set<String> sendsTo,
         boolean sendsMail,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        boolean readsSecrets) {
+
+    /** Back-end credentials live in Secrets Manager under this prefix, e.g. {@code hostwright/tenantos/main}. */
+    public static final String SECRET_PREFIX = "hostwright/";
+
+    public FunctionSpec(String name, String description, String handler, int memoryMb, Duration timeout,
+                        Trigger trigger, TableAccess tableAccess, Set<String> sendsTo, boolean sendsMail,
+                        Map<String, String> environment) {
+        this(name, description, handler, memoryMb, timeout, trigger, tableAccess, sendsTo, sendsMail, environment,
+                false);
+    }
 
     public FunctionSpec {
         Objects.requireNonNull(name, "name");

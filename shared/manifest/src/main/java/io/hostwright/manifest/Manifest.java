@@ -63,6 +63,13 @@ public final class Manifest {
                     new Trigger.Schedule("rate(5 minutes)", "re-dispatch accepted orders left undispatched"),
                     TableAccess.READ_WRITE, Set.of(PROVISIONING_QUEUE, MAIL_QUEUE), false, Map.of()),
             new FunctionSpec(
+                    "provisioning",
+                    "Runs one provisioning step per message on the service's back-end, then queues what follows",
+                    "io.hostwright.functions.provisioning.SqsProvisioningStepHandler",
+                    512, Duration.ofSeconds(60),
+                    new Trigger.Queue(PROVISIONING_QUEUE, 5, Duration.ZERO, 10),
+                    TableAccess.READ_WRITE, Set.of(PROVISIONING_QUEUE, MAIL_QUEUE), false, Map.of(), true),
+            new FunctionSpec(
                     "mailer",
                     "Renders lifecycle e-mails and sends them through SES, once per service and event",
                     "io.hostwright.functions.mailer.SqsMailRequestHandler",

@@ -2,6 +2,7 @@ package io.hostwright.infrastructure.cdk;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.hostwright.manifest.FunctionSpec;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
@@ -41,6 +42,16 @@ final class AcceptedNagFindings {
                 .reason("Queries on the table's global secondary indexes need the index ARNs; the wildcard covers only"
                         + " this table's own indexes (<table ARN>/index/*), granted by Table.grantReadData/grantReadWriteData.")
                 .appliesTo(List.of("Resource::<" + tableLogicalId + ".Arn>/index/*"))
+                .build()), true);
+    }
+
+    static void backEndSecretsByPrefix(Role role) {
+        NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("Back-end connections are added at run time (one API-key secret each), so the function may read"
+                        + " any secret under the " + FunctionSpec.SECRET_PREFIX + " prefix, and only GetSecretValue.")
+                .appliesTo(List.of("Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:"
+                        + FunctionSpec.SECRET_PREFIX + "*"))
                 .build()), true);
     }
 

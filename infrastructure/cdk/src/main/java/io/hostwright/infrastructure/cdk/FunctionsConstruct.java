@@ -3,7 +3,11 @@ package io.hostwright.infrastructure.cdk;
 import io.hostwright.manifest.FunctionSpec;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.manifest.ResourceNames;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
@@ -17,6 +21,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,6 +71,16 @@ public final class FunctionsConstruct extends Construct {
             grantTable(spec, table.table(), role);
             for (String queue : spec.sendsTo()) {
                 queues.queue(queue).grantSendMessages(role);
+            }
+            if (spec.readsSecrets()) {
+                role.addToPolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("secretsmanager:GetSecretValue"))
+                        .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder()
+                                .service("secretsmanager").resource("secret")
+                                .resourceName(FunctionSpec.SECRET_PREFIX + "*")
+                                .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())))
+                        .build());
+                AcceptedNagFindings.backEndSecretsByPrefix(role);
             }
             if (spec.sendsMail()) {
                 mail.grantSend(role);
