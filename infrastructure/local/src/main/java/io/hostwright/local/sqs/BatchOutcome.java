@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Which messages of a batch Lambda's event source deletes after the function returned, with batch item failures
@@ -36,5 +37,14 @@ record BatchOutcome(List<Message> toDelete, List<Message> toRetry, String proble
 
     static BatchOutcome wholeBatchFailed(List<Message> batch, String problem) {
         return new BatchOutcome(List.of(), batch, problem);
+    }
+
+    /** Two deliveries of one batch: a message either of them deleted is deleted, as SQS would. */
+    BatchOutcome orDeletedBy(BatchOutcome other) {
+        Set<String> deleted = Stream.concat(toDelete.stream(), other.toDelete().stream())
+                .map(Message::messageId).collect(Collectors.toSet());
+        List<Message> batch = Stream.concat(toDelete.stream(), toRetry.stream()).toList();
+        return new BatchOutcome(batch.stream().filter(m -> deleted.contains(m.messageId())).toList(),
+                batch.stream().filter(m -> !deleted.contains(m.messageId())).toList(), problem);
     }
 }

@@ -129,7 +129,7 @@ public final class SqsPoller implements AutoCloseable {
 
     /**
      * Delivers every batch twice, the second time concurrently with the first — SQS's at-least-once delivery at its
-     * worst — so tests can prove handlers idempotent. Only the first delivery's answer decides what is deleted.
+     * worst — so tests can prove handlers idempotent. As with SQS, a message is deleted when either delivery succeeded.
      */
     public SqsPoller duplicatingDeliveries(boolean duplicate) {
         this.duplicateDeliveries = duplicate;
@@ -138,8 +138,8 @@ public final class SqsPoller implements AutoCloseable {
 
     private void handle(List<Message> batch) {
         Object response;
-        CompletableFuture<Void> duplicate = duplicateDeliveries
-                ? CompletableFuture.runAsync(() -> invokeQuietly(batch))
+        CompletableFuture<Object> duplicate = duplicateDeliveries
+                ? CompletableFuture.supplyAsync(() -> invokeQuietly(batch))
                 : CompletableFuture.completedFuture(null);
         try {
             response = function.invoke(SqsEvents.of(batch, queueArn, region));
@@ -148,8 +148,11 @@ public final class SqsPoller implements AutoCloseable {
                     + " message(s) deleted, they return after the visibility timeout", e.getCause());
             return;
         }
-        duplicate.join();
+        Object duplicateResponse = duplicate.join();
         BatchOutcome outcome = BatchOutcome.of(batch, response);
+        if (duplicateResponse != null) {
+            outcome = outcome.orDeletedBy(BatchOutcome.of(batch, duplicateResponse));
+        }
         if (outcome.problem() != null) {
             Console.warn(function.name() + ": " + outcome.problem());
         } else if (!outcome.toRetry().isEmpty()) {
@@ -159,11 +162,12 @@ public final class SqsPoller implements AutoCloseable {
         delete(outcome.toDelete());
     }
 
-    private void invokeQuietly(List<Message> batch) {
+    private Object invokeQuietly(List<Message> batch) {
         try {
-            function.invoke(SqsEvents.of(batch, queueArn, region));
+            return function.invoke(SqsEvents.of(batch, queueArn, region));
         } catch (FunctionInvocationException e) {
             Console.warn("duplicate delivery to " + function.name() + " failed: " + e.getMessage());
+            return null;
         }
     }
 

@@ -14,7 +14,8 @@ public enum MailTemplate {
     BANDWIDTH_NEAR_LIMIT("bandwidth-near-limit", Audience.CUSTOMER),
     BANDWIDTH_OVER_LIMIT("bandwidth-over-limit", Audience.CUSTOMER),
     DISK_WIPE_FINISHED("disk-wipe-finished", Audience.STAFF),
-    STAFF_FAILURE("staff-failure", Audience.STAFF);
+    STAFF_FAILURE("staff-failure", Audience.STAFF),
+    STAFF_WAITING_FOR_STOCK("staff-waiting-for-stock", Audience.STAFF);
 
     public enum Audience { CUSTOMER, STAFF }
 

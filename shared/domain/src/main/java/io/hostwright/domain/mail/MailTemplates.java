@@ -68,6 +68,8 @@ public final class MailTemplates {
         spec(MailTemplate.DISK_WIPE_FINISHED, Set.of(PRODUCT_NAME, HOSTNAME, SERVER), Map.of(CONNECTION, "unknown"));
         spec(MailTemplate.STAFF_FAILURE, Set.of(STEP, REASON),
                 Map.of(PRODUCT_NAME, "unknown", HOSTNAME, "unknown", DEPARTMENT, "unassigned", ORDER_ID, "unknown"));
+        spec(MailTemplate.STAFF_WAITING_FOR_STOCK, Set.of(STEP, REASON),
+                Map.of(PRODUCT_NAME, "unknown", HOSTNAME, "unknown", DEPARTMENT, "unassigned", ORDER_ID, "unknown"));
     }
 
     private MailTemplates() {

@@ -157,7 +157,7 @@ public final class TenantOsProvisioning implements ProvisioningModule {
             return new StepOutcome.Fail(wanted + " within " + s.settings().stockDeadline().toMinutes() + " minutes");
         }
         if (!s.state().staffToldNoStock()) {
-            mail.enqueue(new MailRequest(s.service().serviceId(), "waiting-for-stock", MailTemplate.STAFF_FAILURE,
+            mail.enqueue(new MailRequest(s.service().serviceId(), "waiting-for-stock", MailTemplate.STAFF_WAITING_FOR_STOCK,
                     List.of(department(s)), staffVariables(s, "claim-server", wanted + "; the order waits for stock until "
                             + since.plus(s.settings().stockDeadline()))));
         }

@@ -1,0 +1,83 @@
+package io.hostwright.local.tenantos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hostwright.emulators.LocalAws;
+import io.hostwright.emulators.LocalAwsExtension;
+import io.hostwright.local.LocalRuntime;
+import io.hostwright.manifest.Manifest;
+import io.hostwright.simulator.tenantos.SimulatedServer;
+import io.hostwright.simulator.tenantos.TenantOsSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every queue message (provisioning steps and mails) delivered twice, the copies concurrently: the end state is
+ * the same and every e-mail goes out once.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class TenantOsDuplicateDeliveryEndToEndTest {
+
+    private static LocalRuntime runtime;
+
+    @BeforeAll
+    static void start(LocalAws aws) {
+        runtime = LocalRuntime.start(LocalRuntime.Settings.onFreePorts().withDuplicateDeliveries(true), aws);
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void everyMessageTwiceGivesOneServerOneInstallAndOneMailPerEvent() {
+        TenantOsSimulator simulator = runtime.tenantOs();
+        simulator.reset();
+        TenantOsOrders orders = new TenantOsOrders(runtime, "ryzen7950x", Duration.ofSeconds(1));
+        TenantOsOrders.Placed placed = orders.order("twice.example.com", 2);
+
+        JsonNode service = orders.awaitService(placed, Duration.ofSeconds(60), s -> s.path("status").asText().equals("ACTIVE"));
+        assertThat(service.path("steps")).hasSize(6)
+                .allSatisfy(step -> assertThat(step.path("status").asText()).isEqualTo("SUCCEEDED"));
+
+        List<SimulatedServer> owned = simulator.servers().stream()
+                .filter(s -> s.userId() != null && s.userId() != 1).toList();
+        assertThat(owned).singleElement().satisfies(server -> {
+            assertThat(server.hostname()).isEqualTo("twice.example.com");
+            assertThat(server.ipAssignments()).hasSize(2);
+        });
+        assertThat(simulator.users().stream().filter(u -> u.email().equals(placed.email()))).hasSize(1);
+        assertThat(simulator.callCount("POST /api/servers/{id}/provisioning/startReinstallation")).isEqualTo(1);
+        assertThat(simulator.callCount("POST /api/users")).isEqualTo(1);
+
+        orders.awaitMails(placed.email(), 4, Duration.ofSeconds(20));
+        awaitEmptyMailQueue(Duration.ofSeconds(20)); // every copy handled before counting
+        List<JsonNode> mails = orders.mails(placed.email());
+        assertThat(mails).hasSize(4);
+        assertThat(mails).extracting(m -> m.path("subject").asText()).doesNotHaveDuplicates();
+    }
+
+    private static void awaitEmptyMailQueue(Duration within) {
+        LocalAws aws = runtime.aws();
+        java.time.Instant deadline = java.time.Instant.now().plus(within);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            int depth = aws.sqs().getQueueAttributes(b -> b.queueUrl(aws.queueUrl(Manifest.MAIL_QUEUE))
+                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .attributes().values().stream().mapToInt(Integer::parseInt).sum();
+            if (depth == 0) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the mail queue did not drain within " + within);
+    }
+}

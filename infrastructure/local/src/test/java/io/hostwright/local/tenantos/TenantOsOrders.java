@@ -1,0 +1,144 @@
+package io.hostwright.local.tenantos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hostwright.domain.catalog.BillingCycle;
+import io.hostwright.domain.catalog.Ipv4Range;
+import io.hostwright.domain.catalog.OsTemplate;
+import io.hostwright.domain.catalog.Price;
+import io.hostwright.domain.catalog.Product;
+import io.hostwright.domain.tenantos.TenantOsConnection;
+import io.hostwright.domain.tenantos.TenantOsProductSettings;
+import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.dynamodb.DynamoDbTenantOsCatalog;
+import io.hostwright.json.Json;
+import io.hostwright.local.LocalRuntime;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Drives TenantOS orders through a running laptop runtime over HTTP, on a product and connection of the test's own
+ * (fresh ids, so server claims of earlier tests never count) pointing at the runtime's simulator.
+ */
+final class TenantOsOrders {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final LocalRuntime runtime;
+    final String productId;
+    final String connectionId;
+    /** This test's own staff department, so its mailbox holds only this test's staff mail. */
+    final String department;
+
+    TenantOsOrders(LocalRuntime runtime, String serverTag, Duration stockRetry) {
+        this.runtime = runtime;
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        this.productId = "it-" + serverTag + "-" + suffix;
+        this.connectionId = "it-conn-" + suffix;
+        this.department = "noc-" + suffix + "@hostwright.local";
+        var aws = runtime.aws();
+        new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()).saveProduct(new Product(productId,
+                "Test " + serverTag, "", "tenantos", connectionId, department,
+                List.of(new OsTemplate("debian-12", "Debian 12 (Bookworm)"), new OsTemplate("ubuntu-24.04", "Ubuntu 24.04 LTS")),
+                new Ipv4Range(1, 4, 1), List.of(10, 20), Map.of(BillingCycle.MONTHLY, new Price("EUR", 9900))));
+        DynamoDbTenantOsCatalog tenantOs = new DynamoDbTenantOsCatalog(aws.dynamoDb(), aws.tableName());
+        tenantOs.saveConnection(new TenantOsConnection(connectionId, "test", runtime.tenantOs().baseUrl(),
+                "env:" + LocalRuntime.TENANTOS_KEY_VARIABLE, 1, List.of("assigned"), List.of("forRent"),
+                List.of("forRent"), List.of("assigned"), department));
+        tenantOs.saveProductSettings(new TenantOsProductSettings(productId, List.of("forRent", serverTag),
+                List.of("maintenance"), 3, Map.of("debian-12", 12L, "ubuntu-24.04", 13L), Duration.ofMinutes(10),
+                Duration.ofMinutes(30), Duration.ofMillis(500), stockRetry));
+    }
+
+    record Placed(String customer, String email, String token, String orderId, String serviceId) {
+    }
+
+    Placed order(String hostname, int ipv4) {
+        String customer = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = customer + "@example.com";
+        String token = runtime.jwt().issue(customer, email, null, Duration.ofMinutes(30));
+        JsonNode accepted = send("POST", "/v1/orders", token, """
+                {"productId":"%s","billingCycle":"monthly","hostname":"%s","os":"debian-12",
+                 "options":{"ipv4":%d,"bandwidthTb":20}}""".formatted(productId, hostname, ipv4), 202);
+        return new Placed(customer, email, token, accepted.path("orderId").asText(), accepted.path("serviceId").asText());
+    }
+
+    JsonNode service(Placed placed) {
+        return send("GET", "/v1/services/" + placed.serviceId(), placed.token(), null, 200);
+    }
+
+    /** Polls the service until {@code until} holds, failing with its last state after {@code within}. */
+    JsonNode awaitService(Placed placed, Duration within, Predicate<JsonNode> until) {
+        Instant deadline = Instant.now().plus(within);
+        JsonNode last;
+        do {
+            last = service(placed);
+            if (until.test(last)) {
+                return last;
+            }
+            sleep(Duration.ofMillis(250));
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("service " + placed.serviceId() + " did not get there within " + within + ": " + last);
+    }
+
+    /** The mails sent to an address, waiting until at least {@code count} arrived. */
+    List<JsonNode> awaitMails(String to, int count, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        List<JsonNode> mails;
+        do {
+            mails = mails(to);
+            if (mails.size() >= count) {
+                return mails;
+            }
+            sleep(Duration.ofMillis(250));
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError(count + " mails to " + to + " expected within " + within + ", got " + mails.size());
+    }
+
+    List<JsonNode> mails(String to) {
+        JsonNode all = send("GET", "/local/emails?to=" + to, null, null, 200);
+        return java.util.stream.StreamSupport.stream(all.spliterator(), false).toList();
+    }
+
+    private JsonNode send(String method, String path, String token, String body, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.apiUri() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if ("POST".equals(method)) {
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
