@@ -40,6 +40,10 @@ final class TenantOsOrders {
     final String department;
 
     TenantOsOrders(LocalRuntime runtime, String serverTag, Duration stockRetry) {
+        this(runtime, serverTag, stockRetry, Duration.ofMinutes(30));
+    }
+
+    TenantOsOrders(LocalRuntime runtime, String serverTag, Duration stockRetry, Duration stockDeadline) {
         this.runtime = runtime;
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         this.productId = "it-" + serverTag + "-" + suffix;
@@ -56,7 +60,7 @@ final class TenantOsOrders {
                 List.of("forRent"), List.of("assigned"), department));
         tenantOs.saveProductSettings(new TenantOsProductSettings(productId, List.of("forRent", serverTag),
                 List.of("maintenance"), 3, Map.of("debian-12", 12L, "ubuntu-24.04", 13L), Duration.ofMinutes(10),
-                Duration.ofMinutes(30), Duration.ofMillis(500), stockRetry));
+                stockDeadline, Duration.ofMillis(500), stockRetry));
     }
 
     record Placed(String customer, String email, String token, String orderId, String serviceId) {

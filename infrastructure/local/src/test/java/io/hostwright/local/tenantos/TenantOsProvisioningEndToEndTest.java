@@ -160,4 +160,18 @@ class TenantOsProvisioningEndToEndTest {
         List<JsonNode> staff = orders.awaitMails(orders.department, 1, Duration.ofSeconds(20));
         assertThat(staff).anySatisfy(m -> assertThat(m.path("text").asText()).contains("no longer offered"));
     }
+
+    @Test
+    void anOrderThatFindsNoStockBeforeItsDeadlineFails() {
+        TenantOsOrders orders = new TenantOsOrders(runtime, "no-such-hardware", Duration.ofMillis(500), Duration.ofSeconds(2));
+        TenantOsOrders.Placed placed = orders.order("nostock.example.com", 1);
+
+        orders.awaitService(placed, Duration.ofSeconds(20), s -> s.path("statusReason").asText().startsWith("waiting for stock"));
+        JsonNode failed = orders.awaitService(placed, Duration.ofSeconds(30), s -> s.path("status").asText().equals("FAILED"));
+        assertThat(failed.path("statusReason").asText()).contains("no free server tagged [forRent, no-such-hardware]");
+        List<JsonNode> staff = orders.awaitMails(orders.department, 2, Duration.ofSeconds(20));
+        assertThat(staff).extracting(m -> m.path("subject").asText())
+                .anyMatch(subject -> subject.contains("waits for stock"))
+                .anyMatch(subject -> subject.contains("failed"));
+    }
 }
