@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.hostwright.benchmark.coldstart.ColdStartBenchmark;
 import io.hostwright.benchmark.orders.OrderLoad;
+import io.hostwright.benchmark.provisioning.ProvisioningLoad;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /**
  * {@code java -jar infrastructure/benchmark/target/hostwright-benchmark.jar [--runs=5] [--orders=1000]
- * [--concurrency=8] [--warmup=40] [--only=coldstart|orders]}, from the repository root after
+ * [--concurrency=8] [--warmup=40] [--provisioning-orders=100] [--only=coldstart|orders|provisioning]}, from the
+ * repository root after
  * {@code mvn -B -q package -DskipTests}.
  *
  * <p>Prints figures, judges nothing. Tables go to stdout, progress to stderr; what the functions, emulators and
@@ -87,6 +89,12 @@ public final class Benchmark {
             OrderLoad.Result orders = new OrderLoad(options, progress).run();
             json.put("orders", orders);
             stdout.print(Report.orders(orders));
+            stdout.flush();
+        }
+        if (options.provisioning()) {
+            ProvisioningLoad.Result provisioning = new ProvisioningLoad(options, progress).run();
+            json.put("provisioning", provisioning);
+            stdout.print(Report.provisioning(provisioning));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         json.put("elapsedSeconds", seconds);

@@ -1,18 +1,22 @@
 package io.hostwright.benchmark;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * What to run. Defaults finish in about three minutes on two cores.
+ * What to run. Defaults finish in about five minutes on two cores.
  *
- * @param runs        fresh JVMs per function and JVM mode; the median is printed
- * @param orders      orders placed in the measured window
- * @param concurrency HTTP clients placing orders at once
- * @param warmup      orders placed (at the same concurrency) before the measured window, reported apart
- * @param jvmTimeout  longest a cold-start JVM may live before it is killed and counted as failed
- * @param loadTimeout longest the measured window may last; orders not placed by then are reported as not sent
+ * @param runs               fresh JVMs per function and JVM mode; the median is printed
+ * @param orders             orders placed in the measured window
+ * @param concurrency        HTTP clients placing orders at once (order acceptance and provisioning)
+ * @param warmup             orders placed (at the same concurrency) before the measured window, reported apart
+ * @param provisioningOrders TenantOS orders provisioned end to end in the provisioning phase
+ * @param provisioningIpv4   IPv4 addresses each of them orders (the server's primary, the rest from the subnet)
+ * @param jvmTimeout         longest a cold-start JVM may live before it is killed and counted as failed
+ * @param loadTimeout        longest the measured window may last; orders not placed by then are reported as not sent
  */
-public record Options(int runs, int orders, int concurrency, int warmup, boolean coldStarts, boolean orderLoad,
+public record Options(int runs, int orders, int concurrency, int warmup, int provisioningOrders,
+                      int provisioningIpv4, boolean coldStarts, boolean orderLoad, boolean provisioning,
                       Duration jvmTimeout, Duration loadTimeout) {
 
     public static final String USAGE = """
@@ -21,7 +25,12 @@ public record Options(int runs, int orders, int concurrency, int warmup, boolean
               --orders=N        orders in the measured window (default 1000)
               --concurrency=N   concurrent HTTP clients placing orders (default 8)
               --warmup=N        warm-up orders before the window, reported apart (default 40)
-              --only=coldstart  cold starts only;  --only=orders  order acceptance only
+              --provisioning-orders=N
+                                TenantOS orders provisioned end to end against the simulator (default 100)
+              --provisioning-ipv4=N
+                                IPv4 addresses per such order, 1..4: the server's primary, the rest assigned
+                                from the subnet by the set-ips step (default 2)
+              --only=PHASE      one phase only: coldstart, orders or provisioning
               --help            this text
             Run from the repository root after: mvn -B -q package -DskipTests
             """;
@@ -39,17 +48,24 @@ public record Options(int runs, int orders, int concurrency, int warmup, boolean
         if (warmup < 0 || warmup > 10_000) {
             throw new IllegalArgumentException("--warmup must be 0..10000");
         }
+        if (provisioningOrders < 1 || provisioningOrders > 1000) {
+            throw new IllegalArgumentException("--provisioning-orders must be 1..1000");
+        }
+        if (provisioningIpv4 < 1 || provisioningIpv4 > 4) {
+            throw new IllegalArgumentException("--provisioning-ipv4 must be 1..4 (the product's range)");
+        }
     }
 
     public static Options defaults() {
-        return new Options(5, 1000, 8, 40, true, true, Duration.ofSeconds(60), Duration.ofMinutes(5));
+        return new Options(5, 1000, 8, 40, 100, 2, true, true, true, Duration.ofSeconds(60), Duration.ofMinutes(5));
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
     public static Options parse(String[] args) {
         Options o = defaults();
         int runs = o.runs, orders = o.orders, concurrency = o.concurrency, warmup = o.warmup;
-        boolean coldStarts = true, orderLoad = true;
+        int provisioningOrders = o.provisioningOrders, provisioningIpv4 = o.provisioningIpv4;
+        String only = null;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -58,17 +74,21 @@ public record Options(int runs, int orders, int concurrency, int warmup, boolean
                 case "--orders" -> orders = number(name, value);
                 case "--concurrency" -> concurrency = number(name, value);
                 case "--warmup" -> warmup = number(name, value);
+                case "--provisioning-orders" -> provisioningOrders = number(name, value);
+                case "--provisioning-ipv4" -> provisioningIpv4 = number(name, value);
                 case "--only" -> {
-                    switch (value) {
-                        case "coldstart" -> orderLoad = false;
-                        case "orders" -> coldStarts = false;
-                        default -> throw new IllegalArgumentException("--only is coldstart or orders, not \"" + value + "\"");
+                    if (!List.of("coldstart", "orders", "provisioning").contains(value)) {
+                        throw new IllegalArgumentException("--only is coldstart, orders or provisioning, not \""
+                                + value + "\"");
                     }
+                    only = value;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new Options(runs, orders, concurrency, warmup, coldStarts, orderLoad, o.jvmTimeout, o.loadTimeout);
+        return new Options(runs, orders, concurrency, warmup, provisioningOrders, provisioningIpv4,
+                only == null || only.equals("coldstart"), only == null || only.equals("orders"),
+                only == null || only.equals("provisioning"), o.jvmTimeout, o.loadTimeout);
     }
 
     private static int number(String name, String value) {

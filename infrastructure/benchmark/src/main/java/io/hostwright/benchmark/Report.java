@@ -6,9 +6,15 @@ import io.hostwright.benchmark.coldstart.JvmMode;
 import io.hostwright.benchmark.coldstart.ProbeResult;
 import io.hostwright.benchmark.orders.BatchResult;
 import io.hostwright.benchmark.orders.OrderLoad;
+import io.hostwright.benchmark.provisioning.BenchmarkStock;
+import io.hostwright.benchmark.provisioning.ProvisioningLoad;
 import io.hostwright.benchmark.report.TextTable;
+import io.hostwright.manifest.Manifest;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +66,8 @@ final class Report {
         for (ColdStartRow row : result.rows()) {
             events.add("    " + row.target() + " <- " + row.eventSource());
         }
-        out.append("  sample events (each run gets a copy with a fresh Idempotency-Key / serviceId / message id):\n");
+        out.append("  sample events (each run gets a copy with a fresh Idempotency-Key / serviceId / message id; a provisioning\n"
+                + "  begin message's service is written PENDING first, as order acceptance leaves it):\n");
         events.forEach(line -> out.append(line).append('\n'));
         out.append("  products seeded: ").append(String.join(", ", result.seededProducts())).append('\n');
         return out.toString();
@@ -108,6 +115,126 @@ final class Report {
                         + "mail each order queues%n", result.drained() ? "drained" : "NOT drained",
                 result.drainTime().toMillis() / 1000.0));
         return out.toString();
+    }
+
+    static String provisioning(ProvisioningLoad.Result r) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nPROVISIONING - %d TenantOS orders end to end through the laptop runtime "
+                        + "(%d concurrent clients, a new customer per order, %d IPv4 each; runtime started in %.1f s)%n",
+                r.requested(), r.concurrency(), r.ipv4(), r.runtimeStartup().toMillis() / 1000.0));
+        out.append(String.format(Locale.ROOT, "  simulator: %d servers tagged forRent+%s, one subnet with %d free addresses, "
+                        + "%d ms added to every API call, installs take %.1f s%n", r.servers(), BenchmarkStock.TAG,
+                r.freeIps(), r.latencyMs(), r.installMs() / 1000.0));
+        out.append(String.format(Locale.ROOT, "  install status polled every %.1f s (an SQS delay: whole seconds, so 1 s); "
+                        + "the provisioning queue runs at most %d batches of %d at once%n", r.pollIntervalMs() / 1000.0,
+                r.provisioningMaxConcurrency(), r.provisioningBatchSize()));
+        out.append(String.format(Locale.ROOT, "  warm-up, not counted: %d orders, %d ACTIVE, in %.1f s%n",
+                r.warmupOrders(), r.warmupActive(), r.warmupSeconds()));
+        int notAccepted = r.requested() - r.accepted();
+        out.append(String.format(Locale.ROOT, "  outcome: %d ACTIVE, %d FAILED, %d waiting for stock, %d still provisioning, "
+                        + "%d not accepted (of %d ordered)%n", r.active(), r.failed(), r.waitingForStock(),
+                r.stillProvisioning(), notAccepted, r.requested()));
+        out.append(String.format(Locale.ROOT, "  orders placed in %.1f s; %s %.1f s after the first order was sent; "
+                        + "queues %s%n", r.placeSeconds(),
+                r.settled() ? "the last service settled (ACTIVE or FAILED)" : "NOT all settled when the watch gave up",
+                r.settleSeconds(), r.drained() ? "empty afterwards" : "NOT empty within a minute afterwards"));
+        if (!r.otherAnswers().isEmpty()) {
+            out.append("  not accepted: ").append(r.otherAnswers().entrySet().stream()
+                    .map(e -> e.getValue() + " x " + (e.getKey() == 0 ? "no answer" : "HTTP " + e.getKey()))
+                    .collect(Collectors.joining(", "))).append('\n');
+            r.answerExamples().forEach(e -> out.append("    e.g. ").append(truncate(e, 300)).append('\n'));
+        }
+        r.failureReasons().forEach((reason, n) -> out.append("  FAILED ").append(n).append(" x: ")
+                .append(truncate(reason, 200)).append('\n'));
+
+        TextTable milestones = new TextTable("from the 202 to", "read from", "n", "p50", "p90", "p99", "max");
+        for (ProvisioningLoad.Milestone m : r.milestones()) {
+            milestones.row(m.name(), m.source(), m.ms().count(), ms(m.ms().p50()), ms(m.ms().p90()), ms(m.ms().p99()),
+                    ms(m.ms().max()));
+        }
+        out.append('\n').append(milestones.render());
+        out.append("  ms, from the moment the client had the 202; a step's updatedAt is when its outcome was recorded,\n"
+                + "  just after the TenantOS call (the simulator logs a call when it has answered it, latency included)\n");
+
+        TextTable steps = new TextTable("step (ACTIVE services)", "p50", "p90", "max", "attempts mean", "max");
+        for (ProvisioningLoad.StepFigures step : r.steps()) {
+            steps.row(step.step(), ms(step.sincePreviousMs().p50()), ms(step.sincePreviousMs().p90()),
+                    ms(step.sincePreviousMs().max()), decimal(step.meanAttempts(), 2), step.maxAttempts());
+        }
+        out.append('\n').append(steps.render());
+        out.append("  ms from the previous step's end (the 202 for the first) to this step's end: queue hop, the step's\n"
+                + "  DynamoDB and TenantOS calls, and for await-install the install itself and the polls (one per attempt)\n");
+
+        int servers = r.active();
+        List<String> functions = r.byFunctionInstalled()
+                ? r.awsCallsByFunction().keySet().stream().sorted(Comparator.comparingInt(Report::manifestOrder)).toList()
+                : List.of();
+        List<String> headers = new ArrayList<>(List.of("operation", "calls", "per server"));
+        functions.forEach(f -> headers.add(f));
+        TextTable aws = new TextTable(headers.toArray(String[]::new));
+        Set<String> operations = new TreeSet<>(r.awsCalls().keySet());
+        List<String> mismatches = new ArrayList<>();
+        for (String operation : operations) {
+            long calls = r.awsCalls().get(operation);
+            List<Object> row = new ArrayList<>(List.of(operation, calls, perOrder(calls, servers)));
+            long split = 0;
+            for (String function : functions) {
+                long n = r.awsCallsByFunction().get(function).getOrDefault(operation, 0L);
+                split += n;
+                row.add(n == 0 ? "" : perOrder(n, servers));
+            }
+            if (!functions.isEmpty() && split != calls) {
+                mismatches.add(operation + " " + split + " vs " + calls);
+            }
+            aws.row(row.toArray());
+        }
+        long total = total(r.awsCalls());
+        List<Object> totalRow = new ArrayList<>(List.of("total", total, perOrder(total, servers)));
+        for (String function : functions) {
+            totalRow.add(perOrder(total(r.awsCallsByFunction().get(function)), servers));
+        }
+        aws.row(totalRow.toArray());
+        out.append(String.format(Locale.ROOT, "%nAWS SDK CALLS BY THE FUNCTIONS per provisioned server (%d ACTIVE; AwsCallCounter "
+                + "from the first order until the queues were empty)%n", servers));
+        out.append(aws.render());
+        if (functions.isEmpty()) {
+            out.append("  (no split by function: the benchmark's SDK interceptor was not loaded)\n");
+        } else {
+            out.append("  per function: the same calls per server, split by the runtime thread that made them (order-acceptance\n"
+                    + "  on the gateway's, queue consumers on their poller's); ")
+                    .append(mismatches.isEmpty() ? "per operation they add up to AwsCallCounter's count"
+                            : "they differ from AwsCallCounter for " + String.join(", ", mismatches))
+                    .append('\n');
+        }
+        out.append("  the mailer sends what the steps queue (provisioning, account created, server ready) and the order's mail\n");
+        if (r.failed() + r.stillProvisioning() + r.waitingForStock() > 0) {
+            out.append("  per server, here and below = all calls / ACTIVE services: the calls made for services that did not\n"
+                    + "  get there are in the numerators too\n");
+        }
+
+        TextTable backend = new TextTable("TenantOS call", "calls", "per server", "not 2xx");
+        long backendTotal = 0;
+        long backendErrors = 0;
+        for (ProvisioningLoad.BackendCalls call : r.backendCalls()) {
+            backend.row(call.route(), call.calls(), perOrder(call.calls(), servers), call.errors());
+            backendTotal += call.calls();
+            backendErrors += call.errors();
+        }
+        backend.row("total", backendTotal, perOrder(backendTotal, servers), backendErrors);
+        out.append(String.format(Locale.ROOT, "%nTENANTOS API CALLS per provisioned server (%d ACTIVE; the simulator's call log, "
+                + "same window)%n", servers));
+        out.append(backend.render());
+        out.append("  provisioning handler instances built: ").append(r.provisioningInstances()).append('\n');
+        return out.toString();
+    }
+
+    private static int manifestOrder(String function) {
+        for (int i = 0; i < Manifest.FUNCTIONS.size(); i++) {
+            if (Manifest.FUNCTIONS.get(i).name().equals(function)) {
+                return i;
+            }
+        }
+        return Manifest.FUNCTIONS.size();
     }
 
     private static void row(TextTable table, String phase, BatchResult batch) {

@@ -68,7 +68,8 @@ public final class ColdStartBenchmark {
                     (options.runs() + 1) * targets.size() * JvmMode.values().length);
             Path work = root.outputDirectory().resolve("coldstart");
             clean(work);
-            ProbeLauncher launcher = new ProbeLauncher(aws, work, options.jvmTimeout());
+            ProbeLauncher launcher = new ProbeLauncher(aws, work, options.jvmTimeout(),
+                    new PendingServices(aws, products.getFirst()));
 
             // one round not counted: the emulators' own JIT and the page cache would otherwise weigh on run 1 only
             progress.println("cold starts: one warm-up round, not counted");

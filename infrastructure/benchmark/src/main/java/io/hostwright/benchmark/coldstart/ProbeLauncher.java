@@ -31,9 +31,11 @@ final class ProbeLauncher {
     private final Path java;
     private final Path workDirectory;
     private final Duration timeout;
+    private final PendingServices pendingServices;
 
-    ProbeLauncher(LocalAws aws, Path workDirectory, Duration timeout) {
+    ProbeLauncher(LocalAws aws, Path workDirectory, Duration timeout, PendingServices pendingServices) {
         this.aws = aws;
+        this.pendingServices = pendingServices;
         this.java = Path.of(System.getProperty("java.home"), "bin", "java");
         this.workDirectory = workDirectory;
         this.timeout = timeout;
@@ -79,6 +81,7 @@ final class ProbeLauncher {
     ProbeResult launch(ColdStartTarget target, JvmMode mode, int run) {
         String tag = target.name().replace(' ', '-') + "-" + mode.name().toLowerCase() + "-run" + run;
         Path eventFile = target.event().freshCopy(tag, workDirectory.resolve("events"));
+        List<String> begun = pendingServices.prepare(eventFile);
         Path log = workDirectory.resolve("logs").resolve(tag + ".log");
         ProcessBuilder builder = new ProcessBuilder(command(target, eventFile))
                 .directory(workDirectory.toFile())
@@ -107,7 +110,9 @@ final class ProbeLauncher {
                 return ProbeResult.failed(target.name(), mode, run, eventFile.toString(), processMs,
                         "no result within " + timeout.toSeconds() + " s; killed (see " + log + ")", log);
             }
-            return result(target, mode, run, eventFile, spawnedAtEpochMs, processMs, log);
+            ProbeResult result = result(target, mode, run, eventFile, spawnedAtEpochMs, processMs, log);
+            return begun.isEmpty() || !result.succeeded() ? result
+                    : result.withAnswer(result.answer() + ", service " + pendingServices.statuses(begun));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

@@ -22,6 +22,12 @@ public record ProbeResult(String target, JvmMode mode, int run, String eventFile
         return error == null;
     }
 
+    /** The same run with more said about its answer, e.g. what became of the service it worked on. */
+    ProbeResult withAnswer(String newAnswer) {
+        return new ProbeResult(target, mode, run, eventFile, jvmToMainMs, initMs, deserializeMs, handleMs, serializeMs,
+                firstInvokeMs, processMs, newAnswer, error, log);
+    }
+
     /** What a caller waits for beyond starting the JVM: the handler built and the first answer serialized. */
     public double initPlusFirstInvokeMs() {
         return initMs + firstInvokeMs;

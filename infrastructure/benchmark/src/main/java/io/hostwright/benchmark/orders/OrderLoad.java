@@ -3,12 +3,12 @@ package io.hostwright.benchmark.orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hostwright.benchmark.Options;
+import io.hostwright.benchmark.Queues;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.lambda.aws.AwsCallCounter;
 import io.hostwright.local.LocalRuntime;
 import io.hostwright.local.function.LocalFunction;
 import io.hostwright.manifest.Manifest;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -117,27 +117,7 @@ public final class OrderLoad {
         }
     }
 
-    /** Waits until the mail queue holds no message, visible or in flight, for a second; false after the timeout. */
     private static boolean drainMail(LocalRuntime runtime) {
-        String queue = runtime.aws().queueUrl(Manifest.MAIL_QUEUE);
-        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        int emptyChecks = 0;
-        while (System.nanoTime() < deadline) {
-            Map<QueueAttributeName, String> attributes = runtime.aws().sqs().getQueueAttributes(r -> r.queueUrl(queue)
-                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            boolean empty = attributes.values().stream().allMatch("0"::equals);
-            emptyChecks = empty ? emptyChecks + 1 : 0;
-            if (emptyChecks >= 4) {
-                return true;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return Queues.awaitEmpty(runtime, DRAIN_TIMEOUT, Manifest.MAIL_QUEUE);
     }
 }
