@@ -98,7 +98,8 @@ class TenantOsProvisioningEndToEndTest {
             List<Future<TenantOsOrders.Placed>> futures = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 int n = i;
-                futures.add(pool.submit(() -> orders.order("race" + n + ".example.com", 1)));
+                // two IPv4 each: the winners' set-ips steps race for the same free addresses too
+                futures.add(pool.submit(() -> orders.order("race" + n + ".example.com", 2)));
             }
             for (Future<TenantOsOrders.Placed> f : futures) {
                 placed.add(f.get());
@@ -126,6 +127,7 @@ class TenantOsProvisioningEndToEndTest {
         for (SimulatedServer server : simulator.servers()) {
             if (server.tags().contains("e2388g") && server.userId() != null && server.userId() != 1) {
                 owners.add(server.userId());
+                assertThat(server.ipAssignments()).hasSize(2);
             }
         }
         assertThat(owners).as("four servers, each owned by a different customer").hasSize(4);

@@ -16,6 +16,8 @@ import io.hostwright.domain.service.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -132,11 +134,13 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         if (s.state().serverId() != null) {
             return new StepOutcome.Next("assign-server", "server " + s.state().serverId() + " claimed");
         }
-        List<TenantOsServer> candidates = s.api().serversByTags(s.settings().matchTags()).stream()
+        List<TenantOsServer> candidates = new ArrayList<>(s.api().serversByTags(s.settings().matchTags()).stream()
                 .filter(server -> server.tags().stream().noneMatch(s.settings().excludeTags()::contains))
                 .filter(server -> unowned(server, s) && !server.busy())
                 .sorted(Comparator.comparingLong(TenantOsServer::id))
-                .toList();
+                .toList());
+        // each service starts at its own place in the list, so concurrent orders rarely contend for one server
+        Collections.rotate(candidates, Math.floorMod(s.service().serviceId().hashCode(), Math.max(1, candidates.size())));
         for (TenantOsServer candidate : candidates) {
             String serverId = Long.toString(candidate.id());
             if (!claims.claim(s.connection().connectionId(), serverId, s.service().serviceId())) {
@@ -205,8 +209,15 @@ public final class TenantOsProvisioning implements ProvisioningModule {
                     if (missing == 0) {
                         break;
                     }
-                    s.api().addIpAssignment(serverId, subnet.id(), ip);
-                    missing--;
+                    try {
+                        s.api().addIpAssignment(serverId, subnet.id(), ip);
+                        missing--;
+                    } catch (TenantOsFailure.Permanent taken) {
+                        if (taken.status() != 409) {
+                            throw taken;
+                        }
+                        // another service's step took this free address a moment ago: try the next one
+                    }
                 }
             }
             if (missing > 0) {
