@@ -205,7 +205,9 @@ public final class TenantOsProvisioning implements ProvisioningModule {
                 if (!subnet.ipv4() || missing == 0) {
                     continue;
                 }
-                for (String ip : s.api().assignableIps(serverId, subnet.id())) {
+                List<String> free = new ArrayList<>(s.api().assignableIps(serverId, subnet.id()));
+                Collections.rotate(free, Math.floorMod(s.service().serviceId().hashCode(), Math.max(1, free.size())));
+                for (String ip : free) {
                     if (missing == 0) {
                         break;
                     }
