@@ -134,13 +134,11 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         if (s.state().serverId() != null) {
             return new StepOutcome.Next("assign-server", "server " + s.state().serverId() + " claimed");
         }
-        List<TenantOsServer> candidates = new ArrayList<>(s.api().serversByTags(s.settings().matchTags()).stream()
+        List<TenantOsServer> candidates = startingAtOwnPlace(s, s.api().serversByTags(s.settings().matchTags()).stream()
                 .filter(server -> server.tags().stream().noneMatch(s.settings().excludeTags()::contains))
                 .filter(server -> unowned(server, s) && !server.busy())
                 .sorted(Comparator.comparingLong(TenantOsServer::id))
                 .toList());
-        // each service starts at its own place in the list, so concurrent orders rarely contend for one server
-        Collections.rotate(candidates, Math.floorMod(s.service().serviceId().hashCode(), Math.max(1, candidates.size())));
         for (TenantOsServer candidate : candidates) {
             String serverId = Long.toString(candidate.id());
             if (!claims.claim(s.connection().connectionId(), serverId, s.service().serviceId())) {
@@ -205,9 +203,7 @@ public final class TenantOsProvisioning implements ProvisioningModule {
                 if (!subnet.ipv4() || missing == 0) {
                     continue;
                 }
-                List<String> free = new ArrayList<>(s.api().assignableIps(serverId, subnet.id()));
-                Collections.rotate(free, Math.floorMod(s.service().serviceId().hashCode(), Math.max(1, free.size())));
-                for (String ip : free) {
+                for (String ip : startingAtOwnPlace(s, s.api().assignableIps(serverId, subnet.id()))) {
                     if (missing == 0) {
                         break;
                     }
@@ -290,6 +286,16 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         }
         return new StepOutcome.Wait(s.settings().pollInterval(), "installing " + s.service().osName() + ": "
                 + status.progressPercent() + "%");
+    }
+
+    /**
+     * The list rotated to start at a place fixed by the service, so concurrent orders spread over stock and free
+     * addresses instead of all contending for the first one.
+     */
+    private static <T> List<T> startingAtOwnPlace(Setup s, List<T> list) {
+        List<T> rotated = new ArrayList<>(list);
+        Collections.rotate(rotated, Math.floorMod(s.service().serviceId().hashCode(), Math.max(1, rotated.size())));
+        return rotated;
     }
 
     private boolean unowned(TenantOsServer server, Setup s) {
