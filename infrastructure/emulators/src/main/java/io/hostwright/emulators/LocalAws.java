@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,6 +75,15 @@ public final class LocalAws implements AutoCloseable {
     }
 
     /** Starts on free ports. */
+    /**
+     * The repository the emulators run from: the nearest directory at or above the working directory holding the
+     * {@code hostwright} aggregator pom beside {@code package.json}, or {@code -Dhostwright.root} /
+     * {@code HOSTWRIGHT_ROOT}.
+     */
+    public static Path repositoryRoot() {
+        return NodeTooling.repositoryRoot();
+    }
+
     public static LocalAws start() {
         return start(Ports.ANY_FREE);
     }
