@@ -1,28 +1,12 @@
 package io.hostwright.simulator.tenantos;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EnvelopeAndAuthTest {
-
-    private TenantOsSimulator tenantOs;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        tenantOs = TenantOsSimulator.start(SimulatorConfig.forTests());
-        http = new Http(tenantOs);
-    }
-
-    @AfterEach
-    void stop() {
-        tenantOs.close();
-    }
+class EnvelopeAndAuthTest extends SimulatorFixture {
 
     @Test
     void answersInTheEnvelopeWithJsonContentType() {

@@ -1,7 +1,5 @@
 package io.hostwright.simulator.tenantos;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpTimeoutException;
@@ -13,23 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-class FaultsTest {
+class FaultsTest extends SimulatorFixture {
 
     private static final String START = "POST /api/servers/{id}/provisioning/startReinstallation";
-
-    private TenantOsSimulator tenantOs;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        tenantOs = TenantOsSimulator.start(SimulatorConfig.forTests());
-        http = new Http(tenantOs);
-    }
-
-    @AfterEach
-    void stop() {
-        tenantOs.close();
-    }
 
     @Test
     void nextThreeCallsAnswer503ThenTheCallWorks() {

@@ -1,8 +1,6 @@
 package io.hostwright.simulator.tenantos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,21 +9,7 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IpAssignmentTest {
-
-    private TenantOsSimulator tenantOs;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        tenantOs = TenantOsSimulator.start(SimulatorConfig.forTests());
-        http = new Http(tenantOs);
-    }
-
-    @AfterEach
-    void stop() {
-        tenantOs.close();
-    }
+class IpAssignmentTest extends SimulatorFixture {
 
     @Test
     void subnetsAndFreeAddressesFromTheSeed() {

@@ -1,7 +1,5 @@
 package io.hostwright.simulator.tenantos;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -9,21 +7,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UserTest {
-
-    private TenantOsSimulator tenantOs;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        tenantOs = TenantOsSimulator.start(SimulatorConfig.forTests());
-        http = new Http(tenantOs);
-    }
-
-    @AfterEach
-    void stop() {
-        tenantOs.close();
-    }
+class UserTest extends SimulatorFixture {
 
     @Test
     void createdUserIsListedWithoutItsPassword() {
