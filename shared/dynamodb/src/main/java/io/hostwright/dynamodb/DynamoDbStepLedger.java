@@ -34,12 +34,16 @@ public final class DynamoDbStepLedger implements StepLedger {
         this.table = table;
     }
 
-    private static Map<String, AttributeValue> key(String serviceId, int sequence, String step) {
-        return Keys.of("SERVICE#" + serviceId, String.format("STEP#%03d#%s", sequence, step));
+    /** Provisioning steps are {@code STEP#<seq>#<name>}; an operation's are {@code OPSTEP#<operationId>#<seq>#<name>}. */
+    static Map<String, AttributeValue> key(String serviceId, String operationId, int sequence, String step) {
+        String sk = operationId == null ? String.format("STEP#%03d#%s", sequence, step)
+                : String.format("OPSTEP#%s#%03d#%s", operationId, sequence, step);
+        return Keys.of("SERVICE#" + serviceId, sk);
     }
 
     @Override
-    public ClaimResult claim(String serviceId, int sequence, String step, int attempt, Instant now, Duration lease) {
+    public ClaimResult claim(String serviceId, String operationId, int sequence, String step, int attempt, Instant now,
+                             Duration lease) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":a", n(attempt));
         values.put(":started", s(StepStatus.STARTED.name()));
@@ -49,9 +53,9 @@ public final class DynamoDbStepLedger implements StepLedger {
         values.put(":service", s(serviceId));
         values.put(":seq", n(sequence));
         values.put(":step", s(step));
-        values.put(":type", s("ProvisioningStep"));
+        values.put(":type", s(operationId == null ? "ProvisioningStep" : "OperationStep"));
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(serviceId, sequence, step))
+            dynamo.updateItem(b -> b.tableName(table).key(key(serviceId, operationId, sequence, step))
                     .updateExpression("SET attempts = :a, #status = :started, leaseUntil = :lease, updatedAt = :at, "
                             + "serviceId = :service, #sequence = :seq, #name = :step, #type = :type "
                             + "REMOVE followUp, followUpSent")
@@ -60,10 +64,10 @@ public final class DynamoDbStepLedger implements StepLedger {
                     .expressionAttributeNames(Map.of("#status", "status", "#name", "name", "#sequence", "sequence",
                             "#type", "type"))
                     .expressionAttributeValues(values));
-            return new Claimed(serviceId, sequence, step, attempt);
+            return new Claimed(serviceId, operationId, sequence, step, attempt);
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                    .key(key(serviceId, sequence, step)).consistentRead(true)).item();
+                    .key(key(serviceId, operationId, sequence, step)).consistentRead(true)).item();
             long claimed = num(item, "attempts");
             boolean running = StepStatus.STARTED.name().equals(str(item, "status"));
             if (claimed == attempt && running) {
@@ -90,7 +94,7 @@ public final class DynamoDbStepLedger implements StepLedger {
                     + "followUpSent = :sent REMOVE leaseUntil";
         }
         String expression = update;
-        dynamo.updateItem(b -> b.tableName(table).key(key(claim.serviceId(), claim.sequence(), claim.step()))
+        dynamo.updateItem(b -> b.tableName(table).key(key(claim.serviceId(), claim.operationId(), claim.sequence(), claim.step()))
                 .updateExpression(expression)
                 .conditionExpression("attempts = :a")
                 .expressionAttributeNames(Map.of("#status", "status"))
@@ -99,7 +103,7 @@ public final class DynamoDbStepLedger implements StepLedger {
 
     @Override
     public void followUpSent(Claimed claim) {
-        dynamo.updateItem(b -> b.tableName(table).key(key(claim.serviceId(), claim.sequence(), claim.step()))
+        dynamo.updateItem(b -> b.tableName(table).key(key(claim.serviceId(), claim.operationId(), claim.sequence(), claim.step()))
                 .updateExpression("SET followUpSent = :sent")
                 .conditionExpression("attempts = :a")
                 .expressionAttributeValues(Map.of(":sent", AttributeValue.fromBool(true), ":a", n(claim.attempt()))));

@@ -45,18 +45,18 @@ class DynamoDbProvisioningStoresTest {
 
     @Test
     void anAttemptIsClaimedOnceAndItsUnsentFollowUpIsHandedToTheNextDelivery() {
-        StepLedger.ClaimResult first = ledger.claim(service, 2, "claim-server", 1, now, Duration.ofMinutes(2));
+        StepLedger.ClaimResult first = ledger.claim(service, null, 2, "claim-server", 1, now, Duration.ofMinutes(2));
         assertThat(first).isInstanceOf(StepLedger.Claimed.class);
-        assertThat(ledger.claim(service, 2, "claim-server", 1, now, Duration.ofMinutes(2)))
+        assertThat(ledger.claim(service, null, 2, "claim-server", 1, now, Duration.ofMinutes(2)))
                 .as("a second delivery while the first runs").isInstanceOf(StepLedger.Busy.class);
 
         FollowUp next = new FollowUp(new ProvisioningRequest(service, "ord", "tenantos", "assign-server", 1), Duration.ZERO);
         ledger.complete((StepLedger.Claimed) first, StepStatus.SUCCEEDED, "server 101 claimed", next, now);
-        assertThat(ledger.claim(service, 2, "claim-server", 1, now, Duration.ofMinutes(2)))
+        assertThat(ledger.claim(service, null, 2, "claim-server", 1, now, Duration.ofMinutes(2)))
                 .isEqualTo(new StepLedger.AlreadyRan(next));
 
         ledger.followUpSent((StepLedger.Claimed) first);
-        assertThat(ledger.claim(service, 2, "claim-server", 1, now, Duration.ofMinutes(2)))
+        assertThat(ledger.claim(service, null, 2, "claim-server", 1, now, Duration.ofMinutes(2)))
                 .isEqualTo(new StepLedger.AlreadyRan(null));
 
         ProvisioningStep recorded = new DynamoDbServiceRepository(aws.dynamoDb(), aws.tableName()).steps(service).get(0);
@@ -67,12 +67,12 @@ class DynamoDbProvisioningStoresTest {
 
     @Test
     void aCrashedClaimIsTakenOverAfterItsLeaseAndALaterAttemptSupersedes() {
-        ledger.claim(service, 6, "await-install", 1, now, Duration.ofMinutes(2));
-        assertThat(ledger.claim(service, 6, "await-install", 1, now.plusSeconds(121), Duration.ofMinutes(2)))
+        ledger.claim(service, null, 6, "await-install", 1, now, Duration.ofMinutes(2));
+        assertThat(ledger.claim(service, null, 6, "await-install", 1, now.plusSeconds(121), Duration.ofMinutes(2)))
                 .isInstanceOf(StepLedger.Claimed.class);
-        StepLedger.Claimed second = (StepLedger.Claimed) ledger.claim(service, 6, "await-install", 2, now, Duration.ofMinutes(2));
+        StepLedger.Claimed second = (StepLedger.Claimed) ledger.claim(service, null, 6, "await-install", 2, now, Duration.ofMinutes(2));
         ledger.complete(second, StepStatus.WAITING, "installing: 40%", null, now);
-        assertThat(ledger.claim(service, 6, "await-install", 1, now, Duration.ofMinutes(2)))
+        assertThat(ledger.claim(service, null, 6, "await-install", 1, now, Duration.ofMinutes(2)))
                 .as("a stale message of an earlier attempt").isInstanceOf(StepLedger.AlreadyRan.class);
     }
 

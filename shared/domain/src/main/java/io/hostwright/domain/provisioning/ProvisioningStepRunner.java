@@ -74,7 +74,7 @@ public final class ProvisioningStepRunner {
         if (sequence == 0 || service.status() != ServiceStatus.PROVISIONING) {
             return Result.IGNORED;
         }
-        return switch (ledger.claim(service.serviceId(), sequence, request.step(), request.attempt(), clock.instant(), LEASE)) {
+        return switch (ledger.claim(service.serviceId(), null, sequence, request.step(), request.attempt(), clock.instant(), LEASE)) {
             case StepLedger.Busy busy -> Result.DEFERRED;
             case StepLedger.AlreadyRan ran -> {
                 if (ran.unsent() != null) {

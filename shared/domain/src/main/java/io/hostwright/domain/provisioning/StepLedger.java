@@ -15,8 +15,9 @@ public interface StepLedger {
     sealed interface ClaimResult permits Claimed, AlreadyRan, Busy {
     }
 
-    /** This delivery runs the step. */
-    record Claimed(String serviceId, int sequence, String step, int attempt) implements ClaimResult {
+    /** This delivery runs the step; {@code operationId} is null for provisioning steps. */
+    record Claimed(String serviceId, String operationId, int sequence, String step, int attempt)
+            implements ClaimResult {
     }
 
     /** That attempt ran already; {@code unsent} is its follow-up when it was recorded but not marked sent. */
@@ -29,9 +30,11 @@ public interface StepLedger {
 
     /**
      * Claims (step, attempt) unless that attempt or a later one was claimed before; an earlier claim of the same
-     * attempt whose lease ran out (its delivery crashed) is taken over.
+     * attempt whose lease ran out (its delivery crashed) is taken over. Provisioning steps ({@code operationId}
+     * null) and each operation's steps are recorded apart.
      */
-    ClaimResult claim(String serviceId, int sequence, String step, int attempt, Instant now, Duration lease);
+    ClaimResult claim(String serviceId, String operationId, int sequence, String step, int attempt, Instant now,
+                      Duration lease);
 
     /** Records a claimed run's outcome and its follow-up (null when none), before the follow-up is sent. */
     void complete(Claimed claim, StepStatus status, String detail, FollowUp followUp, Instant now);

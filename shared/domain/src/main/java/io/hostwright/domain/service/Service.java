@@ -46,6 +46,12 @@ public record Service(
                 osTemplateId, osName, ipv4, bandwidthTb, billingCycle, target, reason, version + 1, createdAt, at);
     }
 
+    /** The same status with another installed OS (after a reinstall), one version on. */
+    public Service withOs(String newOsTemplateId, String newOsName, String reason, Instant at) {
+        return new Service(serviceId, orderId, customerId, customerEmail, productId, productName, module, hostname,
+                newOsTemplateId, newOsName, ipv4, bandwidthTb, billingCycle, status, reason, version + 1, createdAt, at);
+    }
+
     /** The same status with a new reason (e.g. "waiting for stock"), one version on. */
     public Service withReason(String reason, Instant at) {
         return new Service(serviceId, orderId, customerId, customerEmail, productId, productName, module, hostname,

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param stockDeadline   how long an order may wait for a free server before it fails
  * @param pollInterval    how often the install status is read
  * @param stockRetry      how often stock is looked for again while waiting
+ * @param lifecycle       what suspend and terminate do; defaults when absent
  */
 public record TenantOsProductSettings(
         String productId,
@@ -26,9 +27,18 @@ public record TenantOsProductSettings(
         Duration installDeadline,
         Duration stockDeadline,
         Duration pollInterval,
-        Duration stockRetry) {
+        Duration stockRetry,
+        TenantOsLifecycleSettings lifecycle) {
+
+    public TenantOsProductSettings(String productId, List<String> matchTags, List<String> excludeTags, long roleId,
+                                   Map<String, Long> osProfiles, Duration installDeadline, Duration stockDeadline,
+                                   Duration pollInterval, Duration stockRetry) {
+        this(productId, matchTags, excludeTags, roleId, osProfiles, installDeadline, stockDeadline, pollInterval,
+                stockRetry, TenantOsLifecycleSettings.DEFAULTS);
+    }
 
     public TenantOsProductSettings {
+        lifecycle = lifecycle == null ? TenantOsLifecycleSettings.DEFAULTS : lifecycle;
         Objects.requireNonNull(productId, "productId");
         matchTags = List.copyOf(matchTags);
         excludeTags = List.copyOf(excludeTags);

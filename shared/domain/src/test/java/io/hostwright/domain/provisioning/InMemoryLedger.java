@@ -22,8 +22,9 @@ final class InMemoryLedger implements StepLedger {
     final Map<String, Entry> entries = new HashMap<>();
 
     @Override
-    public synchronized ClaimResult claim(String serviceId, int sequence, String step, int attempt, Instant now, Duration lease) {
-        Entry e = entries.computeIfAbsent(serviceId + "/" + step, k -> new Entry());
+    public synchronized ClaimResult claim(String serviceId, String operationId, int sequence, String step, int attempt,
+                                           Instant now, Duration lease) {
+        Entry e = entries.computeIfAbsent(serviceId + "/" + operationId + "/" + step, k -> new Entry());
         boolean fresh = e.status == null;
         boolean expired = e.attempts == attempt && e.status == StepStatus.STARTED && e.leaseUntil.isBefore(now);
         if (fresh || e.attempts < attempt || expired) {
@@ -32,7 +33,7 @@ final class InMemoryLedger implements StepLedger {
             e.leaseUntil = now.plus(lease);
             e.followUp = null;
             e.sent = false;
-            return new Claimed(serviceId, sequence, step, attempt);
+            return new Claimed(serviceId, operationId, sequence, step, attempt);
         }
         if (e.attempts == attempt && e.status == StepStatus.STARTED) {
             return new Busy(e.leaseUntil);
@@ -42,7 +43,7 @@ final class InMemoryLedger implements StepLedger {
 
     @Override
     public synchronized void complete(Claimed claim, StepStatus status, String detail, FollowUp followUp, Instant now) {
-        Entry e = entries.get(claim.serviceId() + "/" + claim.step());
+        Entry e = entries.get(claim.serviceId() + "/" + claim.operationId() + "/" + claim.step());
         e.status = status;
         e.detail = detail;
         e.followUp = followUp;
@@ -50,6 +51,6 @@ final class InMemoryLedger implements StepLedger {
 
     @Override
     public synchronized void followUpSent(Claimed claim) {
-        entries.get(claim.serviceId() + "/" + claim.step()).sent = true;
+        entries.get(claim.serviceId() + "/" + claim.operationId() + "/" + claim.step()).sent = true;
     }
 }

@@ -172,7 +172,7 @@ class ProvisioningStepRunnerTest {
     void aFollowUpRecordedButNotSentIsSentByTheRedelivery() {
         services.put("svc_1", services.get("svc_1").transitionTo(ServiceStatus.PROVISIONING, "", clock.instant()));
         FollowUp next = new FollowUp(new ProvisioningRequest("svc_1", "ord_1", "fake", "two", 1), Duration.ZERO);
-        StepLedger.Claimed claimed = (StepLedger.Claimed) ledger.claim("svc_1", 1, "one", 1, clock.instant(), Duration.ofMinutes(2));
+        StepLedger.Claimed claimed = (StepLedger.Claimed) ledger.claim("svc_1", null, 1, "one", 1, clock.instant(), Duration.ofMinutes(2));
         ledger.complete(claimed, io.hostwright.domain.service.StepStatus.SUCCEEDED, "done", next, clock.instant());
         // the function died here, before sending
 
