@@ -2,6 +2,7 @@ package io.hostwright.domain.operation;
 
 import io.hostwright.domain.service.ProvisioningStep;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,12 @@ public interface OperationRepository {
      * @return false when someone else changed it first (nothing written)
      */
     boolean replace(Operation expected, Operation updated);
+
+    /**
+     * Operations created before {@code createdBefore} whose first message is not marked queued, oldest first (a
+     * sparse index: dispatched ones are not in it).
+     */
+    List<Operation> findUndispatched(Instant createdBefore, int limit);
 
     /** The steps an operation ran, in order (the step ledger's records). */
     List<ProvisioningStep> steps(String serviceId, String operationId);

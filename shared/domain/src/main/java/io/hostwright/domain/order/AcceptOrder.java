@@ -1,23 +1,19 @@
 package io.hostwright.domain.order;
 
 import io.hostwright.domain.catalog.CatalogRepository;
+import io.hostwright.domain.idempotency.IdempotencyKeys;
 import io.hostwright.domain.ids.IdGenerator;
 import io.hostwright.domain.problem.IdempotencyKeyReused;
 import io.hostwright.domain.problem.InvalidRequest;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceStatus;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Use case: accept a customer's order. Validates it against the catalog, writes order and service in one
@@ -27,9 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class AcceptOrder {
 
-    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
-    public static final Duration KEY_RETENTION = Duration.ofDays(7);
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    public static final String IDEMPOTENCY_HEADER = IdempotencyKeys.HEADER;
+    public static final Duration KEY_RETENTION = IdempotencyKeys.RETENTION;
 
     private final OrderRules rules;
     private final OrderRepository orders;
@@ -57,13 +52,7 @@ public final class AcceptOrder {
     public OrderAccepted accept(PlaceOrder request) {
         Objects.requireNonNull(request.customer(), "customer");
         String key = request.idempotencyKey();
-        if (key == null || key.isEmpty()) {
-            throw InvalidRequest.of(IDEMPOTENCY_HEADER, "header is required: send a unique key per order, "
-                    + "and the same key when retrying it");
-        }
-        if (!KEY.matcher(key).matches()) {
-            throw InvalidRequest.of(IDEMPOTENCY_HEADER, "must be 1 to 255 visible ASCII characters");
-        }
+        IdempotencyKeys.check(key, true, "order");
         String fingerprint = fingerprint(request);
         ValidatedOrder valid;
         try {
@@ -117,15 +106,9 @@ public final class AcceptOrder {
 
     /** What makes two requests "the same order": every field the customer chose, normalised. */
     static String fingerprint(PlaceOrder r) {
-        String canonical = String.join("\u001f",
+        return IdempotencyKeys.fingerprint(
                 String.valueOf(r.productId()), String.valueOf(r.billingCycle()),
                 r.hostname() == null ? "null" : r.hostname().toLowerCase(Locale.ROOT),
                 String.valueOf(r.os()), String.valueOf(r.ipv4()), String.valueOf(r.bandwidthTb()));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

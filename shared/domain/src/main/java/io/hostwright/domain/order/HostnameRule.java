@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** RFC 1123 host names: labels of letters, digits and inner hyphens, 63 characters each, 253 in all. */
-final class HostnameRule {
+public final class HostnameRule {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
@@ -13,7 +13,7 @@ final class HostnameRule {
     }
 
     /** Why {@code hostname} is not a valid host name, or empty when it is (compared in lower case). */
-    static Optional<String> problem(String hostname) {
+    public static Optional<String> problem(String hostname) {
         String h = hostname.toLowerCase(Locale.ROOT);
         if (h.isEmpty() || h.length() > 253) {
             return Optional.of("must be 1 to 253 characters");

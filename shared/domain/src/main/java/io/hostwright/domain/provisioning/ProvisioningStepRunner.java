@@ -1,11 +1,10 @@
 package io.hostwright.domain.provisioning;
 
 import io.hostwright.domain.catalog.CatalogRepository;
-import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.mail.MailQueue;
-import io.hostwright.domain.mail.MailRequest;
-import io.hostwright.domain.mail.MailTemplate;
+import io.hostwright.domain.mail.StaffAlerts;
 import io.hostwright.domain.service.Service;
+import io.hostwright.domain.service.ServiceChanges;
 import io.hostwright.domain.service.ServiceRepository;
 import io.hostwright.domain.service.ServiceStatus;
 import io.hostwright.domain.service.StepStatus;
@@ -31,7 +30,7 @@ public final class ProvisioningStepRunner {
 
     private final Map<String, ProvisioningModule> modules;
     private final ServiceRepository services;
-    private final CatalogRepository catalog;
+    private final StaffAlerts alerts;
     private final StepLedger ledger;
     private final ProvisioningQueue queue;
     private final MailQueue mail;
@@ -48,7 +47,7 @@ public final class ProvisioningStepRunner {
         modules.forEach(m -> byName.put(m.module(), m));
         this.modules = Map.copyOf(byName);
         this.services = services;
-        this.catalog = catalog;
+        this.alerts = new StaffAlerts(catalog, mail);
         this.ledger = ledger;
         this.queue = queue;
         this.mail = mail;
@@ -135,6 +134,10 @@ public final class ProvisioningStepRunner {
                 finish(claimed, StepStatus.FAILED, failure.detail(), null);
                 fail(service, request.step(), failure.detail());
             }
+            case StepOutcome.Attention attention -> {
+                finish(claimed, StepStatus.FAILED, attention.detail(), null);
+                fail(service, request.step(), "needs staff attention: " + attention.detail());
+            }
         }
     }
 
@@ -154,30 +157,10 @@ public final class ProvisioningStepRunner {
     private void fail(Service service, String step, String reason) {
         updateService(service, s -> s.status().canBecome(ServiceStatus.FAILED)
                 ? s.transitionTo(ServiceStatus.FAILED, reason, clock.instant()) : s);
-        String department = catalog.findProduct(service.productId()).map(Product::department).orElse(null);
-        if (department != null && !department.isBlank()) {
-            Map<String, String> variables = new LinkedHashMap<>();
-            variables.put("step", step);
-            variables.put("reason", reason);
-            variables.put("department", department);
-            variables.put("productName", String.valueOf(service.productName()));
-            variables.put("hostname", String.valueOf(service.hostname()));
-            variables.put("orderId", String.valueOf(service.orderId()));
-            mail.enqueue(new MailRequest(service.serviceId(), "provisioning-failed", MailTemplate.STAFF_FAILURE,
-                    List.of(department), variables));
-        }
+        alerts.tell(service, "provisioning-failed", step, reason);
     }
 
-    /** Applies a change to the freshest copy of the service, retrying on a concurrent write. */
     private void updateService(Service read, UnaryOperator<Service> change) {
-        Service current = read;
-        for (int i = 0; i < 5; i++) {
-            Service changed = change.apply(current);
-            if (changed == current || services.replace(current, changed)) {
-                return;
-            }
-            current = services.findService(read.serviceId()).orElseThrow();
-        }
-        throw new IllegalStateException("service " + read.serviceId() + " keeps changing under provisioning");
+        ServiceChanges.apply(services, read, change);
     }
 }

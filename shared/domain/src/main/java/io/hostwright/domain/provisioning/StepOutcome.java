@@ -34,4 +34,11 @@ public sealed interface StepOutcome {
     /** Cannot succeed: the service fails with this reason and staff are told. */
     record Fail(String detail) implements StepOutcome {
     }
+
+    /**
+     * The back-end is not as Hostwright left it (a server reassigned by hand): stop without touching anything more,
+     * mark the work as needing a person and tell staff.
+     */
+    record Attention(String detail) implements StepOutcome {
+    }
 }

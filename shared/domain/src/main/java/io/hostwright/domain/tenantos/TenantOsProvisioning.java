@@ -71,29 +71,10 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         return STEPS;
     }
 
-    /** Everything one step needs, resolved once. */
-    private record Setup(Service service, Product product, TenantOsProductSettings settings,
-                         TenantOsConnection connection, TenantOsApi api, TenantOsServiceState state) {
-    }
-
     @Override
     public StepOutcome run(String step, Service service, int attempt) {
-        Product product = products.findProduct(service.productId()).orElse(null);
-        if (product == null) {
-            return new StepOutcome.Fail("product " + service.productId() + " is no longer in the catalog");
-        }
-        TenantOsProductSettings settings = catalog.productSettings(product.productId()).orElse(null);
-        if (settings == null) {
-            return new StepOutcome.Fail("product " + product.productId() + " has no TenantOS settings");
-        }
-        TenantOsConnection connection = catalog.connection(product.connectionId()).orElse(null);
-        if (connection == null) {
-            return new StepOutcome.Fail("TenantOS connection " + product.connectionId() + " is not configured");
-        }
         try {
-            // resolving the connection's API key may fail like a call does
-            Setup s = new Setup(service, product, settings, connection, apis.of(connection),
-                    TenantOsServiceState.from(states.load(service.serviceId(), MODULE)));
+            TenantOsContext s = TenantOsContext.resolve(service, products, catalog, apis, states);
             return switch (step) {
                 case "create-user" -> createUser(s);
                 case "claim-server" -> claimServer(s);
@@ -103,18 +84,14 @@ public final class TenantOsProvisioning implements ProvisioningModule {
                 case "await-install" -> awaitInstall(s);
                 default -> new StepOutcome.Fail("unknown TenantOS step " + step);
             };
-        } catch (TenantOsFailure.Transient t) {
-            Duration wait = backoff.delay(attempt);
-            if (t.retryAfter() != null && t.retryAfter().compareTo(wait) > 0) {
-                wait = t.retryAfter();
-            }
-            return new StepOutcome.Retry(wait, "TenantOS unavailable (" + t.getMessage() + ")");
-        } catch (TenantOsFailure.Permanent p) {
-            return new StepOutcome.Fail("TenantOS refused " + step + ": " + p.getMessage());
+        } catch (TenantOsContext.Unresolvable unresolvable) {
+            return new StepOutcome.Fail(unresolvable.getMessage());
+        } catch (TenantOsFailure failure) {
+            return TenantOsOutcomes.of(failure, step, attempt, backoff);
         }
     }
 
-    private StepOutcome createUser(Setup s) {
+    private StepOutcome createUser(TenantOsContext s) {
         if (s.state().userId() != null) {
             return new StepOutcome.Next("claim-server", "TenantOS user " + s.state().userId());
         }
@@ -130,13 +107,13 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         return new StepOutcome.Next("claim-server", detail);
     }
 
-    private StepOutcome claimServer(Setup s) {
+    private StepOutcome claimServer(TenantOsContext s) {
         if (s.state().serverId() != null) {
             return new StepOutcome.Next("assign-server", "server " + s.state().serverId() + " claimed");
         }
         List<TenantOsServer> candidates = startingAtOwnPlace(s, s.api().serversByTags(s.settings().matchTags()).stream()
                 .filter(server -> server.tags().stream().noneMatch(s.settings().excludeTags()::contains))
-                .filter(server -> unowned(server, s) && !server.busy())
+                .filter(server -> s.unowned(server) && !server.busy())
                 .sorted(Comparator.comparingLong(TenantOsServer::id))
                 .toList());
         for (TenantOsServer candidate : candidates) {
@@ -145,7 +122,7 @@ public final class TenantOsProvisioning implements ProvisioningModule {
                 continue; // another service has it
             }
             TenantOsServer fresh = s.api().server(candidate.id());
-            if ((!unowned(fresh, s) && fresh.ownerUserId() != s.state().userId()) || fresh.busy()) {
+            if ((!s.unowned(fresh) && fresh.ownerUserId() != s.state().userId()) || fresh.busy()) {
                 claims.release(s.connection().connectionId(), serverId, s.service().serviceId());
                 continue; // taken upstream by hand meanwhile
             }
@@ -160,16 +137,16 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         }
         if (!s.state().staffToldNoStock()) {
             mail.enqueue(new MailRequest(s.service().serviceId(), "waiting-for-stock", MailTemplate.STAFF_WAITING_FOR_STOCK,
-                    List.of(department(s)), staffVariables(s, "claim-server", wanted + "; the order waits for stock until "
+                    List.of(s.department()), staffVariables(s, "claim-server", wanted + "; the order waits for stock until "
                             + since.plus(s.settings().stockDeadline()))));
         }
         save(s, s.state().waitingForStock(since, true));
         return new StepOutcome.Wait(s.settings().stockRetry(), "waiting for stock: " + wanted);
     }
 
-    private StepOutcome assignServer(Setup s) {
+    private StepOutcome assignServer(TenantOsContext s) {
         TenantOsServer server = s.api().server(s.state().serverId());
-        if (!unowned(server, s) && server.ownerUserId() != s.state().userId()) {
+        if (!s.unowned(server) && server.ownerUserId() != s.state().userId()) {
             return new StepOutcome.Fail("server " + server.id() + " was given to TenantOS user " + server.ownerUserId()
                     + " by hand; staff must pick another");
         }
@@ -186,7 +163,7 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         return new StepOutcome.Next("set-ips", "server " + server.id() + " assigned as " + s.service().hostname());
     }
 
-    private StepOutcome setIps(Setup s) {
+    private StepOutcome setIps(TenantOsContext s) {
         long serverId = s.state().serverId();
         List<IpAssignment> ipv4 = s.api().ipAssignments(serverId).stream().filter(IpAssignment::ipv4).toList();
         int wanted = s.service().ipv4();
@@ -231,7 +208,7 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         return new StepOutcome.Next("start-install", now.size() + " IPv4 address(es), main " + main);
     }
 
-    private StepOutcome startInstall(Setup s) {
+    private StepOutcome startInstall(TenantOsContext s) {
         if (s.state().installStartedAt() != null) {
             return new StepOutcome.Next("await-install", "installation started " + s.state().installStartedAt());
         }
@@ -261,7 +238,7 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         return new StepOutcome.Next("await-install", "installing " + s.service().osName());
     }
 
-    private StepOutcome awaitInstall(Setup s) {
+    private StepOutcome awaitInstall(TenantOsContext s) {
         long serverId = s.state().serverId();
         InstallStatus status = s.api().installStatus(serverId);
         boolean finished = status.state() == InstallStatus.State.FINISHED
@@ -292,26 +269,17 @@ public final class TenantOsProvisioning implements ProvisioningModule {
      * The list rotated to start at a place fixed by the service, so concurrent orders spread over stock and free
      * addresses instead of all contending for the first one.
      */
-    private static <T> List<T> startingAtOwnPlace(Setup s, List<T> list) {
+    static <T> List<T> startingAtOwnPlace(TenantOsContext s, List<T> list) {
         List<T> rotated = new ArrayList<>(list);
         Collections.rotate(rotated, Math.floorMod(s.service().serviceId().hashCode(), Math.max(1, rotated.size())));
         return rotated;
     }
 
-    private boolean unowned(TenantOsServer server, Setup s) {
-        return server.ownerUserId() == 0 || server.ownerUserId() == s.connection().stockOwnerUserId();
-    }
-
-    private void save(Setup s, TenantOsServiceState state) {
+    private void save(TenantOsContext s, TenantOsServiceState state) {
         states.save(s.service().serviceId(), MODULE, state.toMap());
     }
 
-    private static String department(Setup s) {
-        String department = s.product().department();
-        return department == null || department.isBlank() ? s.connection().department() : department;
-    }
-
-    private static Map<String, String> customerVariables(Setup s) {
+    static Map<String, String> customerVariables(TenantOsContext s) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("productName", s.service().productName());
         v.put("hostname", s.service().hostname());
@@ -321,11 +289,11 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         return v;
     }
 
-    private static Map<String, String> staffVariables(Setup s, String step, String reason) {
+    private static Map<String, String> staffVariables(TenantOsContext s, String step, String reason) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("step", step);
         v.put("reason", reason);
-        v.put("department", department(s));
+        v.put("department", s.department());
         v.put("productName", s.service().productName());
         v.put("hostname", s.service().hostname());
         v.put("orderId", String.valueOf(s.service().orderId()));

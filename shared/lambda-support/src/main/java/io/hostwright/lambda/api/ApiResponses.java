@@ -6,6 +6,7 @@ import io.hostwright.domain.problem.DomainException;
 import io.hostwright.domain.problem.IdempotencyKeyReused;
 import io.hostwright.domain.problem.InvalidRequest;
 import io.hostwright.domain.problem.NotFound;
+import io.hostwright.domain.problem.Unavailable;
 import io.hostwright.domain.problem.Violation;
 import io.hostwright.json.Json;
 
@@ -54,6 +55,8 @@ public final class ApiResponses {
             case IdempotencyKeyReused reused -> new Problem("https://hostwright.io/problems/idempotency-key-reused",
                     "Idempotency key reused", 422, reused.getMessage(),
                     List.of(new Violation(reused.header(), reused.getMessage())));
+            case Unavailable unavailable -> Problem.of(503, "unavailable", "Service unavailable",
+                    unavailable.getMessage());
         });
     }
 

@@ -1,0 +1,223 @@
+package io.hostwright.domain.operation;
+
+import io.hostwright.domain.catalog.CatalogRepository;
+import io.hostwright.domain.mail.MailQueue;
+import io.hostwright.domain.mail.StaffAlerts;
+import io.hostwright.domain.provisioning.Backoff;
+import io.hostwright.domain.provisioning.FollowUp;
+import io.hostwright.domain.provisioning.ProvisioningQueue;
+import io.hostwright.domain.provisioning.ProvisioningRequest;
+import io.hostwright.domain.provisioning.ProvisioningStepRunner;
+import io.hostwright.domain.provisioning.StepLedger;
+import io.hostwright.domain.provisioning.StepOutcome;
+import io.hostwright.domain.service.Service;
+import io.hostwright.domain.service.ServiceChanges;
+import io.hostwright.domain.service.ServiceRepository;
+import io.hostwright.domain.service.StepStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Use case: run one lifecycle-queue message, i.e. one step of an operation. The same guarantees as provisioning:
+ * the (step, attempt) is claimed in the ledger so a duplicate does nothing, the follow-up is recorded before it is
+ * sent, transient failures are retried with backoff up to {@link ProvisioningStepRunner#MAX_RETRIES}. At the plan's
+ * turning point the service takes the kind's status; at the end the operation records how it ended and lets the
+ * service's action lock go. A failure, or a back-end found changed by hand, is told to staff with the reason and
+ * left visible on the service; the service keeps its status.
+ */
+public final class OperationStepRunner {
+
+    private final Map<String, LifecycleModule> modules;
+    private final ServiceRepository services;
+    private final OperationRepository operations;
+    private final StepLedger ledger;
+    private final ProvisioningQueue queue;
+    private final StaffAlerts alerts;
+    private final Backoff backoff;
+    private final Clock clock;
+
+    public OperationStepRunner(List<LifecycleModule> modules, ServiceRepository services, CatalogRepository catalog,
+                               OperationRepository operations, StepLedger ledger, ProvisioningQueue queue,
+                               MailQueue mail, Backoff backoff, Clock clock) {
+        Map<String, LifecycleModule> byName = new LinkedHashMap<>();
+        modules.forEach(m -> byName.put(m.module(), m));
+        this.modules = Map.copyOf(byName);
+        this.services = services;
+        this.operations = operations;
+        this.ledger = ledger;
+        this.queue = queue;
+        this.alerts = new StaffAlerts(catalog, mail);
+        this.backoff = backoff;
+        this.clock = clock;
+    }
+
+    public ProvisioningStepRunner.Result handle(ProvisioningRequest request) {
+        if (request.operationId() == null) {
+            return ProvisioningStepRunner.Result.IGNORED;
+        }
+        Optional<Operation> foundOperation = operations.find(request.serviceId(), request.operationId());
+        Optional<Service> foundService = services.findService(request.serviceId());
+        if (foundOperation.isEmpty() || foundService.isEmpty() || foundOperation.get().status().ended()) {
+            return ProvisioningStepRunner.Result.IGNORED;
+        }
+        Operation operation = foundOperation.get();
+        Service service = foundService.get();
+        LifecycleModule module = modules.get(request.module());
+        if (module == null) {
+            end(operation, service, request.step(), OperationStatus.FAILED,
+                    "no lifecycle module '" + request.module() + "' is installed");
+            return ProvisioningStepRunner.Result.RAN;
+        }
+        OperationPlan plan = module.plan(operation.kind());
+        if (ProvisioningRequest.FIRST_STEP.equals(request.step())) {
+            return begin(operation, plan, request);
+        }
+        int sequence = plan.steps().indexOf(request.step()) + 1;
+        if (sequence == 0) {
+            return ProvisioningStepRunner.Result.IGNORED;
+        }
+        return switch (ledger.claim(service.serviceId(), operation.operationId(), sequence, request.step(),
+                request.attempt(), clock.instant(), ProvisioningStepRunner.LEASE)) {
+            case StepLedger.Busy busy -> ProvisioningStepRunner.Result.DEFERRED;
+            case StepLedger.AlreadyRan ran -> {
+                if (ran.unsent() != null) {
+                    queue.enqueue(ran.unsent().request(), ran.unsent().delay());
+                }
+                yield ProvisioningStepRunner.Result.DUPLICATE;
+            }
+            case StepLedger.Claimed claimed -> {
+                run(claimed, operation, service, module, plan, request);
+                yield ProvisioningStepRunner.Result.RAN;
+            }
+        };
+    }
+
+    private ProvisioningStepRunner.Result begin(Operation operation, OperationPlan plan, ProvisioningRequest request) {
+        if (operation.status() == OperationStatus.QUEUED) {
+            Operation running = operation.withStatus(OperationStatus.RUNNING, "started", clock.instant());
+            if (!operations.replace(operation, running)) {
+                return ProvisioningStepRunner.Result.DEFERRED; // changed under us: the redelivery reads it afresh
+            }
+        }
+        // a duplicate "begin" sends a duplicate first step, which the ledger turns into a no-op
+        queue.enqueue(request.next(plan.steps().getFirst(), 1), Duration.ZERO);
+        return ProvisioningStepRunner.Result.RAN;
+    }
+
+    private void run(StepLedger.Claimed claimed, Operation operation, Service service, LifecycleModule module,
+                     OperationPlan plan, ProvisioningRequest request) {
+        StepOutcome outcome;
+        try {
+            outcome = module.run(operation, request.step(), service, request.attempt());
+        } catch (RuntimeException unexpected) {
+            outcome = new StepOutcome.Retry(backoff.delay(request.attempt()),
+                    "unexpected error: " + unexpected.getClass().getSimpleName());
+        }
+        if (outcome instanceof StepOutcome.Retry retry && request.attempt() >= ProvisioningStepRunner.MAX_RETRIES) {
+            outcome = new StepOutcome.Fail("gave up after " + request.attempt() + " attempts: " + retry.detail());
+        }
+        boolean turningPoint = plan.turningPoint().equals(request.step());
+        switch (outcome) {
+            case StepOutcome.Next next -> {
+                finish(claimed, StepStatus.SUCCEEDED, next.detail(),
+                        new FollowUp(request.next(next.next(), 1), Duration.ZERO));
+                if (turningPoint) {
+                    reachTarget(operation, service);
+                }
+                note(operation, next.detail());
+            }
+            case StepOutcome.Wait wait -> {
+                finish(claimed, StepStatus.WAITING, wait.detail(), again(request, wait.delay()));
+                updateService(service, s -> s.withReason(wait.detail(), clock.instant()));
+                note(operation, wait.detail());
+            }
+            case StepOutcome.Retry retry -> finish(claimed, StepStatus.WAITING, "retrying: " + retry.detail(),
+                    again(request, retry.delay()));
+            case StepOutcome.Done done -> {
+                finish(claimed, StepStatus.SUCCEEDED, done.detail(), null);
+                if (turningPoint) {
+                    reachTarget(operation, service);
+                }
+                if (operation.kind() == OperationKind.REINSTALL) {
+                    updateService(service, s -> s.withOs(operation.parameters().get(RequestOperation.OS_TEMPLATE_ID),
+                            operation.parameters().get(RequestOperation.OS_NAME), null, clock.instant()));
+                } else if (!turningPoint && operation.kind() == OperationKind.TERMINATE) {
+                    updateService(service, s -> s.withReason("terminated; " + done.detail(), clock.instant()));
+                }
+                end(operation, service, request.step(), OperationStatus.SUCCEEDED, done.detail());
+            }
+            case StepOutcome.Fail failure -> {
+                finish(claimed, StepStatus.FAILED, failure.detail(), null);
+                end(operation, service, request.step(), OperationStatus.FAILED, failure.detail());
+            }
+            case StepOutcome.Attention attention -> {
+                finish(claimed, StepStatus.FAILED, attention.detail(), null);
+                end(operation, service, request.step(), OperationStatus.NEEDS_ATTENTION, attention.detail());
+            }
+        }
+    }
+
+    /** The service takes the kind's status (a suspension keeps staff's reason, which the customer was told). */
+    private void reachTarget(Operation operation, Service service) {
+        String reason = switch (operation.kind()) {
+            case SUSPEND -> operation.reason() == null ? "suspended" : "suspended: " + operation.reason();
+            case TERMINATE -> "terminated";
+            case UNSUSPEND, REINSTALL -> null;
+        };
+        updateService(service, s -> s.status() == operation.kind().target()
+                ? (s.statusReason() == null && reason == null ? s : s.withReason(reason, clock.instant()))
+                : s.status().canBecome(operation.kind().target())
+                ? s.transitionTo(operation.kind().target(), reason, clock.instant()) : s);
+    }
+
+    private void end(Operation operation, Service service, String step, OperationStatus status, String detail) {
+        Operation current = operation;
+        for (int i = 0; i < 5; i++) {
+            if (operations.replace(current, current.withStatus(status, detail, clock.instant()))) {
+                break;
+            }
+            current = operations.find(operation.serviceId(), operation.operationId()).orElseThrow();
+            if (current.status().ended()) {
+                return;
+            }
+        }
+        if (status == OperationStatus.SUCCEEDED) {
+            return;
+        }
+        String prefix = status == OperationStatus.NEEDS_ATTENTION ? "needs staff attention: " : "";
+        String reason = prefix + operation.kind().label() + " " + (status == OperationStatus.FAILED ? "failed" : "stopped")
+                + " at " + step + ": " + detail;
+        updateService(service, s -> s.withReason(reason, clock.instant()));
+        alerts.tell(service, "operation-" + operation.operationId() + "-" + status.name().toLowerCase(java.util.Locale.ROOT),
+                operation.kind().label() + " / " + step, reason);
+    }
+
+    /** Keeps the operation's latest detail for staff; losing this write to a concurrent one is harmless. */
+    private void note(Operation operation, String detail) {
+        operations.find(operation.serviceId(), operation.operationId())
+                .filter(o -> !o.status().ended())
+                .ifPresent(o -> operations.replace(o, o.withStatus(o.status(), detail, clock.instant())));
+    }
+
+    private static FollowUp again(ProvisioningRequest request, Duration delay) {
+        return new FollowUp(request.next(request.step(), request.attempt() + 1), delay);
+    }
+
+    private void finish(StepLedger.Claimed claimed, StepStatus status, String detail, FollowUp followUp) {
+        ledger.complete(claimed, status, detail, followUp, clock.instant());
+        if (followUp != null) {
+            queue.enqueue(followUp.request(), followUp.delay());
+            ledger.followUpSent(claimed);
+        }
+    }
+
+    private void updateService(Service read, UnaryOperator<Service> change) {
+        ServiceChanges.apply(services, read, change);
+    }
+}
