@@ -7,13 +7,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import static io.hostwright.dynamodb.Attributes.n;
 import static io.hostwright.dynamodb.Attributes.s;
@@ -38,7 +35,7 @@ public final class DynamoDbServiceRepository implements ServiceRepository {
 
     @Override
     public List<Service> listByCustomer(String customerId) {
-        return queryAll(QueryRequest.builder()
+        return Queries.all(dynamo, QueryRequest.builder()
                 .tableName(table)
                 .indexName("gsi1")
                 .keyConditionExpression("gsi1pk = :customer AND begins_with(gsi1sk, :prefix)")
@@ -49,7 +46,7 @@ public final class DynamoDbServiceRepository implements ServiceRepository {
 
     @Override
     public List<ProvisioningStep> steps(String serviceId) {
-        return queryAll(QueryRequest.builder()
+        return Queries.all(dynamo, QueryRequest.builder()
                 .tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", s("SERVICE#" + serviceId), ":prefix", s("STEP#")))
@@ -77,16 +74,5 @@ public final class DynamoDbServiceRepository implements ServiceRepository {
     @Override
     public void recordStep(ProvisioningStep step) {
         dynamo.putItem(b -> b.tableName(table).item(ServiceItems.toItem(step)));
-    }
-
-    private <T> List<T> queryAll(QueryRequest.Builder query, Function<Map<String, AttributeValue>, T> mapper) {
-        List<T> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(query.exclusiveStartKey(start).build());
-            page.items().forEach(item -> out.add(mapper.apply(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
     }
 }
