@@ -27,6 +27,10 @@ public record HttpRoute(String method, String path, Access access) {
         return new HttpRoute("POST", path, access);
     }
 
+    public static HttpRoute put(String path, Access access) {
+        return new HttpRoute("PUT", path, access);
+    }
+
     /** API Gateway's route key, as it appears in {@code requestContext.routeKey}. */
     public String routeKey() {
         return method + " " + path;

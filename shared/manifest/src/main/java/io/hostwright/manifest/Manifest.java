@@ -9,8 +9,10 @@ import java.util.Set;
 
 import static io.hostwright.manifest.Access.CUSTOMER;
 import static io.hostwright.manifest.Access.PUBLIC;
+import static io.hostwright.manifest.Access.STAFF;
 import static io.hostwright.manifest.HttpRoute.get;
 import static io.hostwright.manifest.HttpRoute.post;
+import static io.hostwright.manifest.HttpRoute.put;
 
 /**
  * The single description of Hostwright's functions, queues, schedules and table. The CDK app and the laptop runtime
@@ -24,6 +26,7 @@ public final class Manifest {
 
     public static final String PROVISIONING_QUEUE = "provisioning";
     public static final String MAIL_QUEUE = "mail";
+    public static final String LIFECYCLE_QUEUE = "lifecycle";
 
     public static final TableSpec TABLE = new TableSpec(
             "hostwright", "pk", "sk",
@@ -33,6 +36,8 @@ public final class Manifest {
 
     public static final List<QueueSpec> QUEUES = List.of(
             new QueueSpec(PROVISIONING_QUEUE, "one provisioning step per message", 5, Duration.ofDays(14)),
+            new QueueSpec(LIFECYCLE_QUEUE, "one step of a suspend, unsuspend, terminate or reinstall per message", 5,
+                    Duration.ofDays(14)),
             new QueueSpec(MAIL_QUEUE, "lifecycle e-mails to render and send", 5, Duration.ofDays(4)));
 
     public static final List<FunctionSpec> FUNCTIONS = List.of(
@@ -57,11 +62,11 @@ public final class Manifest {
                     TableAccess.READ_WRITE, Set.of(PROVISIONING_QUEUE, MAIL_QUEUE), false, Map.of()),
             new FunctionSpec(
                     "order-dispatch-sweeper",
-                    "Re-sends the first provisioning step and initial e-mail of orders whose dispatch was interrupted",
+                    "Re-sends the first message of orders and operations whose dispatch was interrupted",
                     "io.hostwright.functions.sweeper.ScheduledOrderDispatchSweepHandler",
                     512, Duration.ofSeconds(60),
-                    new Trigger.Schedule("rate(5 minutes)", "re-dispatch accepted orders left undispatched"),
-                    TableAccess.READ_WRITE, Set.of(PROVISIONING_QUEUE, MAIL_QUEUE), false, Map.of()),
+                    new Trigger.Schedule("rate(5 minutes)", "re-dispatch accepted orders and operations left undispatched"),
+                    TableAccess.READ_WRITE, Set.of(PROVISIONING_QUEUE, LIFECYCLE_QUEUE, MAIL_QUEUE), false, Map.of()),
             new FunctionSpec(
                     "provisioning",
                     "Runs one provisioning step per message on the service's back-end, then queues what follows",
@@ -69,6 +74,41 @@ public final class Manifest {
                     512, Duration.ofSeconds(60),
                     new Trigger.Queue(PROVISIONING_QUEUE, 5, Duration.ZERO, 10),
                     TableAccess.READ_WRITE, Set.of(PROVISIONING_QUEUE, MAIL_QUEUE), false, Map.of(), true),
+            new FunctionSpec(
+                    "lifecycle",
+                    "Runs one step of a suspend, unsuspend, terminate or reinstall per message, then queues what follows",
+                    "io.hostwright.functions.lifecycle.SqsLifecycleStepHandler",
+                    512, Duration.ofSeconds(60),
+                    new Trigger.Queue(LIFECYCLE_QUEUE, 5, Duration.ZERO, 10),
+                    TableAccess.READ_WRITE, Set.of(LIFECYCLE_QUEUE, MAIL_QUEUE), false, Map.of(), true),
+            new FunctionSpec(
+                    "service-admin",
+                    "Staff: suspend, unsuspend and terminate services, and see their operations",
+                    "io.hostwright.functions.admin.ApiGatewayServiceAdminRequestHandler",
+                    512, Duration.ofSeconds(10),
+                    new Trigger.HttpApi(List.of(
+                            get("/v1/admin/services/{serviceId}", STAFF),
+                            post("/v1/admin/services/{serviceId}/suspend", STAFF),
+                            post("/v1/admin/services/{serviceId}/unsuspend", STAFF),
+                            post("/v1/admin/services/{serviceId}/terminate", STAFF),
+                            get("/v1/admin/services/{serviceId}/operations/{operationId}", STAFF))),
+                    TableAccess.READ_WRITE, Set.of(LIFECYCLE_QUEUE), false, Map.of()),
+            new FunctionSpec(
+                    "server-control",
+                    "Customers: their server's info, power, reinstall, rescue, console, IPs and reverse DNS, usage",
+                    "io.hostwright.functions.control.ApiGatewayServerControlRequestHandler",
+                    512, Duration.ofSeconds(20),
+                    new Trigger.HttpApi(List.of(
+                            get("/v1/services/{serviceId}/server", CUSTOMER),
+                            post("/v1/services/{serviceId}/power", CUSTOMER),
+                            post("/v1/services/{serviceId}/reinstall", CUSTOMER),
+                            get("/v1/services/{serviceId}/operations/{operationId}", CUSTOMER),
+                            post("/v1/services/{serviceId}/rescue", CUSTOMER),
+                            post("/v1/services/{serviceId}/console", CUSTOMER),
+                            get("/v1/services/{serviceId}/ips", CUSTOMER),
+                            put("/v1/services/{serviceId}/ips/{ip}/reverse-dns", CUSTOMER),
+                            get("/v1/services/{serviceId}/usage", CUSTOMER))),
+                    TableAccess.READ_WRITE, Set.of(LIFECYCLE_QUEUE), false, Map.of(), true),
             new FunctionSpec(
                     "mailer",
                     "Renders lifecycle e-mails and sends them through SES, once per service and event",

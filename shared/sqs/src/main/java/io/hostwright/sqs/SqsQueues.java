@@ -14,6 +14,11 @@ public final class SqsQueues {
         return new SqsProvisioningQueue(sqs, urlOf(Manifest.PROVISIONING_QUEUE));
     }
 
+    /** The lifecycle queue carries the same step messages as the provisioning queue, for operations. */
+    public static SqsProvisioningQueue lifecycle(SqsClient sqs) {
+        return new SqsProvisioningQueue(sqs, urlOf(Manifest.LIFECYCLE_QUEUE));
+    }
+
     public static SqsMailQueue mail(SqsClient sqs) {
         return new SqsMailQueue(sqs, urlOf(Manifest.MAIL_QUEUE));
     }

@@ -9,7 +9,10 @@ import io.hostwright.domain.order.OrderDispatch;
 import io.hostwright.domain.order.SweepUndispatchedOrders;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceStatus;
+import io.hostwright.domain.operation.SweepUndispatchedOperations;
+import io.hostwright.dynamodb.DynamoDbOperationRepository;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
+import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.lambda.InvocationContext;
@@ -85,7 +88,11 @@ class ScheduledOrderDispatchSweepHandlerTest {
         Clock clock = Clock.systemUTC();
         OrderDispatch dispatch = new OrderDispatch(orders, provisioning,
                 new SqsMailQueue(aws.sqs(), aws.queueUrl(Manifest.MAIL_QUEUE)), clock);
-        return new ScheduledOrderDispatchSweepHandler(new SweepUndispatchedOrders(orders, dispatch, clock));
+        String table = aws.tableName();
+        return new ScheduledOrderDispatchSweepHandler(new SweepUndispatchedOrders(orders, dispatch, clock),
+                new SweepUndispatchedOperations(new DynamoDbOperationRepository(aws.dynamoDb(), table),
+                        new DynamoDbServiceRepository(aws.dynamoDb(), table),
+                        new SqsProvisioningQueue(aws.sqs(), aws.queueUrl(Manifest.LIFECYCLE_QUEUE)), clock));
     }
 
     private static List<Message> receive(LocalAws aws, String queue) {

@@ -65,6 +65,46 @@ class TenantOsDuplicateDeliveryEndToEndTest {
         assertThat(mails).extracting(m -> m.path("subject").asText()).doesNotHaveDuplicates();
     }
 
+    @Test
+    void everyLifecycleMessageTwiceStillSuspendsUnsuspendsReinstallsAndTerminatesOnce() {
+        TenantOsSimulator simulator = runtime.tenantOs();
+        simulator.reset();
+        simulator.setWipeDuration(Duration.ofSeconds(2));
+        TenantOsOrders orders = new TenantOsOrders(runtime, "ryzen7950x", Duration.ofSeconds(1));
+        TenantOsOrders.Placed placed = orders.order("twice-life.example.com", 2);
+        orders.awaitService(placed, Duration.ofSeconds(60), s -> s.path("status").asText().equals("ACTIVE"));
+        orders.awaitMails(placed.email(), 4, Duration.ofSeconds(20));
+        long serverId = simulator.servers().stream().filter(s -> s.userId() != null && s.userId() != 1)
+                .findFirst().orElseThrow().id();
+        String staff = orders.staffToken();
+        String admin = "/v1/admin/services/" + placed.serviceId();
+        simulator.clearCalls();
+
+        run(orders, admin, staff, orders.call("POST", admin + "/suspend", staff, "{\"reason\":\"twice\"}", 202));
+        run(orders, admin, staff, orders.call("POST", admin + "/unsuspend", staff, null, 202));
+        run(orders, "/v1/services/" + placed.serviceId(), placed.token(), orders.call("POST",
+                "/v1/services/" + placed.serviceId() + "/reinstall", placed.token(), "{\"osTemplateId\":\"ubuntu-24.04\"}", 202));
+        run(orders, admin, staff, orders.call("POST", admin + "/terminate", staff, null, 202));
+
+        assertThat(simulator.callCount("GET /api/servers/{id}/power/{method}")).isEqualTo(3); // off, on, off
+        assertThat(simulator.callCount("POST /api/servers/{id}/provisioning/startReinstallation"))
+                .as("one reinstall and one wipe").isEqualTo(2);
+        assertThat(simulator.callCount("DELETE /api/users/{id}")).isEqualTo(1);
+        assertThat(simulator.server(serverId).hasTag("forRent")).isTrue();
+        awaitEmptyMailQueue(Duration.ofSeconds(20));
+        List<JsonNode> mails = orders.mails(placed.email());
+        assertThat(mails).extracting(m -> m.path("subject").asText()).doesNotHaveDuplicates().hasSize(9);
+        assertThat(orders.mails(orders.department)).extracting(m -> m.path("subject").asText())
+                .filteredOn(subject -> subject.contains("Disk wipe finished")).hasSize(1);
+    }
+
+    private static void run(TenantOsOrders orders, String base, String token, JsonNode accepted) {
+        JsonNode ended = orders.await(base + "/operations/" + accepted.path("operationId").asText(), token,
+                Duration.ofSeconds(60), o -> !o.path("status").asText().equals("QUEUED")
+                        && !o.path("status").asText().equals("RUNNING"));
+        assertThat(ended.path("status").asText()).as(ended.toString()).isEqualTo("SUCCEEDED");
+    }
+
     private static void awaitEmptyMailQueue(Duration within) {
         LocalAws aws = runtime.aws();
         java.time.Instant deadline = java.time.Instant.now().plus(within);

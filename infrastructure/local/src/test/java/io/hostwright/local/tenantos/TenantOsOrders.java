@@ -7,6 +7,7 @@ import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.tenantos.TenantOsConnection;
+import io.hostwright.domain.tenantos.TenantOsLifecycleSettings;
 import io.hostwright.domain.tenantos.TenantOsProductSettings;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbTenantOsCatalog;
@@ -60,7 +61,28 @@ final class TenantOsOrders {
                 List.of("forRent"), List.of("assigned"), department));
         tenantOs.saveProductSettings(new TenantOsProductSettings(productId, List.of("forRent", serverTag),
                 List.of("maintenance"), 3, Map.of("debian-12", 12L, "ubuntu-24.04", 13L), Duration.ofMinutes(10),
-                stockDeadline, Duration.ofMillis(500), stockRetry));
+                stockDeadline, Duration.ofMillis(500), stockRetry, LIFECYCLE));
+    }
+
+    /** Suspend takes ports down and powers off; terminate powers off, renames, wipes with profile 90, removes the user. */
+    static final TenantOsLifecycleSettings LIFECYCLE = new TenantOsLifecycleSettings(true, true, true,
+            "free-{serverId}-{date}", 90L, Duration.ofMinutes(10), true);
+
+    /** A token with the staff scope. */
+    String staffToken() {
+        return runtime.jwt().issue("staff-" + UUID.randomUUID().toString().substring(0, 6), "noc@hostwright.local",
+                "admin", Duration.ofMinutes(30));
+    }
+
+    /** One API call with a fresh Idempotency-Key on writes, expecting {@code expected}. */
+    JsonNode call(String method, String path, String token, String body, int expected) {
+        return send(method, path, token, body, expected, "POST".equals(method) || "PUT".equals(method)
+                ? UUID.randomUUID().toString() : null);
+    }
+
+    /** One API call with the given Idempotency-Key (none when null). */
+    JsonNode call(String method, String path, String token, String body, int expected, String key) {
+        return send(method, path, token, body, expected, key);
     }
 
     record Placed(String customer, String email, String token, String orderId, String serviceId) {
@@ -94,6 +116,20 @@ final class TenantOsOrders {
         throw new AssertionError("service " + placed.serviceId() + " did not get there within " + within + ": " + last);
     }
 
+    /** Polls {@code GET path} until {@code until} holds, failing with its last answer after {@code within}. */
+    JsonNode await(String path, String token, Duration within, Predicate<JsonNode> until) {
+        Instant deadline = Instant.now().plus(within);
+        JsonNode last;
+        do {
+            last = send("GET", path, token, null, 200, null);
+            if (until.test(last)) {
+                return last;
+            }
+            sleep(Duration.ofMillis(250));
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError(path + " did not get there within " + within + ": " + last);
+    }
+
     /** The mails sent to an address, waiting until at least {@code count} arrived. */
     List<JsonNode> awaitMails(String to, int count, Duration within) {
         Instant deadline = Instant.now().plus(within);
@@ -114,21 +150,25 @@ final class TenantOsOrders {
     }
 
     private JsonNode send(String method, String path, String token, String body, int expected) {
+        return send(method, path, token, body, expected, "POST".equals(method) ? UUID.randomUUID().toString() : null);
+    }
+
+    private JsonNode send(String method, String path, String token, String body, int expected, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.apiUri() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        if ("POST".equals(method)) {
-            request.header("Idempotency-Key", UUID.randomUUID().toString());
+        if (key != null) {
+            request.header("Idempotency-Key", key);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
                 throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
-            return Json.MAPPER.readTree(response.body());
+            return response.body().isEmpty() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.body());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

@@ -3,7 +3,7 @@ package io.hostwright.domain.tenantos;
 import java.security.SecureRandom;
 
 /** Generates root passwords: 20 characters from an alphabet without look-alikes, at least one of each class. */
-final class RootPasswords {
+public final class RootPasswords {
 
     private static final String LOWER = "abcdefghijkmnpqrstuvwxyz";
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -15,7 +15,7 @@ final class RootPasswords {
     private RootPasswords() {
     }
 
-    static String generate() {
+    public static String generate() {
         char[] out = new char[20];
         out[0] = LOWER.charAt(RANDOM.nextInt(LOWER.length()));
         out[1] = UPPER.charAt(RANDOM.nextInt(UPPER.length()));

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The DynamoDB ledger's rules, in memory. */
-final class InMemoryLedger implements StepLedger {
+public final class InMemoryLedger implements StepLedger {
 
     static final class Entry {
         int attempts;

@@ -33,6 +33,12 @@ public final class ApiRequest {
     }
 
     /** Header lookup ignoring case (API Gateway lower-cases names, clients may not). */
+    /** A query parameter (repeated ones come comma-joined, as API Gateway passes them). */
+    public Optional<String> queryParameter(String name) {
+        Map<String, String> query = event.getQueryStringParameters();
+        return query == null ? Optional.empty() : Optional.ofNullable(query.get(name));
+    }
+
     public Optional<String> header(String name) {
         Map<String, String> headers = event.getHeaders();
         if (headers == null) {

@@ -1,4 +1,4 @@
-package io.hostwright.functions.provisioning;
+package io.hostwright.backends;
 
 import io.hostwright.domain.tenantos.TenantOsFailure;
 import io.hostwright.secrets.SecretResolver;
@@ -10,12 +10,12 @@ import java.util.function.UnaryOperator;
  * A connection's API key from its secret reference. An unreachable secret store is a transient TenantOS failure
  * (the step retries); a missing or malformed secret is permanent (staff must fix the connection).
  */
-final class TenantOsKeys {
+public final class TenantOsKeys {
 
     private TenantOsKeys() {
     }
 
-    static UnaryOperator<String> from(SecretResolver secrets) {
+    public static UnaryOperator<String> from(SecretResolver secrets) {
         return reference -> {
             try {
                 return secrets.resolve(reference);

@@ -1,0 +1,152 @@
+package io.hostwright.functions.admin;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.hostwright.backends.Backends;
+import io.hostwright.domain.ids.SortableIds;
+import io.hostwright.domain.idempotency.IdempotencyKeys;
+import io.hostwright.domain.operation.Caller;
+import io.hostwright.domain.operation.OperationAccepted;
+import io.hostwright.domain.operation.OperationCommand;
+import io.hostwright.domain.operation.OperationKind;
+import io.hostwright.domain.operation.OperationQueries;
+import io.hostwright.domain.operation.RequestOperation;
+import io.hostwright.domain.operation.ServiceHistory;
+import io.hostwright.dynamodb.DynamoDbActionAnswers;
+import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.dynamodb.DynamoDbClients;
+import io.hostwright.dynamodb.DynamoDbOperationRepository;
+import io.hostwright.dynamodb.DynamoDbServiceRepository;
+import io.hostwright.lambda.FunctionEnvironment;
+import io.hostwright.lambda.api.ApiRequest;
+import io.hostwright.lambda.api.ApiResponses;
+import io.hostwright.lambda.api.JsonBody;
+import io.hostwright.lambda.api.OperationViews;
+import io.hostwright.lambda.api.Problem;
+import io.hostwright.lambda.telemetry.Telemetry;
+import io.hostwright.manifest.Manifest;
+import io.hostwright.sqs.SqsClients;
+import io.hostwright.sqs.SqsQueues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * API Gateway → staff's service administration: suspend (with a reason), unsuspend, terminate (each 202, the work
+ * runs on the lifecycle queue), and a service's history with its operations. Translation only.
+ */
+public final class ApiGatewayServiceAdminRequestHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayServiceAdminRequestHandler.class);
+
+    private final RequestOperation requests;
+    private final OperationQueries queries;
+    private final Telemetry telemetry;
+
+    public ApiGatewayServiceAdminRequestHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    private ApiGatewayServiceAdminRequestHandler(Wiring wiring) {
+        this(wiring.requests(), wiring.queries());
+    }
+
+    public ApiGatewayServiceAdminRequestHandler(RequestOperation requests, OperationQueries queries) {
+        this.requests = requests;
+        this.queries = queries;
+        this.telemetry = new Telemetry();
+    }
+
+    private record Wiring(RequestOperation requests, OperationQueries queries) {
+        static Wiring fromEnvironment() {
+            Clock clock = Clock.systemUTC();
+            DynamoDbClient dynamo = DynamoDbClients.fromEnvironment();
+            String table = FunctionEnvironment.require(Manifest.TABLE_VARIABLE);
+            DynamoDbServiceRepository services = new DynamoDbServiceRepository(dynamo, table);
+            DynamoDbOperationRepository operations = new DynamoDbOperationRepository(dynamo, table);
+            return new Wiring(new RequestOperation(services, new DynamoDbCatalogRepository(dynamo, table), operations,
+                    new DynamoDbActionAnswers(dynamo, table), SqsQueues.lifecycle(SqsClients.fromEnvironment()),
+                    Backends.lifecycleModules(), new SortableIds(clock), clock),
+                    new OperationQueries(services, operations));
+        }
+    }
+
+    record ServiceHistoryView(ServiceView service, List<OperationViews.StepView> provisioningSteps,
+                              List<OperationViews.OperationView> operations) {
+    }
+
+    record ServiceView(String serviceId, String customerId, String customerEmail, String orderId, String productId,
+                       String productName, String module, String hostname, String osTemplateId, String osName,
+                       int ipv4, int bandwidthTb, String status, String statusReason, Instant createdAt,
+                       Instant updatedAt) {
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return telemetry.invocation(context, () -> {
+            ApiRequest request = new ApiRequest(event);
+            try {
+                return route(request);
+            } catch (RuntimeException e) {
+                try {
+                    return ApiResponses.problemFor(e);
+                } catch (RuntimeException unexpected) {
+                    LOG.error("admin request {} failed", request.routeKey(), unexpected);
+                    return ApiResponses.unavailable(context.getAwsRequestId());
+                }
+            }
+        });
+    }
+
+    private APIGatewayV2HTTPResponse route(ApiRequest request) {
+        Caller staff = Caller.staff(request.customer().id());
+        String serviceId = request.pathParameter("serviceId").orElse("");
+        return switch (request.routeKey()) {
+            case "GET /v1/admin/services/{serviceId}" -> ApiResponses.json(200, history(queries.history(staff, serviceId)));
+            case "GET /v1/admin/services/{serviceId}/operations/{operationId}" -> ApiResponses.json(200,
+                    OperationViews.of(queries.operation(staff, serviceId,
+                            request.pathParameter("operationId").orElse(""))));
+            case "POST /v1/admin/services/{serviceId}/suspend" -> operation(request, staff, serviceId, OperationKind.SUSPEND);
+            case "POST /v1/admin/services/{serviceId}/unsuspend" -> operation(request, staff, serviceId, OperationKind.UNSUSPEND);
+            case "POST /v1/admin/services/{serviceId}/terminate" -> operation(request, staff, serviceId, OperationKind.TERMINATE);
+            default -> ApiResponses.problem(Problem.of(404, "not-found", "Not found", "no route " + request.routeKey()));
+        };
+    }
+
+    private APIGatewayV2HTTPResponse operation(ApiRequest request, Caller staff, String serviceId, OperationKind kind) {
+        String reason = null;
+        byte[] body = request.body();
+        if (body.length > 0) {
+            JsonBody json = JsonBody.parse(body).allowOnly("", Set.of("reason"));
+            reason = json.string("reason");
+            json.throwIfInvalid();
+        }
+        OperationAccepted accepted = requests.request(new OperationCommand(staff, serviceId, kind,
+                request.header(IdempotencyKeys.HEADER).orElse(null), reason, Map.of()));
+        telemetry.metrics().addMetric(accepted.replayed() ? "OperationsReplayed" : "OperationsRequested", 1,
+                MetricUnit.COUNT);
+        LOG.info("{} of service {} {} as {}", kind.label(), serviceId, accepted.replayed() ? "replayed" : "requested",
+                accepted.operation().operationId());
+        return OperationViews.accepted(accepted.operation(), "/v1/admin/services/" + serviceId + "/operations/"
+                + accepted.operation().operationId(), accepted.replayed());
+    }
+
+    private static ServiceHistoryView history(ServiceHistory h) {
+        var s = h.service();
+        return new ServiceHistoryView(new ServiceView(s.serviceId(), s.customerId(), s.customerEmail(), s.orderId(),
+                s.productId(), s.productName(), s.module(), s.hostname(), s.osTemplateId(), s.osName(), s.ipv4(),
+                s.bandwidthTb(), s.status().name(), s.statusReason(), s.createdAt(), s.updatedAt()),
+                OperationViews.steps(h.provisioningSteps()),
+                h.operations().stream().map(o -> OperationViews.of(o, null)).toList());
+    }
+}

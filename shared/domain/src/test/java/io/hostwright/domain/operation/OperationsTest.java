@@ -1,0 +1,259 @@
+package io.hostwright.domain.operation;
+
+import io.hostwright.domain.catalog.BillingCycle;
+import io.hostwright.domain.catalog.CatalogRepository;
+import io.hostwright.domain.catalog.Ipv4Range;
+import io.hostwright.domain.catalog.OsTemplate;
+import io.hostwright.domain.catalog.Price;
+import io.hostwright.domain.catalog.Product;
+import io.hostwright.domain.ids.SortableIds;
+import io.hostwright.domain.mail.MailRequest;
+import io.hostwright.domain.problem.Conflict;
+import io.hostwright.domain.problem.IdempotencyKeyReused;
+import io.hostwright.domain.problem.InvalidRequest;
+import io.hostwright.domain.problem.NotFound;
+import io.hostwright.domain.provisioning.Backoff;
+import io.hostwright.domain.provisioning.InMemoryLedger;
+import io.hostwright.domain.provisioning.ProvisioningRequest;
+import io.hostwright.domain.provisioning.ProvisioningStepRunner;
+import io.hostwright.domain.provisioning.StepOutcome;
+import io.hostwright.domain.service.ProvisioningStep;
+import io.hostwright.domain.service.Service;
+import io.hostwright.domain.service.ServiceRepository;
+import io.hostwright.domain.service.ServiceStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Requesting operations and running their steps, on in-memory ports and a scripted module. */
+class OperationsTest {
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+    private final Map<String, Service> services = new HashMap<>();
+    private final Deque<ProvisioningRequest> queue = new ArrayDeque<>();
+    private final List<MailRequest> mails = new ArrayList<>();
+    private final InMemoryOperations operations = new InMemoryOperations();
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final Map<String, Function<Integer, StepOutcome>> behaviour = new HashMap<>();
+    private final List<String> ran = new ArrayList<>();
+    private RequestOperation requests;
+    private OperationStepRunner runner;
+
+    @BeforeEach
+    void setUp() {
+        ServiceRepository repo = new ServiceRepository() {
+            public Optional<Service> findService(String id) { return Optional.ofNullable(services.get(id)); }
+            public List<Service> listByCustomer(String c) { return List.of(); }
+            public List<ProvisioningStep> steps(String id) { return List.of(); }
+            public boolean replace(Service expected, Service updated) {
+                Service now = services.get(expected.serviceId());
+                if (now.version() != expected.version() || now.status() != expected.status()) return false;
+                services.put(updated.serviceId(), updated);
+                return true;
+            }
+            public void recordStep(ProvisioningStep step) { }
+        };
+        CatalogRepository catalog = new CatalogRepository() {
+            public Optional<Product> findProduct(String id) {
+                return Optional.of(new Product(id, "Dedi", "", "fake", "conn", "noc@example.test",
+                        List.of(new OsTemplate("debian-12", "Debian 12"), new OsTemplate("alma-9", "AlmaLinux 9")),
+                        new Ipv4Range(1, 2, 1), List.of(10), Map.of(BillingCycle.MONTHLY, new Price("EUR", 100))));
+            }
+            public List<Product> listProducts() { return List.of(); }
+            public void saveProduct(Product p) { }
+        };
+        LifecycleModule module = new LifecycleModule() {
+            public String module() { return "fake"; }
+            public OperationPlan plan(OperationKind kind) {
+                return kind == OperationKind.TERMINATE ? new OperationPlan(List.of("one", "two"), "one")
+                        : OperationPlan.endingAtLastStep(List.of("one", "two"));
+            }
+            public StepOutcome run(Operation operation, String step, Service service, int attempt) {
+                ran.add(step + "#" + attempt);
+                return behaviour.get(step).apply(attempt);
+            }
+        };
+        requests = new RequestOperation(repo, catalog, operations, operations.answerStore, (r, d) -> queue.add(r),
+                Set.of("fake"), new SortableIds(clock), clock);
+        runner = new OperationStepRunner(List.of(module), repo, catalog, operations, ledger,
+                (r, d) -> queue.add(r), mails::add, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8)), clock);
+        services.put("svc_1", service("svc_1", "cust_1", ServiceStatus.ACTIVE));
+        behaviour.put("one", a -> new StepOutcome.Next("two", "one done"));
+        behaviour.put("two", a -> new StepOutcome.Done("two done"));
+    }
+
+    @Test
+    void aSuspensionRunsItsStepsThenTheServiceIsSuspendedAndTheLockIsFree() {
+        OperationAccepted accepted = staffRequests(OperationKind.SUSPEND, "k1", "unpaid");
+        assertThat(accepted.operation().dispatched()).isTrue();
+        assertThat(operations.current("svc_1")).isPresent();
+
+        drain();
+
+        assertThat(ran).containsExactly("one#1", "two#1");
+        assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.SUSPENDED);
+        assertThat(services.get("svc_1").statusReason()).isEqualTo("suspended: unpaid");
+        assertThat(operations.find("svc_1", accepted.operation().operationId()).orElseThrow().status())
+                .isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(operations.current("svc_1")).isEmpty();
+    }
+
+    @Test
+    void everyMessageDeliveredTwiceRunsEachStepOnce() {
+        staffRequests(OperationKind.SUSPEND, null, null);
+        while (!queue.isEmpty()) {
+            ProvisioningRequest next = queue.poll();
+            runner.handle(next);
+            runner.handle(next);
+        }
+        assertThat(ran).containsExactly("one#1", "two#1");
+    }
+
+    @Test
+    void terminationTurnsTheServiceTerminatedAtItsTurningPointWhileTheRestStillRuns() {
+        behaviour.put("two", a -> a < 3 ? new StepOutcome.Wait(Duration.ofSeconds(2), "wiping: " + a * 30 + "%")
+                : new StepOutcome.Done("wiped"));
+        OperationAccepted accepted = staffRequests(OperationKind.TERMINATE, null, null);
+        runner.handle(queue.poll()); // begin
+        runner.handle(queue.poll()); // one: the turning point
+        assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.TERMINATED);
+        assertThat(operations.find("svc_1", accepted.operation().operationId()).orElseThrow().status())
+                .isEqualTo(OperationStatus.RUNNING);
+        drain();
+        assertThat(ran).containsExactly("one#1", "two#1", "two#2", "two#3");
+        assertThat(operations.find("svc_1", accepted.operation().operationId()).orElseThrow().status())
+                .isEqualTo(OperationStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aServerChangedByHandStopsTheOperationForStaffAndTheServiceKeepsItsStatus() {
+        behaviour.put("one", a -> new StepOutcome.Attention("server 7 was reassigned by hand"));
+        OperationAccepted accepted = staffRequests(OperationKind.SUSPEND, null, null);
+        drain();
+        assertThat(ran).containsExactly("one#1");
+        assertThat(operations.find("svc_1", accepted.operation().operationId()).orElseThrow().status())
+                .isEqualTo(OperationStatus.NEEDS_ATTENTION);
+        assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.ACTIVE);
+        assertThat(services.get("svc_1").statusReason()).startsWith("needs staff attention").contains("by hand");
+        assertThat(mails).singleElement().satisfies(m -> {
+            assertThat(m.to()).containsExactly("noc@example.test");
+            assertThat(m.variables().get("reason")).contains("reassigned by hand");
+        });
+        assertThat(operations.current("svc_1")).isEmpty();
+    }
+
+    @Test
+    void transientFailuresAreRetriedWithBackoffThenFailForStaff() {
+        behaviour.put("one", a -> new StepOutcome.Retry(Duration.ofSeconds(a), "TenantOS unavailable"));
+        OperationAccepted accepted = staffRequests(OperationKind.SUSPEND, null, null);
+        drain();
+        assertThat(ran).hasSize(ProvisioningStepRunner.MAX_RETRIES);
+        Operation failed = operations.find("svc_1", accepted.operation().operationId()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(failed.detail()).contains("gave up after 8 attempts");
+        assertThat(mails).hasSize(1);
+    }
+
+    @Test
+    void requestsThatMakeNoSenseNowAre409NamingTheState() {
+        assertThatThrownBy(() -> staffRequests(OperationKind.UNSUSPEND, null, null))
+                .isInstanceOf(Conflict.class).hasMessageContaining("is ACTIVE");
+        staffRequests(OperationKind.SUSPEND, null, null);
+        assertThatThrownBy(() -> staffRequests(OperationKind.TERMINATE, null, null))
+                .isInstanceOf(Conflict.class).hasMessageContaining("another action (suspend");
+        services.put("svc_2", service("svc_2", "cust_1", ServiceStatus.TERMINATED));
+        assertThatThrownBy(() -> requests.request(new OperationCommand(Caller.staff("s"), "svc_2",
+                OperationKind.TERMINATE, null, null, Map.of()))).hasMessageContaining("is TERMINATED");
+    }
+
+    @Test
+    void theSameKeyReplaysTheFirstAnswerAndAnotherRequestWithItIsRefused() {
+        OperationAccepted first = customerReinstall("cust_1", "alma-9", "key-1");
+        OperationAccepted again = customerReinstall("cust_1", "alma-9", "key-1");
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.operation().operationId()).isEqualTo(first.operation().operationId());
+        assertThat(operations.operations).hasSize(1);
+        assertThatThrownBy(() -> customerReinstall("cust_1", "debian-12", "key-1"))
+                .isInstanceOf(IdempotencyKeyReused.class);
+    }
+
+    @Test
+    void customersReinstallOnlyTheirOwnServiceWithAnOfferedOsAndAKey() {
+        assertThatThrownBy(() -> customerReinstall("cust_2", "alma-9", "k")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> customerReinstall("cust_1", "beos", "k"))
+                .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.violations().getFirst().field())
+                        .isEqualTo("osTemplateId"));
+        assertThatThrownBy(() -> customerReinstall("cust_1", "alma-9", null))
+                .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.violations().getFirst().field())
+                        .isEqualTo("Idempotency-Key"));
+        OperationAccepted accepted = customerReinstall("cust_1", "alma-9", "k2");
+        assertThat(accepted.operation().parameters()).containsEntry("osName", "AlmaLinux 9");
+        drain();
+        assertThat(services.get("svc_1").osName()).isEqualTo("AlmaLinux 9");
+        assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.ACTIVE);
+    }
+
+    @Test
+    void anOperationWhoseFirstMessageWasLostIsDispatchedByTheSweep() {
+        RequestOperation broken = new RequestOperation(new ServiceRepositoryView(services), null, operations,
+                operations.answerStore, (r, d) -> {
+                    throw new IllegalStateException("queue down");
+                }, Set.of("fake"), new SortableIds(clock), clock);
+        OperationAccepted accepted = broken.request(new OperationCommand(Caller.staff("s"), "svc_1",
+                OperationKind.SUSPEND, null, null, Map.of()));
+        assertThat(accepted.operation().dispatched()).isFalse();
+        Clock later = Clock.offset(clock, Duration.ofMinutes(5));
+        SweepUndispatchedOperations.Result result = new SweepUndispatchedOperations(operations,
+                new ServiceRepositoryView(services), (r, d) -> queue.add(r), later).sweep();
+        assertThat(result.dispatched()).isEqualTo(1);
+        drain();
+        assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.SUSPENDED);
+    }
+
+    private OperationAccepted staffRequests(OperationKind kind, String key, String reason) {
+        return requests.request(new OperationCommand(Caller.staff("staff-1"), "svc_1",
+                kind, key, reason, Map.of()));
+    }
+
+    private OperationAccepted customerReinstall(String customer, String os, String key) {
+        return requests.request(new OperationCommand(Caller.customer(customer), "svc_1", OperationKind.REINSTALL, key,
+                null, Map.of(RequestOperation.OS_TEMPLATE_ID, os)));
+    }
+
+    private void drain() {
+        for (int i = 0; i < 100 && !queue.isEmpty(); i++) {
+            runner.handle(queue.poll());
+        }
+    }
+
+    private static Service service(String id, String customer, ServiceStatus status) {
+        Instant at = Instant.parse("2026-11-01T00:00:00Z");
+        return new Service(id, "ord_" + id, customer, customer + "@example.test", "dedi", "Dedi", "fake",
+                "a.example.com", "debian-12", "Debian 12", 1, 10, BillingCycle.MONTHLY, status, null, 1, at, at);
+    }
+
+    /** A read-only view for use cases that only look services up. */
+    private record ServiceRepositoryView(Map<String, Service> services) implements ServiceRepository {
+        public Optional<Service> findService(String id) { return Optional.ofNullable(services.get(id)); }
+        public List<Service> listByCustomer(String c) { return List.of(); }
+        public List<ProvisioningStep> steps(String id) { return List.of(); }
+        public boolean replace(Service expected, Service updated) { return false; }
+        public void recordStep(ProvisioningStep step) { }
+    }
+}
