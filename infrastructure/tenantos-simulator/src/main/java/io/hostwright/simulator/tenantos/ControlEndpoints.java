@@ -24,6 +24,12 @@ final class ControlEndpoints {
         router.add("GET", "/_simulator/state", r -> simulator.stateView())
                 .add("GET", "/_simulator/servers/{id}", r -> simulator.server(r.id("id", "Server")))
                 .add("GET", "/_simulator/servers/{id}/rootPassword", this::rootPassword)
+                .add("GET", "/_simulator/servers/{id}/rescuePassword", this::rescuePassword)
+                .add("POST", "/_simulator/servers/{id}/reassign", this::reassign)
+                .add("POST", "/_simulator/servers/{id}/powerFeatures", this::powerFeatures)
+                .add("POST", "/_simulator/servers/{id}/ports/{portId}", this::port)
+                .add("GET", "/_simulator/ssoTokens", r -> simulator.ssoTokens().stream()
+                        .map(ControlEndpoints::ssoToken).toList())
                 .add("GET", "/_simulator/calls", r -> simulator.calls().stream().map(ControlEndpoints::call).toList())
                 .add("DELETE", "/_simulator/calls", r -> {
                     simulator.clearCalls();
@@ -75,6 +81,49 @@ final class ControlEndpoints {
         long id = r.id("id", "Server");
         simulator.server(id);
         return Json.obj("serverId", id, "rootPassword", simulator.rootPasswordOf(id).orElse(null));
+    }
+
+    private Object rescuePassword(ApiRequest r) {
+        long id = r.id("id", "Server");
+        simulator.server(id);
+        return Json.obj("serverId", id, "rescuePassword", simulator.rescuePasswordOf(id).orElse(null));
+    }
+
+    /** {@code {"userId": 7}} or {@code {"userId": null}}: staff reassigned the server by hand. */
+    private Object reassign(ApiRequest r) {
+        long id = r.id("id", "Server");
+        if (!r.has("userId")) {
+            throw ApiError.required("userId");
+        }
+        Long userId = r.field("userId").isNull() ? null : r.requiredLong("userId", "userId");
+        simulator.reassign(id, userId);
+        return simulator.server(id);
+    }
+
+    /** {@code {"powerFeatures": ["setPowerOn", "setPowerOff"]}}. */
+    private Object powerFeatures(ApiRequest r) {
+        long id = r.id("id", "Server");
+        simulator.setPowerFeatures(id, r.textList("powerFeatures", "powerFeatures"));
+        return simulator.server(id);
+    }
+
+    /** {@code {"manageable"?: false, "enabled"?: true}}: the switch as staff left it. */
+    private Object port(ApiRequest r) {
+        long id = r.id("id", "Server");
+        long portId = r.id("portId", "Port");
+        JsonNode manageable = r.field("manageable");
+        JsonNode enabled = r.field("enabled");
+        if (!manageable.isMissingNode() && !manageable.isBoolean() || !enabled.isMissingNode() && !enabled.isBoolean()) {
+            throw new ApiError(422, "manageable and enabled must be true or false.");
+        }
+        simulator.server(id).port(portId);
+        if (manageable.isBoolean()) {
+            simulator.setPortManageable(id, portId, manageable.booleanValue());
+        }
+        if (enabled.isBoolean()) {
+            simulator.setPortEnabled(id, portId, enabled.booleanValue());
+        }
+        return simulator.server(id).port(portId);
     }
 
     private Object addFault(ApiRequest r) {
@@ -162,6 +211,11 @@ final class ControlEndpoints {
                 "errorRate", s.errorRate(),
                 "errorMode", s.errorMode().name(),
                 "hangTimeMs", s.hangTime().toMillis());
+    }
+
+    static Map<String, Object> ssoToken(SsoToken t) {
+        return Json.obj("authToken", t.authToken(), "userId", t.userId(), "endpoint", t.endpoint(),
+                "expiresAt", t.expiresAt().toString(), "used", t.used());
     }
 
     static Map<String, Object> call(Call c) {

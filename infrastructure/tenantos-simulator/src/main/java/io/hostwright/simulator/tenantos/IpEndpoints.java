@@ -92,6 +92,9 @@ final class IpEndpoints {
         long id = request.id("id", "Server");
         String ip = request.requiredText("ip", "ip").trim();
         String rdns = request.requiredText("rdns", "rdns").trim();
+        if (!Hostnames.valid(rdns)) {
+            throw new ApiError(422, "The rdns must be a valid hostname.");
+        }
         return world.locked(() -> {
             AssignmentState assignment = world.server(id).assignments.stream()
                     .filter(a -> a.ip.equals(ip)).findFirst()

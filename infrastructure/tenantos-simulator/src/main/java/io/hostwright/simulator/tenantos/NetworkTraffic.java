@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The simulator's made-up but predictable traffic: a server moves bytes at a fixed rate (from its id) for as long as
- * a customer owns it, and not at all while it is stock (owned by an admin-role account or nobody). Tests can
- * compute what {@code POST /api/servers/{id}/stats/network/{mode}} will report.
+ * a customer owns it, it is powered on and at least one of its switch ports is up — not at all while it is stock
+ * (owned by an admin-role account or nobody), off, or cut off at the switch. Tests can compute what
+ * {@code POST /api/servers/{id}/stats/network/{mode}} will report.
  */
 public final class NetworkTraffic {
 
@@ -25,10 +26,10 @@ public final class NetworkTraffic {
         return 4 * bytesInPerSecond(serverId);
     }
 
-    /** Milliseconds of customer ownership within {@code [from, to)}; an open period runs until {@code now}. */
-    static long customerMillis(List<ServerState.CustomerPeriod> periods, Instant from, Instant to, Instant now) {
+    /** Milliseconds traffic flowed within {@code [from, to)}; an open period runs until {@code now}. */
+    static long flowMillis(List<ServerState.FlowPeriod> periods, Instant from, Instant to, Instant now) {
         long total = 0;
-        for (ServerState.CustomerPeriod p : periods) {
+        for (ServerState.FlowPeriod p : periods) {
             Instant start = p.from().isAfter(from) ? p.from() : from;
             Instant periodEnd = p.to() == null ? now : p.to();
             Instant end = periodEnd.isBefore(to) ? periodEnd : to;

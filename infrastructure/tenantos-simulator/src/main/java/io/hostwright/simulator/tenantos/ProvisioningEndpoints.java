@@ -2,7 +2,11 @@ package io.hostwright.simulator.tenantos;
 
 import java.util.function.Supplier;
 
-/** The OS catalogue, a server's profiles, and installs/wipes that run for the configured time. */
+/**
+ * The OS catalogue, a server's profiles, installs/wipes that run for the configured time, and the rescue system.
+ * [U] The rescue calls are our reading ({@code startRescueSystem} with {@code rootPassword},
+ * {@code stopRescueSystem}); starting an install leaves the rescue system (the installer boots instead).
+ */
 final class ProvisioningEndpoints {
 
     private final World world;
@@ -19,7 +23,9 @@ final class ProvisioningEndpoints {
                 .add("GET", base + "/getProfiles", this::profiles)
                 .add("POST", base + "/startReinstallation", this::start)
                 .add("GET", base + "/getInstallStatus", this::status)
-                .add("GET", base + "/stopReinstallation", this::stop);
+                .add("GET", base + "/stopReinstallation", this::stop)
+                .add("POST", base + "/startRescueSystem", this::startRescue)
+                .add("GET", base + "/stopRescueSystem", this::stopRescue);
     }
 
     private Object osList(ApiRequest request) {
@@ -57,7 +63,42 @@ final class ProvisioningEndpoints {
             }
             // a wiped disk holds no password any more
             server.rootPassword = profile.wipe() ? null : rootPassword;
+            server.rescueBootRunning = false;
+            server.rescuePassword = null;
             return Json.obj("started", true);
+        });
+    }
+
+    private Object startRescue(ApiRequest request) {
+        long id = request.id("id", "Server");
+        String rootPassword = request.requiredText("rootPassword", "root password");
+        if (rootPassword.length() < 8) {
+            throw new ApiError(422, "The root password must be at least 8 characters.");
+        }
+        return world.locked(() -> {
+            ServerState server = world.server(id);
+            if (server.busy()) {
+                throw new ApiError(409, "A reinstallation or disk wipe is running on this server.");
+            }
+            if (server.rescueBootRunning) {
+                throw new ApiError(409, "The rescue system is already running on this server.");
+            }
+            server.rescueBootRunning = true;
+            server.rescuePassword = rootPassword;
+            server.powerStatus = "on";
+            world.trafficMayHaveChanged(server);
+            return true;
+        });
+    }
+
+    /** Boots from disk again; nothing to do when no rescue system runs. */
+    private Object stopRescue(ApiRequest request) {
+        long id = request.id("id", "Server");
+        return world.locked(() -> {
+            ServerState server = world.server(id);
+            server.rescueBootRunning = false;
+            server.rescuePassword = null;
+            return true;
         });
     }
 

@@ -1,5 +1,9 @@
 package io.hostwright.simulator.tenantos;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,16 +60,73 @@ public record Seed(List<Role> roles, List<User> users, List<Subnet> subnets, Lis
     }
 
     /**
-     * @param userId    the owner: the admin account (1) for stock, a customer, or null
-     * @param primaryIp must lie in one of the seed's subnets
-     * @param os        installed OS name, "" when none
+     * @param userId        the owner: the admin account (1) for stock, a customer, or null
+     * @param primaryIp     must lie in one of the seed's subnets
+     * @param os            installed OS name, "" when none
+     * @param powerFeatures the power methods its power provider supports; null (absent) = {@link #POWER_FEATURES}
+     * @param ports         the switch ports it is cabled to; null (absent) = {@link #defaultPorts}, [] = none
      */
     public record Server(long id, String hostname, String servername, List<String> tags, String cpuModel,
-                         long memoryMb, String primaryIp, Long userId, String os) {
+                         long memoryMb, String primaryIp, Long userId, String os, List<String> powerFeatures,
+                         List<Port> ports) {
         public Server {
             tags = copy(tags);
             os = os == null ? "" : os;
+            powerFeatures = powerFeatures == null ? POWER_FEATURES : List.copyOf(powerFeatures);
+            ports = ports == null ? defaultPorts(id, servername) : List.copyOf(ports);
         }
+
+        /** Default power features and ports. */
+        public Server(long id, String hostname, String servername, List<String> tags, String cpuModel,
+                      long memoryMb, String primaryIp, Long userId, String os) {
+            this(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, os, null, null);
+        }
+
+        public Server withPowerFeatures(List<String> features) {
+            return new Server(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, os, features,
+                    ports);
+        }
+
+        public Server withPorts(List<Port> newPorts) {
+            return new Server(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, os,
+                    powerFeatures, newPorts);
+        }
+    }
+
+    /**
+     * A switch port a server is cabled to. In JSON: {@code {"id", "name"?, "switch", "manageable"?, "enabled"?}}
+     * ({@code switchName} is read too); name defaults to {@code eth0}, the flags to true.
+     *
+     * @param manageable TenantOS can set it up/down (its switch allows it)
+     * @param enabled    administratively up
+     */
+    public record Port(long id, String name, String switchName, boolean manageable, boolean enabled) {
+        public Port {
+            name = name == null || name.isBlank() ? "eth0" : name;
+            switchName = switchName == null ? "" : switchName;
+        }
+
+        @JsonCreator
+        static Port fromJson(@JsonProperty("id") long id, @JsonProperty("name") String name,
+                             @JsonProperty("switch") @JsonAlias("switchName") String switchName,
+                             @JsonProperty("manageable") Boolean manageable,
+                             @JsonProperty("enabled") Boolean enabled) {
+            return new Port(id, name, switchName, manageable == null || manageable, enabled == null || enabled);
+        }
+    }
+
+    /** What a server's power provider supports unless seeded otherwise. */
+    public static final List<String> POWER_FEATURES = List.of("setPowerOn", "setPowerOff", "setPowerReset");
+
+    /**
+     * One manageable, enabled port: id {@code serverId × 10 + 1}, {@code eth0}, on switch {@code sw-<rack>} where
+     * the rack is the servername up to its first {@code -}, lower case ({@code R1-U12} → {@code sw-r1}).
+     */
+    public static List<Port> defaultPorts(long serverId, String servername) {
+        String name = servername == null || servername.isBlank() ? "" : servername.strip();
+        int dash = name.indexOf('-');
+        String rack = (dash > 0 ? name.substring(0, dash) : name).toLowerCase(java.util.Locale.ROOT);
+        return List.of(new Port(serverId * 10 + 1, "eth0", "sw-" + (rack.isEmpty() ? "1" : rack), true, true));
     }
 
     public static Seed demo() {

@@ -7,8 +7,28 @@ import java.util.List;
 /** One server as the simulated TenantOS holds it. Guarded by the {@link World} lock. */
 final class ServerState {
 
-    /** A stretch of time a customer (not the admin/stock account) owned the server: traffic flows only then. */
-    record CustomerPeriod(Instant from, Instant to) {
+    /**
+     * A stretch of time traffic flowed: a customer (not the admin/stock account) owned the server, it was powered
+     * on and at least one of its switch ports was up.
+     */
+    record FlowPeriod(Instant from, Instant to) {
+    }
+
+    /** A switch port; {@code enabled} is its administrative state. */
+    static final class PortState {
+        final long id;
+        final String name;
+        final String switchName;
+        boolean manageable;
+        boolean enabled;
+
+        PortState(Seed.Port seed) {
+            this.id = seed.id();
+            this.name = seed.name();
+            this.switchName = seed.switchName();
+            this.manageable = seed.manageable();
+            this.enabled = seed.enabled();
+        }
     }
 
     final long id;
@@ -20,11 +40,15 @@ final class ServerState {
     String os;
     List<String> tags;
     String powerStatus = "on";
+    List<String> powerFeatures;
     List<Long> suspendUserIds = List.of();
     InstallJob install;
     String rootPassword;
+    boolean rescueBootRunning;
+    String rescuePassword;
     final List<AssignmentState> assignments = new ArrayList<>();
-    final List<CustomerPeriod> customerPeriods = new ArrayList<>();
+    final List<PortState> ports = new ArrayList<>();
+    final List<FlowPeriod> flowPeriods = new ArrayList<>();
 
     ServerState(Seed.Server seed) {
         this.id = seed.id();
@@ -35,6 +59,8 @@ final class ServerState {
         this.userId = seed.userId();
         this.os = seed.os();
         this.tags = List.copyOf(seed.tags());
+        this.powerFeatures = List.copyOf(seed.powerFeatures());
+        seed.ports().forEach(p -> ports.add(new PortState(p)));
     }
 
     boolean reinstallationRunning() {
@@ -45,18 +71,31 @@ final class ServerState {
         return install != null && install.running() && install.wipe;
     }
 
+    boolean busy() {
+        return reinstallationRunning() || diskwipeRunning();
+    }
+
     String primaryIp() {
         return assignments.stream().filter(a -> a.primary).map(a -> a.ip).findFirst().orElse("");
     }
 
-    /** Traffic periods for owner changes: open one when a customer takes the server, close it when it goes back. */
-    void ownerChanged(boolean customerNow, Instant now) {
-        CustomerPeriod open = customerPeriods.isEmpty() ? null : customerPeriods.getLast();
+    boolean poweredOn() {
+        return "on".equals(powerStatus);
+    }
+
+    /** A server with no port up (or no port at all) is cut off: its switch counts no traffic. */
+    boolean connected() {
+        return ports.stream().anyMatch(p -> p.enabled);
+    }
+
+    /** Opens a flow period when traffic starts flowing, closes the open one when it stops; else nothing. */
+    void flowing(boolean flowsNow, Instant now) {
+        FlowPeriod open = flowPeriods.isEmpty() ? null : flowPeriods.getLast();
         boolean isOpen = open != null && open.to() == null;
-        if (isOpen && !customerNow) {
-            customerPeriods.set(customerPeriods.size() - 1, new CustomerPeriod(open.from(), now));
-        } else if (!isOpen && customerNow) {
-            customerPeriods.add(new CustomerPeriod(now, null));
+        if (isOpen && !flowsNow) {
+            flowPeriods.set(flowPeriods.size() - 1, new FlowPeriod(open.from(), now));
+        } else if (!isOpen && flowsNow) {
+            flowPeriods.add(new FlowPeriod(now, null));
         }
     }
 }

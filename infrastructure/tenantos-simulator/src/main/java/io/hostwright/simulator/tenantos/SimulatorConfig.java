@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param port       0 for a free port
  * @param apiKey     the one key {@code Authorization: Bearer} must carry
  * @param randomSeed makes the random error rate repeatable
- * @param clock      drives installs and traffic; pass a controllable one to move time in tests
+ * @param clock      drives installs, traffic and SSO token expiry; pass a controllable one to move time in tests
  */
 public record SimulatorConfig(int port, String apiKey, Seed seed, Settings settings, long randomSeed,
                               InstantSource clock) {

@@ -50,7 +50,7 @@ final class StatsEndpoints {
             for (long bucket = firstBucket; bucket < to || bucket == firstBucket; bucket += interval) {
                 Instant start = Instant.ofEpochSecond(Math.max(bucket, from));
                 Instant end = Instant.ofEpochSecond(Math.min(bucket + interval, to));
-                long millis = NetworkTraffic.customerMillis(server.customerPeriods, start, end, now);
+                long millis = NetworkTraffic.flowMillis(server.flowPeriods, start, end, now);
                 long in = NetworkTraffic.bytesInPerSecond(id) * millis / 1_000;
                 long out = NetworkTraffic.bytesOutPerSecond(id) * millis / 1_000;
                 samples.add(Json.obj("timestamp", bucket, "bytesIn", in, "bytesOut", out,

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -53,13 +54,15 @@ public final class TenantOsSimulator implements AutoCloseable {
         new ProvisioningEndpoints(world, settings::get).register(api);
         new PowerEndpoints(world).register(api);
         new StatsEndpoints(world).register(api);
+        new NetworkEndpoints(world).register(api);
         ApiDispatcher dispatcher = new ApiDispatcher(api, config.apiKey(), faults, calls, settings::get,
                 new Random(config.randomSeed()), config.clock());
         ControlEndpoints control = new ControlEndpoints(this);
+        TokenLogin tokenLogin = new TokenLogin(world);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
         http.setExecutor(executor);
-        http.createContext("/", exchange -> serve(exchange, dispatcher, control));
+        http.createContext("/", exchange -> serve(exchange, dispatcher, control, tokenLogin));
         http.start();
     }
 
@@ -76,10 +79,14 @@ public final class TenantOsSimulator implements AutoCloseable {
         return start(SimulatorConfig.laptop());
     }
 
-    private static void serve(HttpExchange exchange, ApiDispatcher api, ControlEndpoints control) throws IOException {
+    private static void serve(HttpExchange exchange, ApiDispatcher api, ControlEndpoints control,
+                              TokenLogin tokenLogin) throws IOException {
         try (exchange) {
-            if (exchange.getRequestURI().getPath().startsWith("/_simulator/")) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/_simulator/")) {
                 control.handle(exchange);
+            } else if (path.startsWith(TokenLogin.PREFIX)) {
+                tokenLogin.handle(exchange);
             } else {
                 api.handle(exchange);
             }
@@ -101,13 +108,7 @@ public final class TenantOsSimulator implements AutoCloseable {
 
     /** @throws NoSuchElementException when there is no such server */
     public SimulatedServer server(long id) {
-        return world.locked(() -> {
-            ServerState server = world.servers.get(id);
-            if (server == null) {
-                throw new NoSuchElementException("No server " + id);
-            }
-            return SimulatedServer.of(server, world.now());
-        });
+        return world.locked(() -> SimulatedServer.of(existingServer(id), world.now()));
     }
 
     public List<SimulatedServer> servers() {
@@ -127,6 +128,78 @@ public final class TenantOsSimulator implements AutoCloseable {
     /** The root password the last install was started with; empty when none was given or the disk was wiped. */
     public Optional<String> rootPasswordOf(long serverId) {
         return world.locked(() -> Optional.ofNullable(world.servers.get(serverId)).map(s -> s.rootPassword));
+    }
+
+    /** The root password the running rescue system was started with; empty when none runs. */
+    public Optional<String> rescuePasswordOf(long serverId) {
+        return world.locked(() -> Optional.ofNullable(world.servers.get(serverId)).map(s -> s.rescuePassword));
+    }
+
+    /**
+     * Staff give a server to another account by hand in TenantOS's UI (no API call is logged): {@code userId} must
+     * be a user, or null for nobody. Traffic follows the new owner.
+     *
+     * @throws NoSuchElementException   when there is no such server
+     * @throws IllegalArgumentException when there is no such user
+     */
+    public void reassign(long serverId, Long userId) {
+        world.locked(() -> {
+            ServerState server = existingServer(serverId);
+            if (userId != null && !world.users.containsKey(userId)) {
+                throw new IllegalArgumentException("No user " + userId);
+            }
+            world.setOwner(server, userId);
+        });
+    }
+
+    /**
+     * What the server's power provider supports from now on, some of {@code setPowerOn}, {@code setPowerOff},
+     * {@code setPowerReset}: e.g. without {@code setPowerReset}, a reset answers 422.
+     */
+    public void setPowerFeatures(long serverId, List<String> features) {
+        for (String feature : features) {
+            if (!Seed.POWER_FEATURES.contains(feature)) {
+                throw new IllegalArgumentException("Unknown power feature " + feature + ", expected some of "
+                        + Seed.POWER_FEATURES);
+            }
+        }
+        List<String> copy = List.copyOf(new LinkedHashSet<>(features));
+        world.locked(() -> {
+            existingServer(serverId).powerFeatures = copy;
+        });
+    }
+
+    /** Whether TenantOS can set this port up/down (its switch allows it); unmanageable ports answer 422. */
+    public void setPortManageable(long serverId, long portId, boolean manageable) {
+        world.locked(() -> {
+            existingPort(serverId, portId).manageable = manageable;
+        });
+    }
+
+    /** Staff set a port up or down at the switch (no API call logged); traffic follows. */
+    public void setPortEnabled(long serverId, long portId, boolean enabled) {
+        world.locked(() -> {
+            existingPort(serverId, portId).enabled = enabled;
+            world.trafficMayHaveChanged(existingServer(serverId));
+        });
+    }
+
+    /** Every client-area login token issued since the start (or reset), oldest first. */
+    public List<SsoToken> ssoTokens() {
+        return world.locked(() -> world.ssoTokens.values().stream().map(SsoToken::of).toList());
+    }
+
+    private ServerState existingServer(long serverId) {
+        ServerState server = world.servers.get(serverId);
+        if (server == null) {
+            throw new NoSuchElementException("No server " + serverId);
+        }
+        return server;
+    }
+
+    private ServerState.PortState existingPort(long serverId, long portId) {
+        return existingServer(serverId).ports.stream().filter(p -> p.id == portId).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("Server " + serverId + " has no port " + portId));
     }
 
     /** What {@code getAssignableIpsOfSubnet} would answer now. */
@@ -206,7 +279,7 @@ public final class TenantOsSimulator implements AutoCloseable {
         });
     }
 
-    /** Back to the seed: servers, users, IPs, profiles; faults and the call log emptied. Settings stay. */
+    /** Back to the seed: servers, users, IPs, profiles, SSO tokens; faults and the call log emptied. Settings stay. */
     public void reset() {
         world.load(config.seed());
         faults.clear();

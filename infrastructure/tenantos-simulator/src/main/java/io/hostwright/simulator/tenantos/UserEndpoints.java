@@ -1,7 +1,14 @@
 package io.hostwright.simulator.tenantos;
 
-/** Users (the customer accounts servers are given to) and roles. */
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Users (the customer accounts servers are given to), their client-area login tokens, and roles. */
 final class UserEndpoints {
+
+    static final long DEFAULT_SSO_SECONDS = 300;
+    static final long MAX_SSO_SECONDS = 86_400;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final World world;
 
@@ -15,6 +22,7 @@ final class UserEndpoints {
                 .add("POST", "/api/users", this::create)
                 .add("PUT", "/api/users/{id}", this::update)
                 .add("DELETE", "/api/users/{id}", this::delete)
+                .add("POST", "/api/users/{id}/generateSsoToken", this::ssoToken)
                 .add("GET", "/api/roles", this::roles);
     }
 
@@ -84,6 +92,28 @@ final class UserEndpoints {
             }
             world.users.remove(id);
             return true;
+        });
+    }
+
+    /** A single-use token for {@code GET /tokenLogin/{authToken}} (see {@link TokenLogin}). */
+    private Object ssoToken(ApiRequest request) {
+        long id = request.id("id", "User");
+        String endpoint = request.requiredText("endpoint", "endpoint").trim();
+        if (!endpoint.startsWith("/") || endpoint.startsWith("//")) {
+            throw new ApiError(422, "The endpoint must be a path starting with /.");
+        }
+        long seconds = request.present("validForSeconds")
+                ? request.requiredLong("validForSeconds", "valid for seconds") : DEFAULT_SSO_SECONDS;
+        if (seconds < 1 || seconds > MAX_SSO_SECONDS) {
+            throw new ApiError(422, "The valid for seconds must be between 1 and " + MAX_SSO_SECONDS + ".");
+        }
+        return world.locked(() -> {
+            world.user(id);
+            byte[] random = new byte[20];
+            RANDOM.nextBytes(random);
+            String token = HexFormat.of().formatHex(random);
+            world.ssoTokens.put(token, new SsoTokenState(token, id, endpoint, world.now().plusSeconds(seconds)));
+            return Json.obj("authToken", token);
         });
     }
 

@@ -7,8 +7,6 @@ import java.util.Map;
 /** TenantOS's JSON shapes, field for field (the adapter reads exactly these). Called under the world lock. */
 final class Views {
 
-    static final List<String> POWER_FEATURES = List.of("setPowerOn", "setPowerOff", "setPowerReset");
-
     private Views() {
     }
 
@@ -28,11 +26,12 @@ final class Views {
                 "detailedHardwareInformation", Json.obj(
                         "cpu", Json.obj("model", s.cpuModel),
                         "memory", Json.obj("value", s.memoryMb)),
-                "powerprovider", Json.obj("type", "ipmi", "supportedFeatures", POWER_FEATURES),
+                "powerprovider", Json.obj("type", "ipmi", "supportedFeatures", s.powerFeatures),
                 "powerstatus", s.powerStatus,
                 "reinstallationRunning", s.reinstallationRunning() ? 1 : 0,
                 "diskwipeRunning", s.diskwipeRunning() ? 1 : 0,
-                "rescueBootRunning", 0,
+                "rescueBootRunning", s.rescueBootRunning ? 1 : 0,
+                "suspendUserIds", s.suspendUserIds,
                 "ipassignments", s.assignments.stream().map(a -> assignment(world, a)).toList());
     }
 
@@ -43,6 +42,7 @@ final class Views {
                 "ip", a.ip,
                 "primary_ip", a.primary ? 1 : 0,
                 "subnet_id", a.subnetId,
+                "rdns", a.rdns,
                 "ipAttributes", Json.obj("isIpv4", 1, "isIpv6", 0, "isSubnet", 0),
                 "subnetinformation", subnet == null ? null : Json.obj(
                         "cidr", subnet.cidr,
@@ -51,6 +51,12 @@ final class Views {
                         "gw", subnet.gateway,
                         "type", subnet.type,
                         "rdnsAvailable", 1));
+    }
+
+    /** [U] field names: TenantOS's answer of {@code getManageableNetworkPorts} is not public. */
+    static Map<String, Object> port(ServerState.PortState p) {
+        return Json.obj("id", p.id, "name", p.name, "switch", Json.obj("name", p.switchName),
+                "manageable", p.manageable ? 1 : 0, "adminStatus", p.enabled ? "up" : "down");
     }
 
     static Map<String, Object> subnet(SubnetState s) {

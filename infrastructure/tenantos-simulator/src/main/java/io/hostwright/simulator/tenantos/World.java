@@ -29,6 +29,8 @@ final class World {
     final Map<Long, SubnetState> subnets = new TreeMap<>();
     final List<Seed.Os> os = new ArrayList<>();
     final Map<Long, Seed.Profile> profiles = new LinkedHashMap<>();
+    /** SSO tokens by token, oldest first. */
+    final Map<String, SsoTokenState> ssoTokens = new LinkedHashMap<>();
     long nextUserId;
     long nextAssignmentId;
 
@@ -68,6 +70,7 @@ final class World {
             subnets.clear();
             os.clear();
             profiles.clear();
+            ssoTokens.clear();
             seed.roles().forEach(r -> roles.put(r.id(), r));
             seed.users().forEach(u -> users.put(u.id(),
                     new UserState(u.id(), u.name(), u.username(), u.email(), u.password(), u.roleId())));
@@ -76,7 +79,6 @@ final class World {
             seed.profiles().forEach(p -> profiles.put(p.id(), p));
             nextUserId = users.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
             nextAssignmentId = 5001;
-            Instant now = now();
             for (Seed.Server seeded : seed.servers()) {
                 ServerState server = new ServerState(seeded);
                 if (seeded.userId() != null && !users.containsKey(seeded.userId())) {
@@ -91,10 +93,19 @@ final class World {
                 }
                 subnet.pool.add(address);
                 server.assignments.add(new AssignmentState(nextAssignmentId++, seeded.primaryIp(), subnet.id, true));
-                server.ownerChanged(isCustomer(seeded.userId()), now);
+                for (String feature : seeded.powerFeatures()) {
+                    if (!Seed.POWER_FEATURES.contains(feature)) {
+                        throw new IllegalArgumentException("Server " + seeded.id() + ": unknown power feature "
+                                + feature + ", expected some of " + Seed.POWER_FEATURES);
+                    }
+                }
                 if (servers.put(server.id, server) != null) {
                     throw new IllegalArgumentException("Server id " + seeded.id() + " is seeded twice");
                 }
+                if (seeded.ports().stream().map(Seed.Port::id).distinct().count() != seeded.ports().size()) {
+                    throw new IllegalArgumentException("Server " + seeded.id() + " has two ports with one id");
+                }
+                trafficMayHaveChanged(server);
             }
         } finally {
             lock.unlock();
@@ -127,7 +138,15 @@ final class World {
 
     void setOwner(ServerState server, Long userId) {
         server.userId = userId;
-        server.ownerChanged(isCustomer(userId), now());
+        trafficMayHaveChanged(server);
+    }
+
+    /**
+     * Call after anything that decides whether the server moves traffic changed (owner, power, ports): it flows
+     * while a customer owns the server, it is powered on and at least one of its ports is up.
+     */
+    void trafficMayHaveChanged(ServerState server) {
+        server.flowing(isCustomer(server.userId) && server.poweredOn() && server.connected(), now());
     }
 
     Optional<SubnetState> subnetContaining(long address) {

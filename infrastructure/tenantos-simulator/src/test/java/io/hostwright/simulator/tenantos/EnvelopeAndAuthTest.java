@@ -1,5 +1,6 @@
 package io.hostwright.simulator.tenantos;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -33,9 +34,17 @@ class EnvelopeAndAuthTest extends SimulatorFixture {
         assertThat(server.fieldNames()).toIterable().containsExactly("id", "hostname", "servername", "user_id",
                 "owner_realname", "os", "servertype", "primaryip", "tags", "description",
                 "detailedHardwareInformation", "powerprovider", "powerstatus", "reinstallationRunning",
-                "diskwipeRunning", "rescueBootRunning", "ipassignments");
+                "diskwipeRunning", "rescueBootRunning", "suspendUserIds", "ipassignments");
         assertThat(server.get("user_id").isNull()).isTrue();
         assertThat(server.path("reinstallationRunning").asInt()).isZero();
+        assertThat(server.path("rescueBootRunning").asInt()).isZero();
+        assertThat(server.path("suspendUserIds").isArray()).isTrue();
+        assertThat(server.path("suspendUserIds")).isEmpty();
+        assertThat(server.path("powerstatus").asText()).isEqualTo("on");
+        assertThat(server.path("powerprovider").path("supportedFeatures")).extracting(JsonNode::asText)
+                .containsExactly("setPowerOn", "setPowerOff", "setPowerReset");
+        assertThat(server.path("ipassignments").get(0).has("rdns")).isTrue();
+        assertThat(server.path("ipassignments").get(0).get("rdns").isNull()).isTrue();
         assertThat(http.get("/api/servers/101").result().path("user_id").asLong()).isEqualTo(1);
         assertThat(http.get("/api/servers/101").result().path("owner_realname").asText()).isEqualTo("Admin");
     }

@@ -97,6 +97,28 @@ class FaultsTest extends SimulatorFixture {
     }
 
     @Test
+    void faultsHitTheClientFunctionRoutesAndChangeNothing() {
+        tenantOs.faults().next(1, "GET /api/servers/{id}/power/{method}", 503)
+                .next(1, "POST /api/servers/{id}/network/ports/{portId}/disable", 502)
+                .next(1, "POST /api/servers/{id}/ipassignments/rdns", 500)
+                .tooManyRequests(1, "POST /api/servers/{id}/stats/network/{mode}", 2);
+
+        assertThat(http.get("/api/servers/101/power/setPowerOff").status()).isEqualTo(503);
+        assertThat(http.post("/api/servers/101/network/ports/1011/disable", null).status()).isEqualTo(502);
+        assertThat(http.post("/api/servers/101/ipassignments/rdns", Map.of("ip", "203.0.113.11",
+                "rdns", "a.example.com")).status()).isEqualTo(500);
+        assertThat(http.post("/api/servers/101/stats/network/daily", null).headers().firstValue("Retry-After"))
+                .hasValue("2");
+
+        SimulatedServer unchanged = tenantOs.server(101);
+        assertThat(unchanged.powerStatus()).isEqualTo("on");
+        assertThat(unchanged.port(1011).enabled()).isTrue();
+        assertThat(unchanged.ipAssignments().getFirst().rdns()).isNull();
+        assertThat(tenantOs.faults().pending()).isEmpty();
+        assertThat(http.get("/api/servers/101/power/setPowerOff").status()).isEqualTo(200);
+    }
+
+    @Test
     void latencyIsAddedToEveryCall() {
         tenantOs.setLatency(Duration.ofMillis(150));
 

@@ -93,7 +93,8 @@ final class Http {
             request.header("Authorization", authorization);
         }
         HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        boolean isJson = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+        JsonNode json = response.body().isEmpty() || !isJson ? JSON.nullNode() : JSON.readTree(response.body());
         return new Response(response.statusCode(), response.body(), json, response.headers());
     }
 }

@@ -88,7 +88,25 @@ class IpAssignmentTest extends SimulatorFixture {
 
         assertThat(ok.result().asBoolean()).isTrue();
         assertThat(tenantOs.server(101).ipAssignments().getFirst().rdns()).isEqualTo("web1.example.com");
+        assertThat(http.get("/api/servers/101/ipassignments").result().get(0).path("rdns").asText())
+                .isEqualTo("web1.example.com");
         assertThat(foreign.status()).isEqualTo(404);
+    }
+
+    @Test
+    void rdnsMustBeAHostname() {
+        for (String bad : new String[] {"-bad-.example.com", "nodot", "under_score.example.com", "a..b.example.com",
+                "x".repeat(64) + ".example.com", "two words.example.com"}) {
+            Http.Response refused = http.post("/api/servers/102/ipassignments/rdns",
+                    Map.of("ip", "203.0.113.12", "rdns", bad));
+            assertThat(refused.status()).as(bad).isEqualTo(422);
+            assertThat(refused.message()).as(bad).isEqualTo("The rdns must be a valid hostname.");
+        }
+        assertThat(http.post("/api/servers/102/ipassignments/rdns", Map.of("ip", "203.0.113.12")).status())
+                .isEqualTo(422);
+        assertThat(tenantOs.server(102).ipAssignments().getFirst().rdns()).isNull();
+        assertThat(http.post("/api/servers/102/ipassignments/rdns",
+                Map.of("ip", "203.0.113.12", "rdns", "Mail-1.example.com.")).status()).isEqualTo(200);
     }
 
     private List<String> freeIps(long subnetId) {

@@ -11,7 +11,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Traffic flows at the server's fixed rate while a customer owns it; a test clock makes the sums exact. */
+/**
+ * Traffic flows at the server's fixed rate while a customer owns it, it is on and a port is up; a test clock makes the
+ * sums exact.
+ */
 class NetworkStatsTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
@@ -86,6 +89,77 @@ class NetworkStatsTest {
         assertThat(lastDay.get(23).path("bytesIn").asLong()).isEqualTo(NetworkTraffic.bytesInPerSecond(104) * 3_600);
         assertThat(lastDay.get(21).path("bytesIn").asLong()).isZero();
         assertThat(http.post("/api/servers/104/stats/network/fortnightly", null).status()).isEqualTo(422);
+    }
+
+    @Test
+    void noTrafficWhilePoweredOff() {
+        http.put("/api/servers/105", Map.of("user_id", customer));
+        clock.advance(Duration.ofMinutes(10));
+        http.get("/api/servers/105/power/setPowerOff");
+        clock.advance(Duration.ofMinutes(30));
+        http.get("/api/servers/105/power/setPowerOn");
+        clock.advance(Duration.ofMinutes(20));
+
+        JsonNode hour = stats(105, "hourly", T0, T0.plus(Duration.ofHours(1)));
+
+        assertThat(hour.get(0).path("bytesIn").asLong()).isEqualTo(NetworkTraffic.bytesInPerSecond(105) * 30 * 60);
+    }
+
+    @Test
+    void noTrafficWhileEveryPortIsDown() {
+        http.put("/api/servers/106", Map.of("user_id", customer));
+        clock.advance(Duration.ofMinutes(15));
+        http.post("/api/servers/106/network/ports/1061/disable", null);
+        clock.advance(Duration.ofMinutes(30));
+        http.post("/api/servers/106/network/ports/1061/enable", null);
+        clock.advance(Duration.ofMinutes(15));
+
+        JsonNode fiveMinutes = stats(106, "5min", T0, T0.plus(Duration.ofHours(1)));
+
+        assertThat(fiveMinutes).hasSize(12);
+        assertThat(fiveMinutes).extracting(n -> n.path("bytesIn").asLong() > 0)
+                .containsExactly(true, true, true, false, false, false, false, false, false, true, true, true);
+        long fiveMinuteBytes = NetworkTraffic.bytesInPerSecond(106) * 300;
+        assertThat(fiveMinutes.get(0).path("bytesIn").asLong()).isEqualTo(fiveMinuteBytes);
+    }
+
+    @Test
+    void powerAndPortsOfStockDoNotStartTraffic() {
+        http.get("/api/servers/107/power/setPowerOff");
+        http.get("/api/servers/107/power/setPowerOn");
+        http.post("/api/servers/107/network/ports/1071/disable", null);
+        http.post("/api/servers/107/network/ports/1071/enable", null);
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(stats(107, "hourly", T0, T0.plus(Duration.ofHours(1))).get(0).path("bytesIn").asLong()).isZero();
+    }
+
+    @Test
+    void aServerReassignedByHandMovesTrafficForItsNewOwner() {
+        tenantOs.reassign(108, customer);
+        clock.advance(Duration.ofMinutes(30));
+        tenantOs.reassign(108, null);
+        clock.advance(Duration.ofMinutes(30));
+
+        JsonNode hour = stats(108, "hourly", T0, T0.plus(Duration.ofHours(1)));
+
+        assertThat(hour.get(0).path("bytesIn").asLong()).isEqualTo(NetworkTraffic.bytesInPerSecond(108) * 30 * 60);
+        assertThat(tenantOs.calls()).extracting(Call::template).doesNotContain("/api/servers/{id}");
+    }
+
+    @Test
+    void aSeededCustomerServerMovesTrafficFromTheStart() {
+        Seed seed = Seed.demo().toBuilder()
+                .user(2, "Seeded Customer", "seeded", "seeded@example.com", "pw", 3)
+                .server(101, "sold", "R1-U12", java.util.List.of("e2388g"), "Intel Xeon E-2388G", 65536,
+                        "203.0.113.11", 2L)
+                .build();
+        try (TenantOsSimulator sold = TenantOsSimulator.start(SimulatorConfig.forTests().withClock(clock).withSeed(seed))) {
+            clock.advance(Duration.ofMinutes(5));
+            JsonNode samples = new Http(sold).post("/api/servers/101/stats/network/5min",
+                    Map.of("from", T0.getEpochSecond(), "to", T0.plusSeconds(300).getEpochSecond())).result();
+            assertThat(samples.get(0).path("bytesIn").asLong()).isEqualTo(NetworkTraffic.bytesInPerSecond(101) * 300);
+        }
     }
 
     private JsonNode stats(long serverId, String mode, Instant from, Instant to) {

@@ -23,6 +23,21 @@ class SeedTest {
         assertThat(demo.profiles()).extracting(Seed.Profile::id).containsExactly(12L, 13L, 14L, 15L, 90L);
         assertThat(demo.profiles()).filteredOn(Seed.Profile::wipe).extracting(Seed.Profile::id).containsExactly(90L);
         assertThat(demo.roles()).extracting(Seed.Role::id).containsExactly(1L, 3L);
+        assertThat(demo.servers()).filteredOn(s -> s.ports().stream().anyMatch(p -> !p.manageable()))
+                .extracting(Seed.Server::id).containsExactly(104L);
+        assertThat(demo.servers()).allSatisfy(s -> assertThat(s.powerFeatures()).isEqualTo(Seed.POWER_FEATURES));
+    }
+
+    @Test
+    void twoPortsWithOneIdAreRefusedAtStart() {
+        Seed seed = Seed.demo().toBuilder()
+                .server(Seed.demo().servers().getFirst().withPorts(List.of(
+                        new Seed.Port(7, "eth0", "sw", true, true), new Seed.Port(7, "eth1", "sw", true, true))))
+                .build();
+
+        assertThatThrownBy(() -> TenantOsSimulator.start(SimulatorConfig.forTests().withSeed(seed)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("two ports");
     }
 
     @Test
