@@ -2,16 +2,21 @@ package io.hostwright.tenantos;
 
 import io.hostwright.domain.tenantos.InstallStatus;
 import io.hostwright.domain.tenantos.IpAssignment;
+import io.hostwright.domain.tenantos.PowerAction;
 import io.hostwright.domain.tenantos.ProvisioningProfile;
 import io.hostwright.domain.tenantos.Subnet;
+import io.hostwright.domain.tenantos.SwitchPort;
 import io.hostwright.domain.tenantos.TenantOsApi;
 import io.hostwright.domain.tenantos.TenantOsFailure;
 import io.hostwright.domain.tenantos.TenantOsServer;
 import io.hostwright.domain.tenantos.TenantOsUser;
+import io.hostwright.domain.tenantos.TrafficSample;
 import io.hostwright.tenantos.TenantOsHttp.Call;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,16 +77,41 @@ public final class HttpTenantOsApi implements TenantOsApi {
         return http.exchange(Call.get("/api/servers/{id}", serverId), TenantOsWire::server);
     }
 
+    /** An owner of 0 ("nobody", ownerless stock) is sent as {@code "user_id": null}. */
     @Override
     public TenantOsServer updateServer(long serverId, long ownerUserId, String hostname, List<String> tags) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("user_id", ownerUserId);
+        body.put("user_id", ownerUserId == 0 ? null : ownerUserId);
         body.put("hostname", hostname);
         body.put("tags", tags);
         TenantOsServer updated = http.exchange(Call.put("/api/servers/{id}", body, serverId),
                 r -> r.isObject() ? TenantOsWire.server(r) : null);
         // the answer's shape is only seen in client code [C]: when it is not the server, read it back
         return updated != null ? updated : server(serverId);
+    }
+
+    /** The PUT carries only {@code suspendUserIds}, so owner, hostname and tags stay as they are. */
+    @Override
+    public void setSuspendedUsers(long serverId, List<Long> userIds) {
+        http.exchange(Call.put("/api/servers/{id}", Map.of("suspendUserIds", List.copyOf(userIds)), serverId),
+                r -> null);
+    }
+
+    /**
+     * [U] {@code GET /api/servers?userId={id}}: the wrapper sends a {@code userId} filter, but whether TenantOS
+     * applies it is not confirmed, so the answer is filtered by {@code user_id} here too (an ignored filter costs a
+     * longer list, never a wrong one).
+     */
+    @Override
+    public List<TenantOsServer> serversOwnedBy(long userId) {
+        return http.exchange(Call.get("/api/servers?userId={id}", userId),
+                r -> TenantOsWire.list(r, "servers", TenantOsWire::server)).stream()
+                .filter(s -> s.ownerUserId() == userId).toList();
+    }
+
+    @Override
+    public void deleteUser(long userId) {
+        http.exchange(Call.delete("/api/users/{id}", userId), r -> null);
     }
 
     @Override
@@ -135,14 +165,20 @@ public final class HttpTenantOsApi implements TenantOsApi {
 
     /**
      * [U] Only {@code profileId} is confirmed; {@code hostname} and {@code rootPassword} are our best reading (capture
-     * the web UI's request in the browser's dev-tools to confirm). The password is scrubbed from any failure text.
+     * the web UI's request in the browser's dev-tools to confirm). A null hostname or password (a disk wipe) leaves
+     * its key out. The password is scrubbed from any failure text.
      */
     @Override
     public void startReinstallation(long serverId, long profileId, String hostname, String rootPassword) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("profileId", profileId);
-        body.put("hostname", hostname);
-        body.put("rootPassword", rootPassword);
+        // a disk wipe sends neither: the keys are left out rather than sent as null
+        if (hostname != null) {
+            body.put("hostname", hostname);
+        }
+        if (rootPassword != null) {
+            body.put("rootPassword", rootPassword);
+        }
         http.exchange(Call.post("/api/servers/{id}/provisioning/startReinstallation", body, serverId)
                 .redacting(rootPassword), r -> null);
     }
@@ -152,6 +188,76 @@ public final class HttpTenantOsApi implements TenantOsApi {
     public InstallStatus installStatus(long serverId) {
         return http.exchange(Call.get("/api/servers/{id}/provisioning/getInstallStatus", serverId),
                 TenantOsWire::installStatus);
+    }
+
+    /** The GET-by-method form the working community client uses [C]; the answer ({@code true}) is not read. */
+    @Override
+    public void power(long serverId, PowerAction action) {
+        http.exchange(Call.get("/api/servers/{id}/power/" + action.method(), serverId), r -> null);
+    }
+
+    /** [U] Response fields: see {@link TenantOsWire#switchPort}. */
+    @Override
+    public List<SwitchPort> networkPorts(long serverId) {
+        return http.exchange(Call.get("/api/servers/{id}/network/getManageableNetworkPorts", serverId),
+                r -> TenantOsWire.list(r, "switch ports", TenantOsWire::switchPort));
+    }
+
+    /** [U] No public source shows this call: {@code POST …/network/ports/{portId}/enable|disable}, no body. */
+    @Override
+    public void setPortEnabled(long serverId, long portId, boolean enabled) {
+        http.exchange(Call.post("/api/servers/{id}/network/ports/{portId}/" + (enabled ? "enable" : "disable"), null,
+                serverId, portId), r -> null);
+    }
+
+    /** [U] Body keys {@code ip} and {@code rdns}. */
+    @Override
+    public void setReverseDns(long serverId, String ip, String hostname) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ip", ip);
+        body.put("rdns", hostname);
+        http.exchange(Call.post("/api/servers/{id}/ipassignments/rdns", body, serverId), r -> null);
+    }
+
+    /**
+     * The link carries a login token: whoever holds it is logged in as the user, so it is handed to that user only
+     * and never logged. {@code validFor} is sent in whole seconds, rounded up, at least 1.
+     */
+    @Override
+    public URI ssoLink(long userId, String endpoint, Duration validFor) {
+        long seconds = Math.max(1, validFor.toSeconds() + (validFor.toNanosPart() > 0 ? 1 : 0));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("endpoint", endpoint);
+        body.put("validForSeconds", seconds);
+        String token = http.exchange(Call.post("/api/users/{id}/generateSsoToken", body, userId),
+                TenantOsWire::ssoToken);
+        return URI.create(http.baseUrl() + "/tokenLogin/" + token);
+    }
+
+    /** [U] {@code POST …/provisioning/startRescueSystem} with {@code rootPassword}; the password is scrubbed from failures. */
+    @Override
+    public void startRescue(long serverId, String rootPassword) {
+        http.exchange(Call.post("/api/servers/{id}/provisioning/startRescueSystem",
+                Map.of("rootPassword", rootPassword), serverId).redacting(rootPassword), r -> null);
+    }
+
+    /** [U] {@code GET …/provisioning/stopRescueSystem}. */
+    @Override
+    public void stopRescue(long serverId) {
+        http.exchange(Call.get("/api/servers/{id}/provisioning/stopRescueSystem", serverId), r -> null);
+    }
+
+    /** [U] Sample fields: see {@link TenantOsWire#trafficSample}. {@code mode} goes into the path, so only letters and digits. */
+    @Override
+    public List<TrafficSample> networkTraffic(long serverId, String mode, Instant from, Instant to) {
+        if (mode == null || !mode.matches("[A-Za-z0-9]+")) {
+            throw new IllegalArgumentException("traffic mode must be letters and digits, e.g. 5min, hourly, daily: " + mode);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", from.getEpochSecond());
+        body.put("to", to.getEpochSecond());
+        return http.exchange(Call.post("/api/servers/{id}/stats/network/" + mode, body, serverId),
+                r -> TenantOsWire.list(r, "traffic samples", TenantOsWire::trafficSample));
     }
 
     @Override

@@ -2,14 +2,19 @@ package io.hostwright.tenantos;
 
 import io.hostwright.domain.tenantos.InstallStatus;
 import io.hostwright.domain.tenantos.IpAssignment;
+import io.hostwright.domain.tenantos.PowerAction;
 import io.hostwright.domain.tenantos.ProvisioningProfile;
 import io.hostwright.domain.tenantos.Subnet;
+import io.hostwright.domain.tenantos.SwitchPort;
 import io.hostwright.domain.tenantos.TenantOsApi;
 import io.hostwright.domain.tenantos.TenantOsFailure;
 import io.hostwright.domain.tenantos.TenantOsServer;
 import io.hostwright.domain.tenantos.TenantOsUser;
+import io.hostwright.domain.tenantos.TrafficSample;
 
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,11 +24,21 @@ import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
- * Retries {@link TenantOsFailure.Transient} failures of the calls that are safe to repeat (reads, the tag search, the
- * whole-object PUT, the DELETE of an assignment) under a {@link RetryPolicy}; when it gives up, the last failure is
- * thrown as it came, with its Retry-After for the step's own retry. Creating a user, adding an IP and starting an
- * installation go through exactly once: a lost answer may mean they happened, and the provisioning steps reconcile
- * by reading TenantOS before trying again.
+ * Retries {@link TenantOsFailure.Transient} failures of the calls that are safe to repeat under a
+ * {@link RetryPolicy}; when it gives up, the last failure is thrown as it came, with its Retry-After for the step's
+ * own retry.
+ *
+ * <p>Retried: every read (users, servers, servers of an owner, IPs, subnets, profiles, install status, switch
+ * ports, traffic); writes that set a state rather than change one, so a repeat lands in the same place (the
+ * server PUT, the suspended-user list, a port up/down, an rDNS name, power on and power off, leaving the rescue
+ * system); the DELETEs (of an assignment: a 404 on a repeat means the first one went through; of a user: a 404 on
+ * a repeat is left to the caller, which knows whether the user should exist); and an SSO link (a second token is
+ * harmless, the first just expires unused).
+ *
+ * <p>Not retried, they go through exactly once: creating a user, adding an IP, starting an installation or a disk
+ * wipe, starting the rescue system (each could happen twice: a second user or IP, a restarted install, a rescue
+ * boot interrupted by its own repeat), and a power reset (a second reset would reboot the server again). A lost
+ * answer may mean they happened; the steps reconcile by reading TenantOS before trying again.
  */
 public final class RetryingTenantOsApi implements TenantOsApi {
 
@@ -78,6 +93,29 @@ public final class RetryingTenantOsApi implements TenantOsApi {
         return retried(attempt -> delegate.updateServer(serverId, ownerUserId, hostname, tags));
     }
 
+    /** Retried: the PUT writes the whole list. */
+    @Override
+    public void setSuspendedUsers(long serverId, List<Long> userIds) {
+        retried(attempt -> {
+            delegate.setSuspendedUsers(serverId, userIds);
+            return null;
+        });
+    }
+
+    @Override
+    public List<TenantOsServer> serversOwnedBy(long userId) {
+        return retried(attempt -> delegate.serversOwnedBy(userId));
+    }
+
+    /** Retried; a 404 on a repeat reaches the caller, who decides whether a user that is gone is fine. */
+    @Override
+    public void deleteUser(long userId) {
+        retried(attempt -> {
+            delegate.deleteUser(userId);
+            return null;
+        });
+    }
+
     @Override
     public List<IpAssignment> ipAssignments(long serverId) {
         return retried(attempt -> delegate.ipAssignments(serverId));
@@ -119,7 +157,7 @@ public final class RetryingTenantOsApi implements TenantOsApi {
         return retried(attempt -> delegate.provisioningProfiles(serverId));
     }
 
-    /** Not retried: a second start could restart an installation that has already begun. */
+    /** Not retried: a second start could restart an installation (or disk wipe) that has already begun. */
     @Override
     public void startReinstallation(long serverId, long profileId, String hostname, String rootPassword) {
         delegate.startReinstallation(serverId, profileId, hostname, rootPassword);
@@ -128,6 +166,65 @@ public final class RetryingTenantOsApi implements TenantOsApi {
     @Override
     public InstallStatus installStatus(long serverId) {
         return retried(attempt -> delegate.installStatus(serverId));
+    }
+
+    /** On and off are retried (repeating them changes nothing); a reset is not: it would reboot the server again. */
+    @Override
+    public void power(long serverId, PowerAction action) {
+        if (action == PowerAction.RESET) {
+            delegate.power(serverId, action);
+            return;
+        }
+        retried(attempt -> {
+            delegate.power(serverId, action);
+            return null;
+        });
+    }
+
+    @Override
+    public List<SwitchPort> networkPorts(long serverId) {
+        return retried(attempt -> delegate.networkPorts(serverId));
+    }
+
+    @Override
+    public void setPortEnabled(long serverId, long portId, boolean enabled) {
+        retried(attempt -> {
+            delegate.setPortEnabled(serverId, portId, enabled);
+            return null;
+        });
+    }
+
+    @Override
+    public void setReverseDns(long serverId, String ip, String hostname) {
+        retried(attempt -> {
+            delegate.setReverseDns(serverId, ip, hostname);
+            return null;
+        });
+    }
+
+    /** Retried: a token whose answer was lost just expires unused. */
+    @Override
+    public URI ssoLink(long userId, String endpoint, Duration validFor) {
+        return retried(attempt -> delegate.ssoLink(userId, endpoint, validFor));
+    }
+
+    /** Not retried: a repeat could find the rescue system already booting (409) or reboot it. */
+    @Override
+    public void startRescue(long serverId, String rootPassword) {
+        delegate.startRescue(serverId, rootPassword);
+    }
+
+    @Override
+    public void stopRescue(long serverId) {
+        retried(attempt -> {
+            delegate.stopRescue(serverId);
+            return null;
+        });
+    }
+
+    @Override
+    public List<TrafficSample> networkTraffic(long serverId, String mode, Instant from, Instant to) {
+        return retried(attempt -> delegate.networkTraffic(serverId, mode, from, to));
     }
 
     private <T> T retried(IntFunction<T> call) {

@@ -5,9 +5,12 @@ import io.hostwright.domain.tenantos.InstallStatus;
 import io.hostwright.domain.tenantos.IpAssignment;
 import io.hostwright.domain.tenantos.ProvisioningProfile;
 import io.hostwright.domain.tenantos.Subnet;
+import io.hostwright.domain.tenantos.SwitchPort;
 import io.hostwright.domain.tenantos.TenantOsServer;
 import io.hostwright.domain.tenantos.TenantOsUser;
+import io.hostwright.domain.tenantos.TrafficSample;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +26,30 @@ final class TenantOsWire {
     private TenantOsWire() {
     }
 
+    /**
+     * {@code powerstatus} is read as on/off (also 1/0, true/false) and anything else as unknown; an absent
+     * {@code suspendUserIds} is nobody suspended (the field is seen only as a PUT body key [C]).
+     */
     static TenantOsServer server(JsonNode n) {
         object(n, "server");
         JsonNode hardware = n.path("detailedHardwareInformation");
         return new TenantOsServer(id(n, "server"), text(n, "hostname"), number(n.get("user_id")), text(n, "primaryip"),
-                strings(n.get("tags")), flag(n.get("reinstallationRunning")), flag(n.get("diskwipeRunning")),
-                hardware.path("cpu").path("model").asText(""), number(hardware.path("memory").get("value")));
+                strings(n.get("tags"), "tags"), flag(n.get("reinstallationRunning")), flag(n.get("diskwipeRunning")),
+                hardware.path("cpu").path("model").asText(""), number(hardware.path("memory").get("value")),
+                text(n, "os"), powerStatus(n.get("powerstatus")),
+                strings(n.path("powerprovider").get("supportedFeatures"), "power features"),
+                flag(n.get("rescueBootRunning")), numbers(n.get("suspendUserIds"), "suspended user ids"));
+    }
+
+    private static String powerStatus(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "unknown";
+        }
+        return switch (v.asText().strip().toLowerCase(Locale.ROOT)) {
+            case "on", "1", "true", "online" -> "on";
+            case "off", "0", "false", "offline" -> "off";
+            default -> "unknown";
+        };
     }
 
     static TenantOsUser user(JsonNode n) {
@@ -45,7 +66,49 @@ final class TenantOsWire {
         JsonNode attributes = n.path("ipAttributes");
         boolean ipv4 = attributes.has("isIpv4") ? flag(attributes.get("isIpv4")) : !ip.contains(":");
         long subnetId = n.hasNonNull("subnet_id") ? number(n.get("subnet_id")) : number(n.path("subnetinformation").get("id"));
-        return new IpAssignment(id(n, "IP assignment"), ip, flag(n.get("primary_ip")), ipv4, subnetId);
+        String rdns = text(n, "rdns");
+        return new IpAssignment(id(n, "IP assignment"), ip, flag(n.get("primary_ip")), ipv4, subnetId,
+                rdns.isBlank() ? null : rdns);
+    }
+
+    /**
+     * [U] A port of {@code getManageableNetworkPorts}: {@code id}, {@code name}, the switch as {@code switch.name}
+     * (or a plain {@code switch} string), {@code manageable} (absent: the list holds manageable ports, so true) and
+     * the administrative state as {@code adminStatus} up/down (or an {@code enabled} flag; absent: up).
+     */
+    static SwitchPort switchPort(JsonNode n) {
+        object(n, "switch port");
+        JsonNode sw = n.path("switch");
+        String switchName = sw.isObject() ? sw.path("name").asText("") : sw.isValueNode() ? sw.asText("") : "";
+        boolean manageable = !n.has("manageable") || flag(n.get("manageable"));
+        boolean enabled;
+        if (n.hasNonNull("adminStatus")) {
+            enabled = !n.get("adminStatus").asText().strip().equalsIgnoreCase("down");
+        } else {
+            enabled = !n.has("enabled") || flag(n.get("enabled"));
+        }
+        return new SwitchPort(id(n, "switch port"), text(n, "name"), switchName, manageable, enabled);
+    }
+
+    /** [U] A traffic sample: {@code timestamp} (epoch seconds, the interval's start), {@code bytesIn}, {@code bytesOut}. */
+    static TrafficSample trafficSample(JsonNode n) {
+        object(n, "traffic sample");
+        JsonNode timestamp = n.get("timestamp");
+        if (timestamp == null || timestamp.isNull()) {
+            throw new IllegalArgumentException("traffic sample has no timestamp");
+        }
+        return new TrafficSample(Instant.ofEpochSecond(number(timestamp)), number(n.get("bytesIn")),
+                number(n.get("bytesOut")));
+    }
+
+    /** The token of {@code generateSsoToken}: {@code {"authToken": "…"}}. */
+    static String ssoToken(JsonNode n) {
+        object(n, "SSO token");
+        String token = text(n, "authToken").strip();
+        if (token.isEmpty() || !token.matches("[A-Za-z0-9._~-]+")) {
+            throw new IllegalArgumentException("SSO token answer has no usable authToken");
+        }
+        return token;
     }
 
     static Subnet subnet(JsonNode n) {
@@ -145,15 +208,27 @@ final class TenantOsWire {
         return s.equals("1") || s.equals("true");
     }
 
-    private static List<String> strings(JsonNode v) {
-        if (v == null || v.isNull()) {
+    private static List<String> strings(JsonNode v, String what) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
             return List.of();
         }
         if (!v.isArray()) {
-            throw new IllegalArgumentException("expected a list of tags, got " + kind(v));
+            throw new IllegalArgumentException("expected a list of " + what + ", got " + kind(v));
         }
         List<String> out = new ArrayList<>(v.size());
         v.forEach(tag -> out.add(tag.asText()));
+        return out;
+    }
+
+    private static List<Long> numbers(JsonNode v, String what) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw new IllegalArgumentException("expected a list of " + what + ", got " + kind(v));
+        }
+        List<Long> out = new ArrayList<>(v.size());
+        v.forEach(item -> out.add(number(item)));
         return out;
     }
 

@@ -25,7 +25,8 @@ import java.util.concurrent.Executors;
  */
 final class FakeTenantOs implements AutoCloseable {
 
-    record Seen(String method, String path, Map<String, List<String>> headers, String body) {
+    /** @param query the raw query string, null when none */
+    record Seen(String method, String path, Map<String, List<String>> headers, String body, String query) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -82,7 +83,8 @@ final class FakeTenantOs implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        seen.add(new Seen(method, path, Map.copyOf(exchange.getRequestHeaders()), body));
+        seen.add(new Seen(method, path, Map.copyOf(exchange.getRequestHeaders()), body,
+                exchange.getRequestURI().getRawQuery()));
         Deque<Answer> queue = script.get(method + " " + path);
         Answer answer;
         synchronized (this) {

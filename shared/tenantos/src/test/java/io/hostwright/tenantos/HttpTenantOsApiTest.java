@@ -3,21 +3,30 @@ package io.hostwright.tenantos;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hostwright.domain.tenantos.InstallStatus;
 import io.hostwright.domain.tenantos.IpAssignment;
+import io.hostwright.domain.tenantos.PowerAction;
 import io.hostwright.domain.tenantos.ProvisioningProfile;
 import io.hostwright.domain.tenantos.Subnet;
+import io.hostwright.domain.tenantos.SwitchPort;
+import io.hostwright.domain.tenantos.TenantOsFailure;
 import io.hostwright.domain.tenantos.TenantOsServer;
 import io.hostwright.domain.tenantos.TenantOsUser;
+import io.hostwright.domain.tenantos.TrafficSample;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Every call of the port against a scripted TenantOS: the request it sends and how the envelope is read. */
+/**
+ * Every call of the port against a scripted TenantOS: the request it sends and how the envelope is read. The same
+ * calls against the stateful simulator, end to end, are in {@link SimulatorContractTest}.
+ */
 class HttpTenantOsApiTest {
 
     static final String KEY = "hw-test-key-3f9a";
@@ -82,11 +91,37 @@ class HttpTenantOsApiTest {
         List<TenantOsServer> servers = api.serversByTags(List.of("forRent", "e2388g"));
 
         assertThat(json(tenantOs.last().body())).isEqualTo(json("{\"tags\":[\"forRent\",\"e2388g\"]}"));
+        List<String> power = List.of("setPowerOn", "setPowerOff");
         assertThat(servers).containsExactly(
                 new TenantOsServer(101, "stock-101", 0, "203.0.113.11", List.of("forRent", "e2388g"), false, true,
-                        "Intel Xeon E-2388G", 65536),
+                        "Intel Xeon E-2388G", 65536, "", "unknown", power, false, List.of()),
                 new TenantOsServer(102, "stock-101", 7, "203.0.113.11", List.of("forRent", "e2388g"), true, false,
-                        "Intel Xeon E-2388G", 65536));
+                        "Intel Xeon E-2388G", 65536, "", "unknown", power, false, List.of()));
+    }
+
+    @Test
+    void readsOsPowerRescueAndSuspension() {
+        tenantOs.result("GET", "/api/servers/101", SERVER.replace("\"os\":\"\"", "\"os\":\"Debian 12\"")
+                .replace("\"servertype\"", "\"powerstatus\":\"off\",\"servertype\"")
+                .replace("\"rescueBootRunning\":0", "\"rescueBootRunning\":\"1\",\"suspendUserIds\":[7,\"9\"]"));
+        tenantOs.result("GET", "/api/servers/102", SERVER.replace("\"servertype\"", "\"powerstatus\":\"on\",\"servertype\"")
+                .replace("\"powerprovider\":{\"type\":\"ipmi\",\"supportedFeatures\":[\"setPowerOn\",\"setPowerOff\"]},",
+                        "\"powerprovider\":null,"));
+        tenantOs.result("GET", "/api/servers/103", SERVER.replace("\"servertype\"", "\"powerstatus\":\"probably\",\"servertype\""));
+
+        TenantOsServer server = api.server(101);
+
+        assertThat(server.os()).isEqualTo("Debian 12");
+        assertThat(server.powerStatus()).isEqualTo("off");
+        assertThat(server.powerFeatures()).containsExactly("setPowerOn", "setPowerOff");
+        assertThat(server.supports(PowerAction.RESET)).isFalse();
+        assertThat(server.rescueBootRunning()).isTrue();
+        assertThat(server.suspendedUserIds()).containsExactly(7L, 9L);
+        TenantOsServer noProvider = api.server(102);
+        assertThat(noProvider.powerStatus()).isEqualTo("on");
+        assertThat(noProvider.powerFeatures()).isEmpty();
+        assertThat(noProvider.suspendedUserIds()).as("absent: nobody").isEmpty();
+        assertThat(api.server(103).powerStatus()).isEqualTo("unknown");
     }
 
     @Test
@@ -115,6 +150,146 @@ class HttpTenantOsApiTest {
         assertThat(server.hostname()).isEqualTo("web1.example.com");
         assertThat(json(tenantOs.last().body())).isEqualTo(json("""
                 {"user_id":7,"hostname":"web1.example.com","tags":["e2388g","assigned"]}"""));
+    }
+
+    @Test
+    void anOwnerOfNobodyIsSentAsNull() throws Exception {
+        tenantOs.result("PUT", "/api/servers/101", SERVER);
+
+        assertThat(api.updateServer(101, 0, "stock-101", List.of("forRent")).ownerUserId()).isZero();
+
+        assertThat(json(tenantOs.last().body())).isEqualTo(json("""
+                {"user_id":null,"hostname":"stock-101","tags":["forRent"]}"""));
+    }
+
+    @Test
+    void setsTheSuspendedUsersAlone() throws Exception {
+        tenantOs.result("PUT", "/api/servers/101", SERVER);
+
+        api.setSuspendedUsers(101, List.of(7L));
+        assertThat(json(tenantOs.last().body())).isEqualTo(json("{\"suspendUserIds\":[7]}"));
+        api.setSuspendedUsers(101, List.of());
+        assertThat(json(tenantOs.last().body())).isEqualTo(json("{\"suspendUserIds\":[]}"));
+    }
+
+    @Test
+    void listsTheServersOfAnOwnerAndFiltersThemItself() {
+        String mine = SERVER.replace("\"user_id\":null", "\"user_id\":7");
+        String other = SERVER.replace("\"id\":101", "\"id\":102").replace("\"user_id\":null", "\"user_id\":8");
+        tenantOs.result("GET", "/api/servers", "[" + mine + "," + other + "]");
+
+        assertThat(api.serversOwnedBy(7)).extracting(TenantOsServer::id).containsExactly(101L);
+
+        assertThat(tenantOs.last().path()).isEqualTo("/api/servers");
+        assertThat(tenantOs.last().query()).isEqualTo("userId=7");
+    }
+
+    @Test
+    void deletesAUser() {
+        tenantOs.result("DELETE", "/api/users/7", "true");
+
+        api.deleteUser(7);
+
+        assertThat(tenantOs.last().method()).isEqualTo("DELETE");
+        assertThat(tenantOs.last().path()).isEqualTo("/api/users/7");
+    }
+
+    @Test
+    void powersByMethodName() {
+        for (PowerAction action : PowerAction.values()) {
+            tenantOs.result("GET", "/api/servers/101/power/" + action.method(), "true");
+        }
+
+        api.power(101, PowerAction.ON);
+        api.power(101, PowerAction.OFF);
+        api.power(101, PowerAction.RESET);
+
+        assertThat(tenantOs.seen).extracting(s -> s.method() + " " + s.path()).containsExactly(
+                "GET /api/servers/101/power/setPowerOn", "GET /api/servers/101/power/setPowerOff",
+                "GET /api/servers/101/power/setPowerReset");
+    }
+
+    @Test
+    void readsSwitchPortsInEitherShape() {
+        tenantOs.result("GET", "/api/servers/101/network/getManageableNetworkPorts", """
+                [{"id":1011,"name":"eth0","switch":{"name":"sw-r1"},"manageable":1,"adminStatus":"up"},
+                 {"id":"1012","name":"eth1","switch":"sw-r2","manageable":0,"adminStatus":"down"},
+                 {"id":1013,"name":"eth2","enabled":false}]""");
+
+        assertThat(api.networkPorts(101)).containsExactly(
+                new SwitchPort(1011, "eth0", "sw-r1", true, true),
+                new SwitchPort(1012, "eth1", "sw-r2", false, false),
+                new SwitchPort(1013, "eth2", "", true, false));
+    }
+
+    @Test
+    void setsAPortUpOrDownWithoutABody() {
+        tenantOs.result("POST", "/api/servers/101/network/ports/1011/disable", "true")
+                .result("POST", "/api/servers/101/network/ports/1011/enable", "true");
+
+        api.setPortEnabled(101, 1011, false);
+        assertThat(tenantOs.last().path()).isEqualTo("/api/servers/101/network/ports/1011/disable");
+        assertThat(tenantOs.last().body()).isEmpty();
+        api.setPortEnabled(101, 1011, true);
+        assertThat(tenantOs.last().path()).isEqualTo("/api/servers/101/network/ports/1011/enable");
+    }
+
+    @Test
+    void setsReverseDnsAndReadsItBack() throws Exception {
+        tenantOs.result("POST", "/api/servers/101/ipassignments/rdns", "true")
+                .result("GET", "/api/servers/101/ipassignments",
+                        "[" + ASSIGNMENT.replace("\"primary_ip\":1", "\"primary_ip\":1,\"rdns\":\"mail.example.com\"") + "]");
+
+        api.setReverseDns(101, "203.0.113.11", "mail.example.com");
+
+        assertThat(json(tenantOs.last().body())).isEqualTo(json("{\"ip\":\"203.0.113.11\",\"rdns\":\"mail.example.com\"}"));
+        assertThat(api.ipAssignments(101)).containsExactly(
+                new IpAssignment(5001, "203.0.113.11", true, true, 10, "mail.example.com"));
+    }
+
+    @Test
+    void anSsoLinkIsTheTokenLoginPageOfTheBaseUrl() throws Exception {
+        tenantOs.result("POST", "/api/users/7/generateSsoToken", "{\"authToken\":\"0a1b2c\"}");
+
+        URI link = api.ssoLink(7, "/servers/101/console", Duration.ofMillis(90_500));
+
+        assertThat(link).isEqualTo(URI.create(tenantOs.baseUrl() + "/tokenLogin/0a1b2c"));
+        assertThat(json(tenantOs.last().body())).isEqualTo(json("""
+                {"endpoint":"/servers/101/console","validForSeconds":91}"""));
+    }
+
+    @Test
+    void anSsoAnswerWithoutAUsableTokenIsPermanent() {
+        tenantOs.result("POST", "/api/users/7/generateSsoToken", "{\"authToken\":\"../../admin\"}");
+
+        assertThat(catchThrowable(() -> api.ssoLink(7, "/servers", Duration.ofMinutes(5))))
+                .isInstanceOf(TenantOsFailure.Permanent.class).hasMessageContaining("authToken");
+    }
+
+    @Test
+    void startsAndStopsTheRescueSystem() throws Exception {
+        tenantOs.result("POST", "/api/servers/101/provisioning/startRescueSystem", "true")
+                .result("GET", "/api/servers/101/provisioning/stopRescueSystem", "true");
+
+        api.startRescue(101, "Rescue-Pw-1");
+        assertThat(json(tenantOs.last().body())).isEqualTo(json("{\"rootPassword\":\"Rescue-Pw-1\"}"));
+        api.stopRescue(101);
+        assertThat(tenantOs.last().method() + " " + tenantOs.last().path())
+                .isEqualTo("GET /api/servers/101/provisioning/stopRescueSystem");
+    }
+
+    @Test
+    void readsNetworkTrafficBetweenEpochSeconds() throws Exception {
+        tenantOs.result("POST", "/api/servers/101/stats/network/hourly", """
+                [{"timestamp":1740787200,"bytesIn":3600000,"bytesOut":14400000,"packetsIn":3600,"packetsOut":14400},
+                 {"timestamp":"1740790800","bytesIn":"0","bytesOut":0}]""");
+        Instant from = Instant.parse("2025-03-01T00:00:00Z");
+
+        assertThat(api.networkTraffic(101, "hourly", from, from.plusSeconds(7_200))).containsExactly(
+                new TrafficSample(from, 3_600_000, 14_400_000), new TrafficSample(from.plusSeconds(3_600), 0, 0));
+        assertThat(json(tenantOs.last().body())).isEqualTo(json("{\"from\":1740787200,\"to\":1740794400}"));
+        assertThat(catchThrowable(() -> api.networkTraffic(101, "../users", from, from)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -200,6 +375,15 @@ class HttpTenantOsApiTest {
 
         assertThat(json(tenantOs.last().body())).isEqualTo(json("""
                 {"profileId":12,"hostname":"web1.example.com","rootPassword":"Root-Pw-1"}"""));
+    }
+
+    @Test
+    void aDiskWipeLeavesHostnameAndPasswordOut() throws Exception {
+        tenantOs.result("POST", "/api/servers/101/provisioning/startReinstallation", "null");
+
+        api.startReinstallation(101, 90, null, null);
+
+        assertThat(json(tenantOs.last().body())).isEqualTo(json("{\"profileId\":90}"));
     }
 
     @Test

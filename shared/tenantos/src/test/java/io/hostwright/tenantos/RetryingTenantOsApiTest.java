@@ -1,5 +1,6 @@
 package io.hostwright.tenantos;
 
+import io.hostwright.domain.tenantos.PowerAction;
 import io.hostwright.domain.tenantos.TenantOsApi;
 import io.hostwright.domain.tenantos.TenantOsFailure;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,9 @@ class RetryingTenantOsApiTest {
         return Stream.of(
                 arguments("createUser", (Consumer<TenantOsApi>) api -> api.createUser("a", "a", "a@b.c", "pw", 3)),
                 arguments("addIpAssignment", (Consumer<TenantOsApi>) api -> api.addIpAssignment(101, 10, "203.0.113.40")),
-                arguments("startReinstallation", (Consumer<TenantOsApi>) api -> api.startReinstallation(101, 12, "h", "pw")));
+                arguments("startReinstallation", (Consumer<TenantOsApi>) api -> api.startReinstallation(101, 12, "h", "pw")),
+                arguments("startRescue", (Consumer<TenantOsApi>) api -> api.startRescue(101, "Rescue-Pw-1")),
+                arguments("power RESET", (Consumer<TenantOsApi>) api -> api.power(101, PowerAction.RESET)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -147,7 +150,19 @@ class RetryingTenantOsApiTest {
                 arguments("assignableIps", (Consumer<TenantOsApi>) api -> api.assignableIps(101, 10)),
                 arguments("removeIpAssignment", (Consumer<TenantOsApi>) api -> api.removeIpAssignment(101, 5001)),
                 arguments("provisioningProfiles", (Consumer<TenantOsApi>) api -> api.provisioningProfiles(101)),
-                arguments("installStatus", (Consumer<TenantOsApi>) api -> api.installStatus(101)));
+                arguments("installStatus", (Consumer<TenantOsApi>) api -> api.installStatus(101)),
+                arguments("setSuspendedUsers", (Consumer<TenantOsApi>) api -> api.setSuspendedUsers(101, List.of(7L))),
+                arguments("serversOwnedBy", (Consumer<TenantOsApi>) api -> api.serversOwnedBy(7)),
+                arguments("deleteUser", (Consumer<TenantOsApi>) api -> api.deleteUser(7)),
+                arguments("power ON", (Consumer<TenantOsApi>) api -> api.power(101, PowerAction.ON)),
+                arguments("power OFF", (Consumer<TenantOsApi>) api -> api.power(101, PowerAction.OFF)),
+                arguments("networkPorts", (Consumer<TenantOsApi>) api -> api.networkPorts(101)),
+                arguments("setPortEnabled", (Consumer<TenantOsApi>) api -> api.setPortEnabled(101, 1011, false)),
+                arguments("setReverseDns", (Consumer<TenantOsApi>) api -> api.setReverseDns(101, "203.0.113.11", "a.example.com")),
+                arguments("ssoLink", (Consumer<TenantOsApi>) api -> api.ssoLink(7, "/servers", Duration.ofMinutes(5))),
+                arguments("stopRescue", (Consumer<TenantOsApi>) api -> api.stopRescue(101)),
+                arguments("networkTraffic", (Consumer<TenantOsApi>) api -> api.networkTraffic(101, "5min",
+                        java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(600))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -167,6 +182,23 @@ class RetryingTenantOsApiTest {
         retrying(POLICY).removeIpAssignment(101, 5001);
 
         assertThat(scripted.calls).containsExactly("removeIpAssignment", "removeIpAssignment");
+    }
+
+    @Test
+    void aRepeatedUserDeleteThatFindsNothingIsLeftToTheCaller() {
+        TenantOsFailure.Permanent notFound = new TenantOsFailure.Permanent("HTTP 404", 404, null);
+        scripted.failing(unavailable("lost answer"), notFound);
+
+        assertThat(catchThrowable(() -> retrying(POLICY).deleteUser(7))).isSameAs(notFound);
+        assertThat(scripted.calls).containsExactly("deleteUser", "deleteUser");
+    }
+
+    @Test
+    void retriedCallsHandBackTheirAnswer() {
+        scripted.failing(unavailable("1"));
+        assertThat(retrying(POLICY).ssoLink(7, "/servers", Duration.ofMinutes(5))).isEqualTo(ScriptedApi.SSO_LINK);
+        scripted.failing(unavailable("2"));
+        assertThat(retrying(POLICY).networkPorts(101)).containsExactly(ScriptedApi.PORT);
     }
 
     @Test

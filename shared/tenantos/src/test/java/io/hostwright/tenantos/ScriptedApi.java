@@ -2,12 +2,18 @@ package io.hostwright.tenantos;
 
 import io.hostwright.domain.tenantos.InstallStatus;
 import io.hostwright.domain.tenantos.IpAssignment;
+import io.hostwright.domain.tenantos.PowerAction;
 import io.hostwright.domain.tenantos.ProvisioningProfile;
 import io.hostwright.domain.tenantos.Subnet;
+import io.hostwright.domain.tenantos.SwitchPort;
 import io.hostwright.domain.tenantos.TenantOsApi;
 import io.hostwright.domain.tenantos.TenantOsServer;
 import io.hostwright.domain.tenantos.TenantOsUser;
+import io.hostwright.domain.tenantos.TrafficSample;
 
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +28,8 @@ final class ScriptedApi implements TenantOsApi {
             false, false, "Intel Xeon E-2388G", 65536);
     static final TenantOsUser USER = new TenantOsUser(7, "ada@example.com", "ada", 3);
     static final IpAssignment ASSIGNMENT = new IpAssignment(5001, "203.0.113.40", false, true, 10);
+    static final SwitchPort PORT = new SwitchPort(1011, "eth0", "sw-r1", true, true);
+    static final URI SSO_LINK = URI.create("https://tenantos.example.com/tokenLogin/abc123");
 
     private final Deque<RuntimeException> failures = new ArrayDeque<>();
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
@@ -113,5 +121,65 @@ final class ScriptedApi implements TenantOsApi {
     public InstallStatus installStatus(long serverId) {
         call("installStatus");
         return new InstallStatus(InstallStatus.State.RUNNING, 40, "");
+    }
+
+    @Override
+    public void setSuspendedUsers(long serverId, List<Long> userIds) {
+        call("setSuspendedUsers");
+    }
+
+    @Override
+    public List<TenantOsServer> serversOwnedBy(long userId) {
+        call("serversOwnedBy");
+        return List.of(SERVER);
+    }
+
+    @Override
+    public void deleteUser(long userId) {
+        call("deleteUser");
+    }
+
+    /** Recorded as {@code power ON}, {@code power OFF}, {@code power RESET}. */
+    @Override
+    public void power(long serverId, PowerAction action) {
+        call("power " + action);
+    }
+
+    @Override
+    public List<SwitchPort> networkPorts(long serverId) {
+        call("networkPorts");
+        return List.of(PORT);
+    }
+
+    @Override
+    public void setPortEnabled(long serverId, long portId, boolean enabled) {
+        call("setPortEnabled");
+    }
+
+    @Override
+    public void setReverseDns(long serverId, String ip, String hostname) {
+        call("setReverseDns");
+    }
+
+    @Override
+    public URI ssoLink(long userId, String endpoint, Duration validFor) {
+        call("ssoLink");
+        return SSO_LINK;
+    }
+
+    @Override
+    public void startRescue(long serverId, String rootPassword) {
+        call("startRescue");
+    }
+
+    @Override
+    public void stopRescue(long serverId) {
+        call("stopRescue");
+    }
+
+    @Override
+    public List<TrafficSample> networkTraffic(long serverId, String mode, Instant from, Instant to) {
+        call("networkTraffic");
+        return List.of(new TrafficSample(from, 1_000, 4_000));
     }
 }
