@@ -38,7 +38,9 @@ class EventFixturesTest {
             "api-post-order.json", 202,
             "api-get-order.json", 404,
             "api-get-services.json", 200,
-            "api-get-service.json", 404);
+            "api-get-service.json", 404,
+            "api-post-admin-suspend.json", 404,
+            "api-post-service-power.json", 404);
 
     private static LocalRuntime runtime;
 

@@ -82,11 +82,13 @@ public final class ApiGatewayServerControlRequestHandler
         String serviceId = request.pathParameter("serviceId").orElse("");
         String key = request.header(IdempotencyKeys.HEADER).orElse(null);
         return switch (request.routeKey()) {
-            case "GET /v1/services/{serviceId}/server" -> ApiResponses.json(200, control.info(customer, serviceId));
+            case "GET /v1/services/{serviceId}/server" -> ApiResponses.json(200,
+                    ControlViews.server(control.info(customer, serviceId)));
             case "GET /v1/services/{serviceId}/ips" -> ApiResponses.json(200,
                     Map.of("ips", control.ips(customer, serviceId)));
-            case "GET /v1/services/{serviceId}/usage" -> ApiResponses.json(200, control.usage(customer, serviceId,
-                    instant(request, "from"), instant(request, "to"), request.queryParameter("resolution").orElse(null)));
+            case "GET /v1/services/{serviceId}/usage" -> ApiResponses.json(200, ControlViews.usage(control.usage(
+                    customer, serviceId, instant(request, "from"), instant(request, "to"),
+                    request.queryParameter("resolution").orElse(null))));
             case "GET /v1/services/{serviceId}/operations/{operationId}" -> ApiResponses.json(200,
                     OperationViews.of(queries.operation(customer, serviceId,
                             request.pathParameter("operationId").orElse(""))));

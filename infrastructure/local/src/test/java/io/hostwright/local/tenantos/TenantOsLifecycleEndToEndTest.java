@@ -142,7 +142,7 @@ class TenantOsLifecycleEndToEndTest {
         JsonNode afterReinstall = orders.awaitService(placed, WAIT,
                 s -> s.path("osName").asText().equals("Ubuntu 24.04 LTS"));
         assertThat(afterReinstall.path("status").asText()).isEqualTo("ACTIVE");
-        assertThat(simulator.server(serverId).os()).isEqualTo("Ubuntu 24.04 LTS");
+        assertThat(simulator.server(serverId).os()).startsWith("Ubuntu 24.04");
         mailWithSubject(orders, placed.email(), "Reinstallation of life.example.com has started");
         JsonNode finished = mailWithSubject(orders, placed.email(), "Reinstallation of life.example.com has finished");
         assertThat(finished.path("text").asText()).contains(simulator.rootPasswordOf(serverId).orElseThrow());
@@ -252,9 +252,13 @@ class TenantOsLifecycleEndToEndTest {
     void aServerReassignedByHandIsLeftAloneAndStaffAreTold() {
         TenantOsOrders orders = new TenantOsOrders(runtime, "ryzen7950x", Duration.ofSeconds(1));
         TenantOsOrders.Placed placed = orders.order("taken.example.com", 1);
+        TenantOsOrders.Placed neighbour = orders.order("neighbour.example.com", 1);
         orders.awaitService(placed, WAIT, s -> s.path("status").asText().equals("ACTIVE"));
+        orders.awaitService(neighbour, WAIT, s -> s.path("status").asText().equals("ACTIVE"));
         long serverId = ownedBy(simulator.userByEmail(placed.email()).orElseThrow().id()).id();
-        simulator.reassign(serverId, 2L);
+        long otherUser = simulator.userByEmail(neighbour.email()).orElseThrow().id();
+        // staff give the server to another customer by hand, in TenantOS
+        simulator.reassign(serverId, otherUser);
         String staff = orders.staffToken();
         String admin = "/v1/admin/services/" + placed.serviceId();
 
@@ -265,7 +269,7 @@ class TenantOsLifecycleEndToEndTest {
                 s -> s.path("statusReason").asText().startsWith("needs staff attention"));
         assertThat(service.path("status").asText()).isEqualTo("ACTIVE");
         SimulatedServer untouched = simulator.server(serverId);
-        assertThat(untouched.userId()).isEqualTo(2L);
+        assertThat(untouched.userId()).isEqualTo(otherUser);
         assertThat(untouched.hostname()).isEqualTo("taken.example.com");
         assertThat(untouched.powerStatus()).isEqualTo("on");
         JsonNode told = orders.awaitMails(orders.department, 1, WAIT).stream()

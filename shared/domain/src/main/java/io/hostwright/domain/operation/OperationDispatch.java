@@ -23,6 +23,13 @@ final class OperationDispatch {
     void dispatch(Operation operation, String module) {
         lifecycleQueue.enqueue(new ProvisioningRequest(operation.serviceId(), null, module,
                 ProvisioningRequest.FIRST_STEP, 1, operation.operationId()), Duration.ZERO);
-        operations.replace(operation, operation.markDispatched(clock.instant()));
+        Operation current = operation;
+        for (int i = 0; i < 5 && !current.dispatched() && !current.status().ended(); i++) {
+            if (operations.replace(current, current.markDispatched(clock.instant()))) {
+                return;
+            }
+            // the runner may have started it meanwhile (and marked it dispatched itself)
+            current = operations.find(operation.serviceId(), operation.operationId()).orElse(current);
+        }
     }
 }

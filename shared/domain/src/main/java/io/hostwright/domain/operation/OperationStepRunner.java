@@ -99,11 +99,23 @@ public final class OperationStepRunner {
     }
 
     private ProvisioningStepRunner.Result begin(Operation operation, OperationPlan plan, ProvisioningRequest request) {
-        if (operation.status() == OperationStatus.QUEUED) {
-            Operation running = operation.withStatus(OperationStatus.RUNNING, "started", clock.instant());
-            if (!operations.replace(operation, running)) {
-                return ProvisioningStepRunner.Result.DEFERRED; // changed under us: the redelivery reads it afresh
+        Operation current = operation;
+        // the request marks the operation dispatched right after queueing this message: a lost race is normal
+        for (int i = 0; i < 5 && current.status() == OperationStatus.QUEUED; i++) {
+            // its first message is being handled, so it was dispatched, whoever wins the race to say so
+            Operation running = current.markDispatched(clock.instant())
+                    .withStatus(OperationStatus.RUNNING, "started", clock.instant());
+            if (operations.replace(current, running)) {
+                current = running;
+                break;
             }
+            current = operations.find(operation.serviceId(), operation.operationId()).orElseThrow();
+        }
+        if (current.status().ended()) {
+            return ProvisioningStepRunner.Result.IGNORED;
+        }
+        if (current.status() == OperationStatus.QUEUED) {
+            return ProvisioningStepRunner.Result.DEFERRED; // still changing under us: the redelivery reads it afresh
         }
         // a duplicate "begin" sends a duplicate first step, which the ledger turns into a no-op
         queue.enqueue(request.next(plan.steps().getFirst(), 1), Duration.ZERO);
