@@ -5,6 +5,7 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import io.hostwright.manifest.FunctionSpec;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.Role;
@@ -46,12 +47,16 @@ final class AcceptedNagFindings {
     }
 
     static void backEndSecretsByPrefix(Role role) {
+        // the finding names the region and account as cdk-nag renders them: a token, or the stack's concrete value
+        Stack stack = Stack.of(role);
+        String region = Token.isUnresolved(stack.getRegion()) ? "<AWS::Region>" : stack.getRegion();
+        String account = Token.isUnresolved(stack.getAccount()) ? "<AWS::AccountId>" : stack.getAccount();
         NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
                 .reason("Back-end connections are added at run time (one API-key secret each), so the function may read"
                         + " any secret under the " + FunctionSpec.SECRET_PREFIX + " prefix, and only GetSecretValue.")
-                .appliesTo(List.of("Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:"
-                        + FunctionSpec.SECRET_PREFIX + "*"))
+                .appliesTo(List.of("Resource::arn:<AWS::Partition>:secretsmanager:" + region + ":" + account
+                        + ":secret:" + FunctionSpec.SECRET_PREFIX + "*"))
                 .build()), true);
     }
 
