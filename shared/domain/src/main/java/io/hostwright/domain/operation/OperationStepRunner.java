@@ -160,7 +160,7 @@ public final class OperationStepRunner {
                     updateService(service, s -> s.withOs(operation.parameters().get(RequestOperation.OS_TEMPLATE_ID),
                             operation.parameters().get(RequestOperation.OS_NAME), null, clock.instant()));
                 } else if (!turningPoint && operation.kind() == OperationKind.TERMINATE) {
-                    updateService(service, s -> s.withReason("terminated; " + done.detail(), clock.instant()));
+                    updateService(service, s -> s.withReason("terminated", clock.instant()));
                 }
                 end(operation, service, request.step(), OperationStatus.SUCCEEDED, done.detail());
             }

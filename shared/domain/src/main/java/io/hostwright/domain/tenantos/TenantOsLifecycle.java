@@ -373,10 +373,10 @@ public final class TenantOsLifecycle implements LifecycleModule {
     private StepOutcome removeUser(Step t) {
         Long user = t.s().state().userId();
         if (!t.settings().removeUserOnTermination() || user == null) {
-            return new StepOutcome.Done("service terminated; TenantOS user kept (product setting)");
+            return new StepOutcome.Done("TenantOS user kept (product setting)");
         }
         if (!t.s().api().serversOwnedBy(user).isEmpty()) {
-            return new StepOutcome.Done("service terminated; TenantOS user " + user + " kept: other servers are theirs");
+            return new StepOutcome.Done("TenantOS user " + user + " kept: other servers are theirs");
         }
         try {
             t.s().api().deleteUser(user);
@@ -385,7 +385,7 @@ public final class TenantOsLifecycle implements LifecycleModule {
                 throw gone;
             }
         }
-        return new StepOutcome.Done("service terminated; TenantOS user " + user + " removed");
+        return new StepOutcome.Done("TenantOS user " + user + " removed");
     }
 
     // --- reinstall ----------------------------------------------------------------------------------------------
