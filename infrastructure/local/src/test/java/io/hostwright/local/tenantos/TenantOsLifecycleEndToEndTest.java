@@ -317,6 +317,32 @@ class TenantOsLifecycleEndToEndTest {
         assertThat(resold.hostname()).isEqualTo("second.example.com");
     }
 
+    @Test
+    void aFailedWipeKeepsTheServerOutOfStockAndTellsStaff() {
+        TenantOsOrders orders = new TenantOsOrders(runtime, "ryzen7950x", Duration.ofSeconds(1));
+        TenantOsOrders.Placed placed = orders.order("wipe-fails.example.com", 1);
+        orders.awaitService(placed, WAIT, s -> s.path("status").asText().equals("ACTIVE"));
+        long serverId = ownedBy(simulator.userByEmail(placed.email()).orElseThrow().id()).id();
+        simulator.faults().failInstalls(1);
+        String staff = orders.staffToken();
+        String admin = "/v1/admin/services/" + placed.serviceId();
+
+        JsonNode failed = awaitOperation(orders, admin, orders.call("POST", admin + "/terminate", staff, null, 202),
+                staff, "FAILED");
+        assertThat(failed.path("detail").asText()).contains("disk wipe of server " + serverId + " failed");
+        JsonNode service = orders.awaitService(placed, WAIT, s -> s.path("statusReason").asText().contains("failed"));
+        assertThat(service.path("status").asText()).isEqualTo("TERMINATED");
+        SimulatedServer server = simulator.server(serverId);
+        assertThat(server.tags()).doesNotContain("forRent");
+        assertThat(orders.awaitMails(orders.department, 1, WAIT)).anySatisfy(m -> {
+            assertThat(m.path("subject").asText()).contains(placed.serviceId());
+            assertThat(m.path("text").asText()).contains("stays out of stock");
+        });
+        // the customer was told once the server was taken from them, and only that
+        assertThat(orders.mails(placed.email())).extracting(m -> m.path("subject").asText())
+                .filteredOn(subject -> subject.contains("terminated")).hasSize(1);
+    }
+
     private SimulatedServer ownedBy(long userId) {
         return simulator.servers().stream().filter(s -> s.userId() != null && s.userId() == userId)
                 .findFirst().orElseThrow();
