@@ -12,6 +12,7 @@ import io.hostwright.domain.tenantos.TenantOsServerControl;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbModuleState;
 import io.hostwright.dynamodb.DynamoDbServerClaims;
+import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.dynamodb.DynamoDbServiceSecrets;
 import io.hostwright.dynamodb.DynamoDbTenantOsCatalog;
 import io.hostwright.secrets.SchemeSecretResolver;
@@ -33,6 +34,7 @@ public final class Backends {
     public static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(5));
 
     private final DynamoDbCatalogRepository products;
+    private final DynamoDbServiceRepository services;
     private final DynamoDbTenantOsCatalog tenantOsCatalog;
     private final DynamoDbServerClaims claims;
     private final DynamoDbModuleState states;
@@ -46,6 +48,7 @@ public final class Backends {
     public Backends(DynamoDbClient dynamo, String table, TenantOsApis tenantOs, MailQueue mail, Backoff backoff,
                     Clock clock) {
         this.products = new DynamoDbCatalogRepository(dynamo, table);
+        this.services = new DynamoDbServiceRepository(dynamo, table);
         this.tenantOsCatalog = new DynamoDbTenantOsCatalog(dynamo, table);
         this.claims = new DynamoDbServerClaims(dynamo, table);
         this.states = new DynamoDbModuleState(dynamo, table);
@@ -67,8 +70,8 @@ public final class Backends {
     }
 
     public List<LifecycleModule> lifecycle() {
-        return List.of(new TenantOsLifecycle(products, tenantOsCatalog, tenantOs, claims, states, secrets, mail,
-                backoff, clock));
+        return List.of(new TenantOsLifecycle(products, services, tenantOsCatalog, tenantOs, claims, states, secrets,
+                mail, backoff, clock));
     }
 
     public List<ServerControl> serverControls() {

@@ -90,7 +90,7 @@ public final class ApiGatewayServerControlRequestHandler
                     customer, serviceId, instant(request, "from"), instant(request, "to"),
                     request.queryParameter("resolution").orElse(null))));
             case "GET /v1/services/{serviceId}/operations/{operationId}" -> ApiResponses.json(200,
-                    OperationViews.of(queries.operation(customer, serviceId,
+                    OperationViews.forCustomer(queries.operation(customer, serviceId,
                             request.pathParameter("operationId").orElse(""))));
             case "POST /v1/services/{serviceId}/power" -> {
                 JsonBody body = JsonBody.parse(request.body()).allowOnly("", Set.of("action"));

@@ -259,6 +259,12 @@ class TenantOsLifecycleEndToEndTest {
         long otherUser = simulator.userByEmail(neighbour.email()).orElseThrow().id();
         // staff give the server to another customer by hand, in TenantOS
         simulator.reassign(serverId, otherUser);
+        // the former customer can no longer control it
+        String client = "/v1/services/" + placed.serviceId();
+        assertThat(orders.call("POST", client + "/power", placed.token(), "{\"action\":\"off\"}", 409)
+                .path("detail").asText()).contains("reassigned");
+        orders.call("POST", client + "/rescue", placed.token(), "{\"action\":\"start\"}", 409);
+        orders.call("POST", client + "/console", placed.token(), null, 409);
         String staff = orders.staffToken();
         String admin = "/v1/admin/services/" + placed.serviceId();
 

@@ -160,7 +160,8 @@ public final class ControlServer {
                 throw new IdempotencyKeyReused(IdempotencyKeys.HEADER, IdempotencyKeys.HEADER
                         + " was already used for a different request; use a new key for a new request");
             }
-            Service service = own(caller, serviceId, READABLE, what);
+            // a replay is still an action (a console replay makes a new link): the service must still allow them
+            Service service = own(caller, serviceId, ACTIONABLE, what);
             return new Acted<>(currentState.apply(control(service), service), true);
         }
         Service service = own(caller, serviceId, ACTIONABLE, what);

@@ -17,7 +17,7 @@ public interface LifecycleModule {
     /**
      * Runs one step of the operation.
      *
-     * @param attempt 1 for the first run of this step, more after waits and retries
+     * @param attempt 1 for the first try, 2 after one transient failure… (a wait starts again at 1): for backoff
      */
     StepOutcome run(Operation operation, String step, Service service, int attempt);
 }

@@ -118,41 +118,44 @@ public final class OperationStepRunner {
             return ProvisioningStepRunner.Result.DEFERRED; // still changing under us: the redelivery reads it afresh
         }
         // a duplicate "begin" sends a duplicate first step, which the ledger turns into a no-op
-        queue.enqueue(request.next(plan.steps().getFirst(), 1), Duration.ZERO);
+        queue.enqueue(request.next(plan.steps().getFirst()), Duration.ZERO);
         return ProvisioningStepRunner.Result.RAN;
     }
 
+    /**
+     * Runs the step, then writes its consequences (service status and reason, operation end, staff alert) before
+     * the ledger records the step's end: a crash in between is finished by the redelivery, which runs the step
+     * again (every step is safe to repeat), so an operation cannot be left running with its lock held.
+     */
     private void run(StepLedger.Claimed claimed, Operation operation, Service service, LifecycleModule module,
                      OperationPlan plan, ProvisioningRequest request) {
         StepOutcome outcome;
         try {
-            outcome = module.run(operation, request.step(), service, request.attempt());
+            outcome = module.run(operation, request.step(), service, request.tryNumber());
         } catch (RuntimeException unexpected) {
-            outcome = new StepOutcome.Retry(backoff.delay(request.attempt()),
+            outcome = new StepOutcome.Retry(backoff.delay(request.tryNumber()),
                     "unexpected error: " + unexpected.getClass().getSimpleName());
         }
-        if (outcome instanceof StepOutcome.Retry retry && request.attempt() >= ProvisioningStepRunner.MAX_RETRIES) {
-            outcome = new StepOutcome.Fail("gave up after " + request.attempt() + " attempts: " + retry.detail());
+        if (outcome instanceof StepOutcome.Retry retry && request.tryNumber() >= ProvisioningStepRunner.MAX_RETRIES) {
+            outcome = new StepOutcome.Fail("gave up after " + request.tryNumber() + " attempts: " + retry.detail());
         }
         boolean turningPoint = plan.turningPoint().equals(request.step());
         switch (outcome) {
             case StepOutcome.Next next -> {
-                finish(claimed, StepStatus.SUCCEEDED, next.detail(),
-                        new FollowUp(request.next(next.next(), 1), Duration.ZERO));
                 if (turningPoint) {
                     reachTarget(operation, service);
                 }
                 note(operation, next.detail());
+                finish(claimed, StepStatus.SUCCEEDED, next.detail(), new FollowUp(request.next(next.next()), Duration.ZERO));
             }
             case StepOutcome.Wait wait -> {
-                finish(claimed, StepStatus.WAITING, wait.detail(), again(request, wait.delay()));
                 updateService(service, s -> s.withReason(wait.detail(), clock.instant()));
                 note(operation, wait.detail());
+                finish(claimed, StepStatus.WAITING, wait.detail(), new FollowUp(request.waited(), wait.delay()));
             }
             case StepOutcome.Retry retry -> finish(claimed, StepStatus.WAITING, "retrying: " + retry.detail(),
-                    again(request, retry.delay()));
+                    new FollowUp(request.retried(), retry.delay()));
             case StepOutcome.Done done -> {
-                finish(claimed, StepStatus.SUCCEEDED, done.detail(), null);
                 if (turningPoint) {
                     reachTarget(operation, service);
                 }
@@ -163,14 +166,15 @@ public final class OperationStepRunner {
                     updateService(service, s -> s.withReason("terminated", clock.instant()));
                 }
                 end(operation, service, request.step(), OperationStatus.SUCCEEDED, done.detail());
+                finish(claimed, StepStatus.SUCCEEDED, done.detail(), null);
             }
             case StepOutcome.Fail failure -> {
-                finish(claimed, StepStatus.FAILED, failure.detail(), null);
                 end(operation, service, request.step(), OperationStatus.FAILED, failure.detail());
+                finish(claimed, StepStatus.FAILED, failure.detail(), null);
             }
             case StepOutcome.Attention attention -> {
-                finish(claimed, StepStatus.FAILED, attention.detail(), null);
                 end(operation, service, request.step(), OperationStatus.NEEDS_ATTENTION, attention.detail());
+                finish(claimed, StepStatus.FAILED, attention.detail(), null);
             }
         }
     }
@@ -188,26 +192,28 @@ public final class OperationStepRunner {
                 ? s.transitionTo(operation.kind().target(), reason, clock.instant()) : s);
     }
 
+    /**
+     * Ends the operation (which lets its lock go). A failure is first told to staff (once per operation, however
+     * often a redelivery gets here) and left visible on the service.
+     */
     private void end(Operation operation, Service service, String step, OperationStatus status, String detail) {
+        if (status != OperationStatus.SUCCEEDED) {
+            String prefix = status == OperationStatus.NEEDS_ATTENTION ? "needs staff attention: " : "";
+            String reason = prefix + operation.kind().label() + " "
+                    + (status == OperationStatus.FAILED ? "failed" : "stopped") + " at " + step + ": " + detail;
+            alerts.tell(service, "operation-" + operation.operationId() + "-"
+                    + status.name().toLowerCase(java.util.Locale.ROOT), operation.kind().label() + " / " + step, reason);
+            updateService(service, s -> s.withReason(reason, clock.instant()));
+        }
         Operation current = operation;
         for (int i = 0; i < 5; i++) {
-            if (operations.replace(current, current.withStatus(status, detail, clock.instant()))) {
-                break;
-            }
             current = operations.find(operation.serviceId(), operation.operationId()).orElseThrow();
-            if (current.status().ended()) {
+            if (current.status().ended()
+                    || operations.replace(current, current.withStatus(status, detail, clock.instant()))) {
                 return;
             }
         }
-        if (status == OperationStatus.SUCCEEDED) {
-            return;
-        }
-        String prefix = status == OperationStatus.NEEDS_ATTENTION ? "needs staff attention: " : "";
-        String reason = prefix + operation.kind().label() + " " + (status == OperationStatus.FAILED ? "failed" : "stopped")
-                + " at " + step + ": " + detail;
-        updateService(service, s -> s.withReason(reason, clock.instant()));
-        alerts.tell(service, "operation-" + operation.operationId() + "-" + status.name().toLowerCase(java.util.Locale.ROOT),
-                operation.kind().label() + " / " + step, reason);
+        throw new IllegalStateException("operation " + operation.operationId() + " keeps changing under us");
     }
 
     /** Keeps the operation's latest detail for staff; losing this write to a concurrent one is harmless. */
@@ -215,10 +221,6 @@ public final class OperationStepRunner {
         operations.find(operation.serviceId(), operation.operationId())
                 .filter(o -> !o.status().ended())
                 .ifPresent(o -> operations.replace(o, o.withStatus(o.status(), detail, clock.instant())));
-    }
-
-    private static FollowUp again(ProvisioningRequest request, Duration delay) {
-        return new FollowUp(request.next(request.step(), request.attempt() + 1), delay);
     }
 
     private void finish(StepLedger.Claimed claimed, StepStatus status, String detail, FollowUp followUp) {

@@ -40,8 +40,14 @@ public final class SweepUndispatchedOperations {
         int failed = 0;
         for (Operation operation : stuck) {
             try {
-                String module = services.findService(operation.serviceId()).map(Service::module).orElseThrow();
-                dispatch.dispatch(operation, module);
+                Service service = services.findService(operation.serviceId()).orElse(null);
+                if (service == null) {
+                    // nothing left to act on: end it, so it stops being swept (and lets its lock go)
+                    operations.replace(operation, operation.withStatus(OperationStatus.FAILED,
+                            "the service no longer exists", clock.instant()));
+                    continue;
+                }
+                dispatch.dispatch(operation, service.module());
                 dispatched++;
             } catch (RuntimeException e) {
                 failed++;

@@ -19,7 +19,7 @@ public interface ProvisioningModule {
     /**
      * Runs one step for a service in {@code PROVISIONING}.
      *
-     * @param attempt 1 for the first run of this step, more after waits and retries
+     * @param attempt 1 for the first try, 2 after one transient failure… (a wait starts again at 1): for backoff
      */
     StepOutcome run(String step, Service service, int attempt);
 }

@@ -9,10 +9,13 @@ import java.util.Objects;
  * {@link #FIRST_STEP}.
  *
  * @param orderId     the order that created the service; null on the lifecycle queue
+ * @param attempt     the step's run number (waits and retries both count), what the ledger keys on
  * @param operationId null for provisioning
+ * @param failures    how many runs of this step in a row failed transiently just before this one (a wait resets
+ *                    it): the retry cap and the backoff count these, so a long poll does not eat the retries
  */
 public record ProvisioningRequest(String serviceId, String orderId, String module, String step, int attempt,
-                                  String operationId) {
+                                  String operationId, int failures) {
 
     public static final String FIRST_STEP = "begin";
 
@@ -24,11 +27,32 @@ public record ProvisioningRequest(String serviceId, String orderId, String modul
 
     /** A provisioning step. */
     public ProvisioningRequest(String serviceId, String orderId, String module, String step, int attempt) {
-        this(serviceId, orderId, module, step, attempt, null);
+        this(serviceId, orderId, module, step, attempt, null, 0);
     }
 
-    /** The same message for another step or attempt. */
-    public ProvisioningRequest next(String nextStep, int nextAttempt) {
-        return new ProvisioningRequest(serviceId, orderId, module, nextStep, nextAttempt, operationId);
+    /** A step of an operation ({@code operationId} null for provisioning). */
+    public ProvisioningRequest(String serviceId, String orderId, String module, String step, int attempt,
+                               String operationId) {
+        this(serviceId, orderId, module, step, attempt, operationId, 0);
+    }
+
+    /** The first run of another step. */
+    public ProvisioningRequest next(String nextStep) {
+        return new ProvisioningRequest(serviceId, orderId, module, nextStep, 1, operationId, 0);
+    }
+
+    /** This step again after a wait (not a failure). */
+    public ProvisioningRequest waited() {
+        return new ProvisioningRequest(serviceId, orderId, module, step, attempt + 1, operationId, 0);
+    }
+
+    /** This step again after a transient failure. */
+    public ProvisioningRequest retried() {
+        return new ProvisioningRequest(serviceId, orderId, module, step, attempt + 1, operationId, failures + 1);
+    }
+
+    /** Which try this is since the step last waited or started: 1, then 2 after one transient failure… */
+    public int tryNumber() {
+        return failures + 1;
     }
 }

@@ -103,47 +103,45 @@ public final class ProvisioningStepRunner {
         return Result.RAN;
     }
 
+    /**
+     * Runs the step, then writes what it changed on the service (and tells staff) before the ledger records the
+     * step's end: a crash in between is finished by the redelivery, which runs the step again (every step is safe
+     * to repeat) instead of finding it done with its consequences missing.
+     */
     private void run(StepLedger.Claimed claimed, Service service, ProvisioningModule module, ProvisioningRequest request) {
         StepOutcome outcome;
         try {
-            outcome = module.run(request.step(), service, request.attempt());
+            outcome = module.run(request.step(), service, request.tryNumber());
         } catch (RuntimeException unexpected) {
-            outcome = new StepOutcome.Retry(backoff.delay(request.attempt()),
+            outcome = new StepOutcome.Retry(backoff.delay(request.tryNumber()),
                     "unexpected error: " + unexpected.getClass().getSimpleName());
         }
-        if (outcome instanceof StepOutcome.Retry retry && request.attempt() >= MAX_RETRIES) {
-            outcome = new StepOutcome.Fail("gave up after " + request.attempt() + " attempts: " + retry.detail());
+        if (outcome instanceof StepOutcome.Retry retry && request.tryNumber() >= MAX_RETRIES) {
+            outcome = new StepOutcome.Fail("gave up after " + request.tryNumber() + " attempts: " + retry.detail());
         }
         switch (outcome) {
-            case StepOutcome.Next next -> {
-                FollowUp followUp = new FollowUp(new ProvisioningRequest(service.serviceId(), service.orderId(),
-                        module.module(), next.next(), 1), Duration.ZERO);
-                finish(claimed, StepStatus.SUCCEEDED, next.detail(), followUp);
-            }
+            case StepOutcome.Next next -> finish(claimed, StepStatus.SUCCEEDED, next.detail(),
+                    new FollowUp(request.next(next.next()), Duration.ZERO));
             case StepOutcome.Wait wait -> {
-                finish(claimed, StepStatus.WAITING, wait.detail(), again(service, module, request, wait.delay()));
                 updateService(service, s -> s.withReason(wait.detail(), clock.instant()));
+                finish(claimed, StepStatus.WAITING, wait.detail(), new FollowUp(request.waited(), wait.delay()));
             }
             case StepOutcome.Retry retry -> finish(claimed, StepStatus.WAITING,
-                    "retrying: " + retry.detail(), again(service, module, request, retry.delay()));
+                    "retrying: " + retry.detail(), new FollowUp(request.retried(), retry.delay()));
             case StepOutcome.Done done -> {
+                updateService(service, s -> s.status().canBecome(ServiceStatus.ACTIVE)
+                        ? s.transitionTo(ServiceStatus.ACTIVE, null, clock.instant()) : s);
                 finish(claimed, StepStatus.SUCCEEDED, done.detail(), null);
-                updateService(service, s -> s.transitionTo(ServiceStatus.ACTIVE, null, clock.instant()));
             }
             case StepOutcome.Fail failure -> {
-                finish(claimed, StepStatus.FAILED, failure.detail(), null);
                 fail(service, request.step(), failure.detail());
+                finish(claimed, StepStatus.FAILED, failure.detail(), null);
             }
             case StepOutcome.Attention attention -> {
-                finish(claimed, StepStatus.FAILED, attention.detail(), null);
                 fail(service, request.step(), "needs staff attention: " + attention.detail());
+                finish(claimed, StepStatus.FAILED, attention.detail(), null);
             }
         }
-    }
-
-    private static FollowUp again(Service service, ProvisioningModule module, ProvisioningRequest request, Duration delay) {
-        return new FollowUp(new ProvisioningRequest(service.serviceId(), service.orderId(), module.module(),
-                request.step(), request.attempt() + 1), delay);
     }
 
     private void finish(StepLedger.Claimed claimed, StepStatus status, String detail, FollowUp followUp) {
@@ -154,10 +152,11 @@ public final class ProvisioningStepRunner {
         }
     }
 
+    /** Staff first: the alert is sent once per service however often a redelivery gets here. */
     private void fail(Service service, String step, String reason) {
+        alerts.tell(service, "provisioning-failed", step, reason);
         updateService(service, s -> s.status().canBecome(ServiceStatus.FAILED)
                 ? s.transitionTo(ServiceStatus.FAILED, reason, clock.instant()) : s);
-        alerts.tell(service, "provisioning-failed", step, reason);
     }
 
     private void updateService(Service read, UnaryOperator<Service> change) {

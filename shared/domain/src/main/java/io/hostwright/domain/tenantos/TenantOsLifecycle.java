@@ -16,8 +16,11 @@ import io.hostwright.domain.provisioning.ServerClaims;
 import io.hostwright.domain.provisioning.ServiceSecrets;
 import io.hostwright.domain.provisioning.StepOutcome;
 import io.hostwright.domain.service.Service;
+import io.hostwright.domain.service.ServiceRepository;
+import io.hostwright.domain.service.ServiceStatus;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,20 +40,24 @@ import java.util.Set;
 public final class TenantOsLifecycle implements LifecycleModule {
 
     static final String ROOT_PASSWORD_OF_REINSTALL = TenantOsProvisioning.ROOT_PASSWORD + "#";
+    /** How long a job never seen running must be reported ended before that is believed. */
+    static final Duration UNSEEN_JOB_GRACE = Duration.ofMinutes(2);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private static final Map<OperationKind, OperationPlan> PLANS = Map.of(
-            OperationKind.SUSPEND, OperationPlan.endingAtLastStep(
-                    List.of("check-owner", "disable-ports", "power-off", "suspend-user")),
+            // suspended as soon as anything may change: a failure half way is undone by an unsuspend
+            OperationKind.SUSPEND, new OperationPlan(
+                    List.of("check-owner", "disable-ports", "power-off", "suspend-user"), "check-owner"),
             OperationKind.UNSUSPEND, OperationPlan.endingAtLastStep(
                     List.of("check-owner", "unsuspend-user", "power-on", "enable-ports")),
             OperationKind.TERMINATE, new OperationPlan(
                     List.of("check-owner", "power-off", "reset-server", "release-ips", "start-wipe", "await-wipe",
-                            "return-to-stock", "remove-user"), "start-wipe"),
+                            "return-to-stock", "remove-user"), "reset-server"),
             OperationKind.REINSTALL, OperationPlan.endingAtLastStep(
                     List.of("check-owner", "start-reinstall", "await-reinstall")));
 
     private final CatalogRepository products;
+    private final ServiceRepository services;
     private final TenantOsCatalog catalog;
     private final TenantOsApis apis;
     private final ServerClaims claims;
@@ -60,10 +67,11 @@ public final class TenantOsLifecycle implements LifecycleModule {
     private final Backoff backoff;
     private final Clock clock;
 
-    public TenantOsLifecycle(CatalogRepository products, TenantOsCatalog catalog, TenantOsApis apis,
-                             ServerClaims claims, ModuleState states, ServiceSecrets secrets, MailQueue mail,
-                             Backoff backoff, Clock clock) {
+    public TenantOsLifecycle(CatalogRepository products, ServiceRepository services, TenantOsCatalog catalog,
+                             TenantOsApis apis, ServerClaims claims, ModuleState states, ServiceSecrets secrets,
+                             MailQueue mail, Backoff backoff, Clock clock) {
         this.products = products;
+        this.services = services;
         this.catalog = catalog;
         this.apis = apis;
         this.claims = claims;
@@ -133,7 +141,7 @@ public final class TenantOsLifecycle implements LifecycleModule {
             return new StepOutcome.Fail("no TenantOS server is recorded for this service");
         }
         List<String> steps = PLANS.get(OperationKind.TERMINATE).steps();
-        if (step.equals("start-wipe")) {
+        if (step.equals("reset-server")) {
             customerMail(t, MailTemplate.TERMINATED, "terminated", Map.of());
         }
         int next = steps.indexOf(step) + 1;
@@ -148,9 +156,8 @@ public final class TenantOsLifecycle implements LifecycleModule {
         // a termination that an earlier attempt got as far as handing the server back may find it in stock
         boolean handedBack = t.operation().kind() == OperationKind.TERMINATE && t.s().unowned(server);
         if (!customers && !handedBack) {
-            return new StepOutcome.Attention("server " + server.id() + " now belongs to TenantOS user "
-                    + server.ownerUserId() + ", not to the customer's user " + user
-                    + ": it was reassigned by hand, so nothing was changed on it");
+            return new StepOutcome.Attention("server " + server.id() + " was reassigned by hand in TenantOS (it no"
+                    + " longer belongs to this service's account), so nothing was changed on it");
         }
         String next = plan(t.operation().kind()).steps().get(1);
         return new StepOutcome.Next(next, "server " + server.id() + " still belongs to TenantOS user " + user);
@@ -282,6 +289,7 @@ public final class TenantOsLifecycle implements LifecycleModule {
         }
         // a suspension's ports come back up: the wipe boots from the network and the next customer needs them
         int ports = bringPortsBackUp(t);
+        customerMail(t, MailTemplate.TERMINATED, "terminated", Map.of());
         return new StepOutcome.Next("release-ips", "server " + server.id() + " taken back from the customer as "
                 + hostname + (ports > 0 ? "; " + ports + " switch port(s) up again" : ""));
     }
@@ -320,9 +328,9 @@ public final class TenantOsLifecycle implements LifecycleModule {
             if (t.s().api().installStatus(t.serverId()).state() != InstallStatus.State.RUNNING) {
                 t.s().api().startReinstallation(t.serverId(), profileId, null, null);
             }
-            saveLifecycle(t, t.state().withWipeStarted(clock.instant()));
+            TenantOsLifecycleState started = t.state().withWipeStarted(clock.instant());
+            saveLifecycle(t, seenRunningNow(t, started));
         }
-        customerMail(t, MailTemplate.TERMINATED, "terminated", Map.of());
         return new StepOutcome.Next("await-wipe", profileId == null ? "no disk wipe configured for this product"
                 : "disk wipe started with TenantOS profile " + profileId);
     }
@@ -332,9 +340,7 @@ public final class TenantOsLifecycle implements LifecycleModule {
             return new StepOutcome.Next("return-to-stock", "no disk wipe to wait for");
         }
         InstallStatus status = t.s().api().installStatus(t.serverId());
-        boolean finished = status.state() == InstallStatus.State.FINISHED
-                || (status.state() == InstallStatus.State.NOT_RUNNING && !t.s().api().server(t.serverId()).busy());
-        if (finished) {
+        if (finished(t, status, t.state().wipeStartedAt())) {
             Map<String, String> v = new java.util.LinkedHashMap<>();
             v.put(MailVariables.PRODUCT_NAME, t.s().service().productName());
             v.put(MailVariables.HOSTNAME, t.s().service().hostname());
@@ -345,7 +351,7 @@ public final class TenantOsLifecycle implements LifecycleModule {
                     MailTemplate.DISK_WIPE_FINISHED, List.of(t.s().department()), v));
             return new StepOutcome.Next("return-to-stock", "disk wipe of server " + t.serverId() + " finished");
         }
-        if (status.state() == InstallStatus.State.FAILED) {
+        if (status.state() == InstallStatus.State.FAILED && believable(t, t.state().wipeStartedAt())) {
             return new StepOutcome.Fail("disk wipe of server " + t.serverId() + " failed: " + status.message()
                     + "; the server stays out of stock");
         }
@@ -378,6 +384,10 @@ public final class TenantOsLifecycle implements LifecycleModule {
         if (!t.s().api().serversOwnedBy(user).isEmpty()) {
             return new StepOutcome.Done("TenantOS user " + user + " kept: other servers are theirs");
         }
+        // another order of the customer may be using the user before any server is theirs upstream
+        if (otherLiveServiceOnThisConnection(t)) {
+            return new StepOutcome.Done("TenantOS user " + user + " kept: another service of the customer uses it");
+        }
         try {
             t.s().api().deleteUser(user);
         } catch (TenantOsFailure.Permanent gone) {
@@ -386,6 +396,16 @@ public final class TenantOsLifecycle implements LifecycleModule {
             }
         }
         return new StepOutcome.Done("TenantOS user " + user + " removed");
+    }
+
+    private boolean otherLiveServiceOnThisConnection(Step t) {
+        Service self = t.s().service();
+        return services.listByCustomer(self.customerId()).stream()
+                .filter(other -> !other.serviceId().equals(self.serviceId()))
+                .filter(other -> TenantOsProvisioning.MODULE.equals(other.module()))
+                .filter(other -> other.status() != ServiceStatus.TERMINATED && other.status() != ServiceStatus.FAILED)
+                .anyMatch(other -> products.findProduct(other.productId())
+                        .map(p -> t.s().connection().connectionId().equals(p.connectionId())).orElse(true));
     }
 
     // --- reinstall ----------------------------------------------------------------------------------------------
@@ -414,7 +434,7 @@ public final class TenantOsLifecycle implements LifecycleModule {
         if (t.s().api().installStatus(t.serverId()).state() != InstallStatus.State.RUNNING) {
             t.s().api().startReinstallation(t.serverId(), profileId, t.s().service().hostname(), password);
         }
-        saveLifecycle(t, t.state().withReinstall(operationId, clock.instant()));
+        saveLifecycle(t, seenRunningNow(t, t.state().withReinstall(operationId, clock.instant())));
         customerMail(t, MailTemplate.REINSTALL_STARTED, "reinstall-started#" + operationId,
                 Map.of(MailVariables.OS, osName(t)));
         return new StepOutcome.Next("await-reinstall", "reinstalling " + osName(t));
@@ -422,10 +442,8 @@ public final class TenantOsLifecycle implements LifecycleModule {
 
     private StepOutcome awaitReinstall(Step t) {
         InstallStatus status = t.s().api().installStatus(t.serverId());
-        boolean finished = status.state() == InstallStatus.State.FINISHED
-                || (status.state() == InstallStatus.State.NOT_RUNNING && !t.s().api().server(t.serverId()).busy());
         String operationId = t.operation().operationId();
-        if (finished) {
+        if (finished(t, status, t.state().reinstallStartedAt())) {
             String serviceId = t.s().service().serviceId();
             String password = secrets.get(serviceId, ROOT_PASSWORD_OF_REINSTALL + operationId).orElseThrow(
                     () -> new IllegalStateException("root password of reinstall " + operationId + " is missing"));
@@ -434,7 +452,7 @@ public final class TenantOsLifecycle implements LifecycleModule {
                     Map.of(MailVariables.OS, osName(t), MailVariables.ROOT_PASSWORD, password));
             return new StepOutcome.Done("server " + t.serverId() + " reinstalled with " + osName(t));
         }
-        if (status.state() == InstallStatus.State.FAILED) {
+        if (status.state() == InstallStatus.State.FAILED && believable(t, t.state().reinstallStartedAt())) {
             return new StepOutcome.Fail("reinstallation of server " + t.serverId() + " failed: " + status.message());
         }
         Instant deadline = t.state().reinstallStartedAt().plus(t.s().settings().installDeadline());
@@ -444,6 +462,34 @@ public final class TenantOsLifecycle implements LifecycleModule {
         }
         return new StepOutcome.Wait(t.s().settings().pollInterval(), "reinstalling " + osName(t) + ": "
                 + status.progressPercent() + "%");
+    }
+
+    /**
+     * Whether the wipe or reinstall started at {@code startedAt} has ended. TenantOS's install status is per server,
+     * not per job: right after a start it may still report the job before. So "finished" counts once this job was
+     * seen running, or, if it never was, once {@link #UNSEEN_JOB_GRACE} has passed since it was started.
+     */
+    private boolean finished(Step t, InstallStatus status, Instant startedAt) {
+        if (status.state() == InstallStatus.State.RUNNING) {
+            if (!t.state().jobSeenRunning()) {
+                saveLifecycle(t, t.state().withJobSeenRunning());
+            }
+            return false;
+        }
+        boolean ended = status.state() == InstallStatus.State.FINISHED
+                || (status.state() == InstallStatus.State.NOT_RUNNING && !t.s().api().server(t.serverId()).busy());
+        return ended && believable(t, startedAt);
+    }
+
+    /** Reads the install status right after a start: a job already running is certainly this one. */
+    private TenantOsLifecycleState seenRunningNow(Step t, TenantOsLifecycleState started) {
+        return t.s().api().installStatus(t.serverId()).state() == InstallStatus.State.RUNNING
+                ? started.withJobSeenRunning() : started;
+    }
+
+    /** An ended status is this job's once it was seen running, or the grace since its start has passed. */
+    private boolean believable(Step t, Instant startedAt) {
+        return t.state().jobSeenRunning() || !clock.instant().isBefore(startedAt.plus(UNSEEN_JOB_GRACE));
     }
 
     private static String osName(Step t) {

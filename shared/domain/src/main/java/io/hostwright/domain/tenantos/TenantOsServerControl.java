@@ -49,9 +49,8 @@ public final class TenantOsServerControl implements ServerControl {
 
     @Override
     public ServerInfo info(Service service) {
-        return call(service, "read the server", (s, serverId) -> {
-            TenantOsServer server = s.api().server(serverId);
-            List<IpAssignment> ips = s.api().ipAssignments(serverId);
+        return call(service, "read the server", (s, server) -> {
+            List<IpAssignment> ips = s.api().ipAssignments(server.id());
             String main = ips.stream().filter(IpAssignment::primary).map(IpAssignment::ip).findFirst()
                     .orElse(server.primaryIp());
             List<PowerCommand> commands = Arrays.stream(PowerCommand.values())
@@ -66,14 +65,13 @@ public final class TenantOsServerControl implements ServerControl {
 
     @Override
     public String power(Service service, PowerCommand command) {
-        return call(service, "power " + command.label(), (s, serverId) -> {
-            TenantOsServer server = s.api().server(serverId);
+        return call(service, "power " + command.label(), (s, server) -> {
             if (!server.supports(action(command))) {
                 throw new Conflict("action", "this server's power provider cannot " + command.label()
                         + "; it supports " + Arrays.stream(PowerCommand.values())
                         .filter(c -> server.supports(action(c))).map(PowerCommand::label).toList());
             }
-            s.api().power(serverId, action(command));
+            s.api().power(server.id(), action(command));
             return switch (command) {
                 case ON, RESET -> "on";
                 case OFF -> "off";
@@ -83,38 +81,37 @@ public final class TenantOsServerControl implements ServerControl {
 
     @Override
     public List<IpAddress> ips(Service service) {
-        return call(service, "list the IP addresses", (s, serverId) -> s.api().ipAssignments(serverId).stream()
+        return call(service, "list the IP addresses", (s, server) -> s.api().ipAssignments(server.id()).stream()
                 .map(TenantOsServerControl::address).toList());
     }
 
     @Override
     public IpAddress setReverseDns(Service service, String ip, String hostname) {
-        return call(service, "set reverse DNS", (s, serverId) -> {
-            IpAssignment assignment = s.api().ipAssignments(serverId).stream().filter(a -> a.ip().equals(ip))
+        return call(service, "set reverse DNS", (s, server) -> {
+            IpAssignment assignment = s.api().ipAssignments(server.id()).stream().filter(a -> a.ip().equals(ip))
                     .findFirst().orElseThrow(() -> new NotFound("IP address", ip));
-            s.api().setReverseDns(serverId, ip, hostname);
+            s.api().setReverseDns(server.id(), ip, hostname);
             return new IpAddress(assignment.ip(), assignment.primary(), assignment.ipv4() ? 4 : 6, hostname);
         });
     }
 
     @Override
     public ConsoleLink console(Service service, Duration validFor) {
-        return call(service, "open the console", (s, serverId) -> {
+        return call(service, "open the console", (s, server) -> {
             Instant expires = clock.instant().plus(validFor);
-            return new ConsoleLink(s.api().ssoLink(s.state().userId(), "/servers/" + serverId + "/console", validFor),
-                    expires);
+            return new ConsoleLink(s.api().ssoLink(s.state().userId(), "/servers/" + server.id() + "/console",
+                    validFor), expires);
         });
     }
 
     @Override
     public RescueAccess startRescue(Service service, String rootPassword) {
-        return call(service, "start the rescue system", (s, serverId) -> {
-            TenantOsServer server = s.api().server(serverId);
+        return call(service, "start the rescue system", (s, server) -> {
             if (server.busy()) {
                 throw new Conflict("service", "an installation or disk wipe is running on this server");
             }
             if (!server.rescueBootRunning()) {
-                s.api().startRescue(serverId, rootPassword);
+                s.api().startRescue(server.id(), rootPassword);
                 return new RescueAccess(true, rootPassword);
             }
             return new RescueAccess(true, null);
@@ -123,16 +120,16 @@ public final class TenantOsServerControl implements ServerControl {
 
     @Override
     public RescueAccess stopRescue(Service service) {
-        return call(service, "leave the rescue system", (s, serverId) -> {
-            s.api().stopRescue(serverId);
+        return call(service, "leave the rescue system", (s, server) -> {
+            s.api().stopRescue(server.id());
             return new RescueAccess(false, null);
         });
     }
 
     @Override
     public UsageSeries usage(Service service, Instant from, Instant to, UsageResolution resolution) {
-        return call(service, "read usage", (s, serverId) -> {
-            List<UsageSeries.Point> points = s.api().networkTraffic(serverId, resolution.label(), from, to).stream()
+        return call(service, "read usage", (s, server) -> {
+            List<UsageSeries.Point> points = s.api().networkTraffic(server.id(), resolution.label(), from, to).stream()
                     .map(t -> new UsageSeries.Point(t.start(), t.bytesIn(), t.bytesOut())).toList();
             return new UsageSeries(service.serviceId(), from, to, resolution, points,
                     points.stream().mapToLong(UsageSeries.Point::bytesIn).sum(),
@@ -141,7 +138,7 @@ public final class TenantOsServerControl implements ServerControl {
     }
 
     private interface Call<T> {
-        T apply(TenantOsContext s, long serverId);
+        T apply(TenantOsContext s, TenantOsServer server);
     }
 
     private <T> T call(Service service, String what, Call<T> call) {
@@ -157,7 +154,12 @@ public final class TenantOsServerControl implements ServerControl {
             throw new Conflict("service", "cannot " + what + ": no TenantOS server is recorded for this service");
         }
         try {
-            return call.apply(s, s.state().serverId());
+            TenantOsServer server = s.api().server(s.state().serverId());
+            // a server staff gave to someone else by hand is not this customer's to control any more
+            if (server.ownerUserId() != s.state().userId()) {
+                throw new Conflict("service", "cannot " + what + ": the server was reassigned; please contact support");
+            }
+            return call.apply(s, server);
         } catch (TenantOsFailure failure) {
             throw translate(what, failure);
         }

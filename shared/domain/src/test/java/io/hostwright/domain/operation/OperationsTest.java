@@ -127,7 +127,8 @@ class OperationsTest {
 
     @Test
     void terminationTurnsTheServiceTerminatedAtItsTurningPointWhileTheRestStillRuns() {
-        behaviour.put("two", a -> a < 3 ? new StepOutcome.Wait(Duration.ofSeconds(2), "wiping: " + a * 30 + "%")
+        int[] polls = {0};
+        behaviour.put("two", a -> ++polls[0] < 3 ? new StepOutcome.Wait(Duration.ofSeconds(2), "wiping")
                 : new StepOutcome.Done("wiped"));
         OperationAccepted accepted = staffRequests(OperationKind.TERMINATE, null, null);
         runner.handle(queue.poll()); // begin
@@ -136,7 +137,7 @@ class OperationsTest {
         assertThat(operations.find("svc_1", accepted.operation().operationId()).orElseThrow().status())
                 .isEqualTo(OperationStatus.RUNNING);
         drain();
-        assertThat(ran).containsExactly("one#1", "two#1", "two#2", "two#3");
+        assertThat(ran).containsExactly("one#1", "two#1", "two#1", "two#1");
         assertThat(operations.find("svc_1", accepted.operation().operationId()).orElseThrow().status())
                 .isEqualTo(OperationStatus.SUCCEEDED);
     }
@@ -168,6 +169,25 @@ class OperationsTest {
         assertThat(failed.status()).isEqualTo(OperationStatus.FAILED);
         assertThat(failed.detail()).contains("gave up after 8 attempts");
         assertThat(mails).hasSize(1);
+    }
+
+    @Test
+    void aLongWaitDoesNotUseUpTheRetriesOfALaterFailure() {
+        int[] runs = {0};
+        // 20 polls, then two transient failures, then done: waits do not count towards the cap of 8
+        behaviour.put("two", a -> {
+            int run = ++runs[0];
+            if (run <= 20) {
+                return new StepOutcome.Wait(Duration.ofSeconds(2), "wiping");
+            }
+            return run <= 22 ? new StepOutcome.Retry(Duration.ofSeconds(a), "TenantOS unavailable")
+                    : new StepOutcome.Done("wiped");
+        });
+        OperationAccepted accepted = staffRequests(OperationKind.SUSPEND, null, null);
+        drain();
+        assertThat(operations.find("svc_1", accepted.operation().operationId()).orElseThrow().status())
+                .isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(ran).endsWith("two#1", "two#2", "two#3");
     }
 
     @Test

@@ -35,6 +35,13 @@ public final class OperationViews {
         return of(details.operation(), details.steps());
     }
 
+    /** What a customer sees: the same without who on the provider's side asked for it. */
+    public static OperationView forCustomer(OperationDetails details) {
+        OperationView full = of(details);
+        return new OperationView(full.operationId(), full.serviceId(), full.kind(), full.status(), full.reason(),
+                full.parameters(), full.detail(), null, full.createdAt(), full.updatedAt(), full.steps());
+    }
+
     public static List<StepView> steps(List<ProvisioningStep> steps) {
         return steps.stream()
                 .sorted(Comparator.comparingInt(ProvisioningStep::sequence))
