@@ -3,6 +3,7 @@ package io.hostwright.benchmark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.hostwright.benchmark.coldstart.ColdStartBenchmark;
+import io.hostwright.benchmark.lifecycle.LifecycleLoad;
 import io.hostwright.benchmark.orders.OrderLoad;
 import io.hostwright.benchmark.provisioning.ProvisioningLoad;
 
@@ -18,8 +19,8 @@ import java.util.Map;
 
 /**
  * {@code java -jar infrastructure/benchmark/target/hostwright-benchmark.jar [--runs=5] [--orders=1000]
- * [--concurrency=8] [--warmup=40] [--provisioning-orders=100] [--only=coldstart|orders|provisioning]}, from the
- * repository root after
+ * [--concurrency=8] [--warmup=40] [--provisioning-orders=100] [--provisioning-ipv4=2] [--servers=40]
+ * [--only=coldstart|orders|provisioning|lifecycle]}, from the repository root after
  * {@code mvn -B -q package -DskipTests}.
  *
  * <p>Prints figures, judges nothing. Tables go to stdout, progress to stderr; what the functions, emulators and
@@ -95,6 +96,12 @@ public final class Benchmark {
             ProvisioningLoad.Result provisioning = new ProvisioningLoad(options, progress).run();
             json.put("provisioning", provisioning);
             stdout.print(Report.provisioning(provisioning));
+            stdout.flush();
+        }
+        if (options.lifecycle()) {
+            LifecycleLoad.Result lifecycle = new LifecycleLoad(options, progress).run();
+            json.put("lifecycle", lifecycle);
+            stdout.print(Report.lifecycle(lifecycle));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         json.put("elapsedSeconds", seconds);

@@ -4,33 +4,40 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What to run. Defaults finish in about five minutes on two cores.
+ * What to run. Defaults finish in about five minutes on two cores, plus a little over a minute for the lifecycle phase.
  *
  * @param runs               fresh JVMs per function and JVM mode; the median is printed
  * @param orders             orders placed in the measured window
- * @param concurrency        HTTP clients placing orders at once (order acceptance and provisioning)
+ * @param concurrency        HTTP clients sending requests at once (order acceptance, provisioning and lifecycle)
  * @param warmup             orders placed (at the same concurrency) before the measured window, reported apart
  * @param provisioningOrders TenantOS orders provisioned end to end in the provisioning phase
  * @param provisioningIpv4   IPv4 addresses each of them orders (the server's primary, the rest from the subnet)
+ * @param lifecycleServers   servers provisioned for the lifecycle phase, then suspended, unsuspended, reinstalled
+ *                           and terminated
  * @param jvmTimeout         longest a cold-start JVM may live before it is killed and counted as failed
  * @param loadTimeout        longest the measured window may last; orders not placed by then are reported as not sent
  */
 public record Options(int runs, int orders, int concurrency, int warmup, int provisioningOrders,
-                      int provisioningIpv4, boolean coldStarts, boolean orderLoad, boolean provisioning,
-                      Duration jvmTimeout, Duration loadTimeout) {
+                      int provisioningIpv4, int lifecycleServers, boolean coldStarts, boolean orderLoad,
+                      boolean provisioning, boolean lifecycle, Duration jvmTimeout, Duration loadTimeout) {
+
+    /** The phases, in the order a run without {@code --only} runs them all. */
+    public static final List<String> PHASES = List.of("coldstart", "orders", "provisioning", "lifecycle");
 
     public static final String USAGE = """
             usage: java -jar infrastructure/benchmark/target/hostwright-benchmark.jar [options]
               --runs=N          cold-start JVMs per function and JVM mode, median printed (default 5)
               --orders=N        orders in the measured window (default 1000)
-              --concurrency=N   concurrent HTTP clients placing orders (default 8)
+              --concurrency=N   concurrent HTTP clients placing orders or lifecycle requests (default 8)
               --warmup=N        warm-up orders before the window, reported apart (default 40)
               --provisioning-orders=N
                                 TenantOS orders provisioned end to end against the simulator (default 100)
               --provisioning-ipv4=N
                                 IPv4 addresses per such order, 1..4: the server's primary, the rest assigned
                                 from the subnet by the set-ips step (default 2)
-              --only=PHASE      one phase only: coldstart, orders or provisioning
+              --servers=N       servers provisioned for the lifecycle phase, each then suspended, unsuspended,
+                                asked for its info and powered off and on, reinstalled and terminated (default 40)
+              --only=PHASE      one phase only: coldstart, orders, provisioning or lifecycle
               --help            this text
             Run from the repository root after: mvn -B -q package -DskipTests
             """;
@@ -54,10 +61,14 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
         if (provisioningIpv4 < 1 || provisioningIpv4 > 4) {
             throw new IllegalArgumentException("--provisioning-ipv4 must be 1..4 (the product's range)");
         }
+        if (lifecycleServers < 1 || lifecycleServers > 1000) {
+            throw new IllegalArgumentException("--servers must be 1..1000");
+        }
     }
 
     public static Options defaults() {
-        return new Options(5, 1000, 8, 40, 100, 2, true, true, true, Duration.ofSeconds(60), Duration.ofMinutes(5));
+        return new Options(5, 1000, 8, 40, 100, 2, 40, true, true, true, true, Duration.ofSeconds(60),
+                Duration.ofMinutes(5));
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -65,6 +76,7 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
         Options o = defaults();
         int runs = o.runs, orders = o.orders, concurrency = o.concurrency, warmup = o.warmup;
         int provisioningOrders = o.provisioningOrders, provisioningIpv4 = o.provisioningIpv4;
+        int lifecycleServers = o.lifecycleServers;
         String only = null;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -76,9 +88,10 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
                 case "--warmup" -> warmup = number(name, value);
                 case "--provisioning-orders" -> provisioningOrders = number(name, value);
                 case "--provisioning-ipv4" -> provisioningIpv4 = number(name, value);
+                case "--servers" -> lifecycleServers = number(name, value);
                 case "--only" -> {
-                    if (!List.of("coldstart", "orders", "provisioning").contains(value)) {
-                        throw new IllegalArgumentException("--only is coldstart, orders or provisioning, not \""
+                    if (!PHASES.contains(value)) {
+                        throw new IllegalArgumentException("--only is coldstart, orders, provisioning or lifecycle, not \""
                                 + value + "\"");
                     }
                     only = value;
@@ -86,9 +99,10 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new Options(runs, orders, concurrency, warmup, provisioningOrders, provisioningIpv4,
+        return new Options(runs, orders, concurrency, warmup, provisioningOrders, provisioningIpv4, lifecycleServers,
                 only == null || only.equals("coldstart"), only == null || only.equals("orders"),
-                only == null || only.equals("provisioning"), o.jvmTimeout, o.loadTimeout);
+                only == null || only.equals("provisioning"), only == null || only.equals("lifecycle"),
+                o.jvmTimeout, o.loadTimeout);
     }
 
     private static int number(String name, String value) {

@@ -4,6 +4,8 @@ import io.hostwright.benchmark.coldstart.ColdStartBenchmark;
 import io.hostwright.benchmark.coldstart.ColdStartRow;
 import io.hostwright.benchmark.coldstart.JvmMode;
 import io.hostwright.benchmark.coldstart.ProbeResult;
+import io.hostwright.benchmark.lifecycle.LifecycleFigures;
+import io.hostwright.benchmark.lifecycle.LifecycleLoad;
 import io.hostwright.benchmark.orders.BatchResult;
 import io.hostwright.benchmark.orders.OrderLoad;
 import io.hostwright.benchmark.provisioning.BenchmarkStock;
@@ -200,8 +202,8 @@ final class Report {
         if (functions.isEmpty()) {
             out.append("  (no split by function: the benchmark's SDK interceptor was not loaded)\n");
         } else {
-            out.append("  per function: the same calls per server, split by the runtime thread that made them (order-acceptance\n"
-                    + "  on the gateway's, queue consumers on their poller's); ")
+            out.append("  per function: the same calls per server, split by the runtime thread that made them (API functions\n"
+                    + "  on the gateway's, told apart by the handler on its stack; queue consumers on their poller's);\n  ")
                     .append(mismatches.isEmpty() ? "per operation they add up to AwsCallCounter's count"
                             : "they differ from AwsCallCounter for " + String.join(", ", mismatches))
                     .append('\n');
@@ -225,6 +227,152 @@ final class Report {
                 + "same window)%n", servers));
         out.append(backend.render());
         out.append("  provisioning handler instances built: ").append(r.provisioningInstances()).append('\n');
+        return out.toString();
+    }
+
+    static String lifecycle(LifecycleLoad.Result r) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nLIFECYCLE - %d servers suspended, unsuspended, asked for their info, powered off and on, "
+                        + "reinstalled and terminated through the laptop runtime (%d concurrent clients; runtime started in %.1f s)%n",
+                r.servers(), r.concurrency(), r.runtimeStartup().toMillis() / 1000.0));
+        out.append(String.format(Locale.ROOT, "  simulator: %d servers tagged forRent+%s, %d IPv4 per order, %d ms added to every "
+                        + "API call, installs and reinstalls take %.1f s, disk wipes %.1f s%n", r.stockServers(),
+                BenchmarkStock.TAG, r.ipv4(), r.latencyMs(), r.installMs() / 1000.0, r.wipeMs() / 1000.0));
+        out.append(String.format(Locale.ROOT, "  reinstall and wipe status polled every %.1f s (an SQS delay: whole seconds, so 1 s); "
+                        + "the lifecycle queue runs at most %d batches of %d at once%n", r.pollIntervalMs() / 1000.0,
+                r.lifecycleMaxConcurrency(), r.lifecycleBatchSize()));
+        out.append("  product: ports down and power off on suspension; power off, rename, release IPs, wipe (profile 90) and\n"
+                + "  user removal on termination; reinstall switches Debian 12 to Ubuntu 24.04\n");
+        out.append(String.format(Locale.ROOT, "  provisioned first, not measured: %d of %d ACTIVE in %.1f s%n", r.provisioned(),
+                r.ordered(), r.provisionSeconds()));
+        r.notProvisioned().forEach((reason, n) -> out.append("    not ACTIVE ").append(n).append(" x: ")
+                .append(truncate(reason, 200)).append('\n'));
+        out.append(String.format(Locale.ROOT, "  warm-up, not counted: %d servers through every stage in %.1f s%s%n",
+                r.warmupServers(), r.warmupSeconds(), r.warmupProblems().isEmpty() ? "" : "; problems:"));
+        r.warmupProblems().forEach((stage, problem) -> out.append("    ").append(stage).append(": ")
+                .append(truncate(problem, 300)).append('\n'));
+        out.append("  one stage at a time, each for every server at once (requests sent by the clients), in the order below\n");
+
+        List<LifecycleLoad.StageFigures> operations = r.stages().stream().filter(LifecycleLoad.StageFigures::operation).toList();
+        List<LifecycleLoad.StageFigures> client = r.stages().stream().filter(s -> !s.operation()).toList();
+
+        TextTable ops = new TextTable("operation", "sent", "202", "not 202", "SUCCEEDED", "FAILED", "NEEDS_ATT.",
+                "not ended", "202 p50", "p99", "202->end p50", "p99", "max", "stage s");
+        for (LifecycleLoad.StageFigures s : operations) {
+            ops.row(s.stage(), s.requests(), s.ok(), s.requests() - s.ok(), s.outcome("SUCCEEDED"), s.outcome("FAILED"),
+                    s.outcome("NEEDS_ATTENTION"), s.outcome(LifecycleFigures.NOT_ENDED), ms(s.requestMs().p50()),
+                    ms(s.requestMs().p99()), ms(s.toEndedMs().p50()), ms(s.toEndedMs().p99()), ms(s.toEndedMs().max()),
+                    decimal(s.wallSeconds(), 1));
+        }
+        out.append('\n').append(ops.render());
+        out.append("  ms; 202: client-side latency of the request (send to last byte), over the 202s; 202->end: from the 202 in\n"
+                + "  the client's hands to the operation's updatedAt as it ended (SUCCEEDED, FAILED or NEEDS_ATTENTION)\n"
+                + "  stage s: first request sent to the last operation ended\n");
+        for (LifecycleLoad.StageFigures s : r.stages()) {
+            if (!s.otherAnswers().isEmpty()) {
+                out.append("  ").append(s.stage()).append(" not answered as expected: ").append(s.otherAnswers().entrySet()
+                        .stream().map(e -> e.getValue() + " x " + (e.getKey() == 0 ? "no answer" : "HTTP " + e.getKey()))
+                        .collect(Collectors.joining(", "))).append('\n');
+                s.answerExamples().forEach(e -> out.append("    e.g. ").append(truncate(e, 300)).append('\n'));
+            }
+            s.failureDetails().forEach((detail, n) -> out.append("  ").append(s.stage()).append(" ").append(n)
+                    .append(" x ").append(truncate(detail, 300)).append('\n'));
+            if (s.operation() && s.readFailures() > 0) {
+                out.append("  ").append(s.stage()).append(": ").append(s.readFailures())
+                        .append(" operations not readable through GET .../operations/{id} afterwards (no step figures)\n");
+            }
+            if (!s.drained()) {
+                out.append("  ").append(s.stage()).append(": the lifecycle and mail queues were NOT empty a minute after it\n");
+            }
+        }
+
+        TextTable calls = new TextTable("client function", "sent", "200", "not 200", "p50", "p90", "p99", "max");
+        for (LifecycleLoad.StageFigures s : client) {
+            calls.row(s.stage(), s.requests(), s.ok(), s.requests() - s.ok(), ms(s.requestMs().p50()),
+                    ms(s.requestMs().p90()), ms(s.requestMs().p99()), ms(s.requestMs().max()));
+        }
+        out.append('\n').append(calls.render());
+        out.append("  ms, client side, over the 200s; one request per server, after unsuspend and before reinstall\n");
+
+        TextTable steps = new TextTable("operation / step (SUCCEEDED ones)", "p50", "p90", "max", "attempts mean", "max");
+        for (LifecycleLoad.StageFigures s : operations) {
+            for (LifecycleLoad.StepFigures step : s.steps()) {
+                steps.row(s.stage() + " / " + step.step(), ms(step.sincePreviousMs().p50()),
+                        ms(step.sincePreviousMs().p90()), ms(step.sincePreviousMs().max()),
+                        decimal(step.meanAttempts(), 2), step.maxAttempts());
+            }
+        }
+        out.append('\n').append(steps.render());
+        out.append("  ms from the previous step's end (the 202 for the first) to this step's end: queue hop, the step's\n"
+                + "  DynamoDB and TenantOS calls, and for await-* the reinstall or wipe itself and its polls\n");
+
+        List<String> functions = r.byFunctionInstalled()
+                ? LifecycleFigures.functions(r.stages().stream().map(LifecycleLoad.StageFigures::awsByFunction).toList())
+                        .stream().sorted(Comparator.comparingInt(Report::manifestOrder)).toList()
+                : List.of();
+        List<String> headers = new ArrayList<>(List.of("stage", "n", "calls", "per op"));
+        headers.addAll(functions);
+        TextTable aws = new TextTable(headers.toArray(String[]::new));
+        List<String> mismatches = new ArrayList<>();
+        for (LifecycleLoad.StageFigures s : r.stages()) {
+            long total = LifecycleFigures.total(s.awsCalls());
+            List<Object> row = new ArrayList<>(List.of(s.stage(), s.ok(), total, perOrder(total, s.ok())));
+            long split = 0;
+            for (String function : functions) {
+                long n = LifecycleFigures.total(s.awsByFunction().getOrDefault(function, Map.of()));
+                split += n;
+                row.add(LifecycleFigures.per(n, s.ok()));
+            }
+            if (!functions.isEmpty() && split != total) {
+                mismatches.add(s.stage() + " " + split + " vs " + total);
+            }
+            aws.row(row.toArray());
+        }
+        out.append("\nAWS SDK CALLS BY THE FUNCTIONS per operation (per request for the client functions; AwsCallCounter from a\n"
+                + "stage's first request until its queues were empty)\n");
+        out.append(aws.render());
+        if (functions.isEmpty()) {
+            out.append("  (no split by function: the benchmark's SDK interceptor was not loaded)\n");
+        } else {
+            out.append("  per function: split by the runtime thread that made them (API functions on the gateway's, told apart by\n"
+                    + "  the handler on its stack; queue consumers on their poller's);\n  ")
+                    .append(mismatches.isEmpty() ? "per stage they add up to AwsCallCounter's count"
+                            : "they differ from AwsCallCounter for " + String.join(", ", mismatches))
+                    .append('\n');
+        }
+        List<String> stageHeaders = new ArrayList<>(List.of("AWS call, per op"));
+        r.stages().forEach(s -> stageHeaders.add(s.stage().replace("POST /", "")));
+        TextTable byOperation = new TextTable(stageHeaders.toArray(String[]::new));
+        for (String key : LifecycleFigures.keysByTotal(r.stages().stream().map(LifecycleLoad.StageFigures::awsCalls).toList())) {
+            List<Object> row = new ArrayList<>(List.of(key));
+            r.stages().forEach(s -> row.add(LifecycleFigures.per(s.awsCalls().getOrDefault(key, 0L), s.ok())));
+            byOperation.row(row.toArray());
+        }
+        out.append('\n').append(byOperation.render());
+        out.append("  the operations' progress is watched through the table with the emulator's own client and each is read\n"
+                + "  through GET .../operations/{id} only after the counts: neither is in them\n");
+
+        List<String> routeHeaders = new ArrayList<>(stageHeaders);
+        routeHeaders.set(0, "TenantOS call, per op");
+        TextTable tenantOs = new TextTable(routeHeaders.toArray(String[]::new));
+        for (String route : LifecycleFigures.keysByTotal(r.stages().stream().map(LifecycleLoad.StageFigures::tenantOsCalls).toList())) {
+            List<Object> row = new ArrayList<>(List.of(route));
+            r.stages().forEach(s -> row.add(LifecycleFigures.per(s.tenantOsCalls().getOrDefault(route, 0L), s.ok())));
+            tenantOs.row(row.toArray());
+        }
+        List<Object> totalRow = new ArrayList<>(List.of("total"));
+        r.stages().forEach(s -> totalRow.add(perOrder(LifecycleFigures.total(s.tenantOsCalls()), s.ok())));
+        tenantOs.row(totalRow.toArray());
+        List<Object> errorRow = new ArrayList<>(List.of("not 2xx (all, not per op)"));
+        r.stages().forEach(s -> errorRow.add(s.tenantOsErrors()));
+        tenantOs.row(errorRow.toArray());
+        out.append("\nTENANTOS API CALLS per operation (per request for the client functions; the simulator's call log, same window)\n");
+        out.append(tenantOs.render());
+        out.append(String.format(Locale.ROOT, "  afterwards: %d of %d services TERMINATED; %d of %d simulator servers back in stock "
+                        + "(forRent, owned by the stock account)%n", r.terminatedAtEnd(), r.servers(), r.backInStock(),
+                r.stockSize()));
+        out.append("  handler instances built: ").append(r.handlerInstances().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');
         return out.toString();
     }
 

@@ -1,20 +1,26 @@
 package io.hostwright.benchmark.provisioning;
 
+import io.hostwright.manifest.FunctionSpec;
+import io.hostwright.manifest.Manifest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 /**
  * AWS calls of this JVM split by the function that made them, told apart by the thread they run on: the laptop
  * runtime invokes queue consumers on {@code sqs-<function>-N}, API functions on {@code local-gateway-N} and scheduled
- * ones on {@code scheduled-run-N}. A global SDK interceptor
+ * ones on {@code scheduled-run-N}. The gateway's threads serve every API function, so there the function is the one
+ * whose manifest handler class is on the calling thread's stack (the handler runs on the gateway thread, and the SDK
+ * calls {@code beforeExecution} on the caller's). A global SDK interceptor
  * ({@code software/amazon/awssdk/global/handlers/execution.interceptors} in the benchmark jar), so it sees every client
  * of the JVM, the emulators' too: calls on other threads (the benchmark's own reads) are not counted, nor the event
  * source's own {@code ReceiveMessage} / {@code DeleteMessageBatch} on a consumer's thread (no function makes those).
@@ -23,11 +29,14 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class CallsByFunction implements ExecutionInterceptor {
 
-    /** What the gateway threads run while orders are placed (no other route is called then). */
-    public static final String GATEWAY = "order-acceptance";
+    /** A gateway thread whose stack holds no manifest handler (not expected: every route is a function's). */
+    public static final String GATEWAY = "gateway";
     static final Set<String> EVENT_SOURCE_OPERATIONS = Set.of("Sqs.ReceiveMessage", "Sqs.DeleteMessageBatch",
             "Sqs.DeleteMessage", "Sqs.ChangeMessageVisibility", "Sqs.ChangeMessageVisibilityBatch");
 
+    private static final Map<String, String> FUNCTION_OF_HANDLER = Manifest.FUNCTIONS.stream()
+            .collect(Collectors.toUnmodifiableMap(FunctionSpec::handler, FunctionSpec::name));
+    private static final StackWalker STACK = StackWalker.getInstance();
     private static final Map<String, Map<String, LongAdder>> CALLS = new ConcurrentHashMap<>();
     private static volatile boolean installed;
 
@@ -46,6 +55,10 @@ public final class CallsByFunction implements ExecutionInterceptor {
         String function = functionOf(Thread.currentThread().getName());
         if (function == null) {
             return;
+        }
+        if (function.equals(GATEWAY)) {
+            function = STACK.walk(frames -> frames.map(frame -> functionOfHandler(frame.getClassName()))
+                    .filter(Objects::nonNull).findFirst()).orElse(GATEWAY);
         }
         String key = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
@@ -69,6 +82,14 @@ public final class CallsByFunction implements ExecutionInterceptor {
             return dash > 4 ? thread.substring(4, dash) : null;
         }
         return null;
+    }
+
+    /**
+     * The manifest function whose handler a class is (or is nested in, as its lambdas' frames are), or null.
+     */
+    static String functionOfHandler(String className) {
+        int nested = className.indexOf('$');
+        return FUNCTION_OF_HANDLER.get(nested < 0 ? className : className.substring(0, nested));
     }
 
     /** function → Service.Operation → calls since the last {@link #reset()}. */

@@ -11,10 +11,10 @@ import java.time.Instant;
  * @param answer     the HTTP status, 0 when no answer came
  * @param service    the last {@code GET /v1/services/{id}} body, null until read
  */
-record PlacedOrder(int n, String hostname, String customer, String token, Instant sentAt, Instant acceptedAt,
+public record PlacedOrder(int n, String hostname, String customer, String token, Instant sentAt, Instant acceptedAt,
                    int answer, String serviceId, String detail, JsonNode service) {
 
-    boolean accepted() {
+    public boolean accepted() {
         return answer == 202 && serviceId != null;
     }
 
@@ -22,11 +22,11 @@ record PlacedOrder(int n, String hostname, String customer, String token, Instan
         return new PlacedOrder(n, hostname, customer, token, sentAt, acceptedAt, answer, serviceId, detail, read);
     }
 
-    String status() {
+    public String status() {
         return service == null ? "unknown" : service.path("status").asText("unknown");
     }
 
-    String statusReason() {
+    public String statusReason() {
         return service == null ? "" : service.path("statusReason").asText("");
     }
 

@@ -1,22 +1,10 @@
 package io.hostwright.benchmark.provisioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hostwright.benchmark.Options;
 import io.hostwright.benchmark.Queues;
 import io.hostwright.benchmark.report.Stats;
-import io.hostwright.domain.catalog.BillingCycle;
-import io.hostwright.domain.catalog.Ipv4Range;
-import io.hostwright.domain.catalog.OsTemplate;
-import io.hostwright.domain.catalog.Price;
-import io.hostwright.domain.catalog.Product;
-import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceStatus;
-import io.hostwright.domain.tenantos.TenantOsConnection;
-import io.hostwright.domain.tenantos.TenantOsProductSettings;
-import io.hostwright.dynamodb.DynamoDbCatalogRepository;
-import io.hostwright.dynamodb.DynamoDbServiceRepository;
-import io.hostwright.dynamodb.DynamoDbTenantOsCatalog;
 import io.hostwright.lambda.aws.AwsCallCounter;
 import io.hostwright.local.LocalRuntime;
 import io.hostwright.local.function.LocalFunction;
@@ -26,12 +14,7 @@ import io.hostwright.simulator.tenantos.Call;
 import io.hostwright.simulator.tenantos.SimulatorConfig;
 import io.hostwright.simulator.tenantos.TenantOsSimulator;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,15 +26,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * TenantOS orders provisioned end to end through the laptop runtime in this JVM: the runtime starts with a simulator
@@ -72,14 +49,10 @@ public final class ProvisioningLoad {
     public static final int SPARE_SERVERS = 10;
     public static final String START_INSTALL = "POST /api/servers/{id}/provisioning/startReinstallation";
 
-    private static final Duration PLACE_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration WARMUP_SETTLE_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration WATCH_EVERY = Duration.ofMillis(250);
     private static final Pattern SERVER_ID = Pattern.compile("^/api/servers/(\\d+)/");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The time from the 202 to a milestone, over the services that reached it. */
     public record Milestone(String name, String source, Stats ms) {
@@ -108,10 +81,6 @@ public final class ProvisioningLoad {
 
     private final Options options;
     private final PrintStream progress;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     public ProvisioningLoad(Options options, PrintStream progress) {
         this.options = options;
@@ -138,12 +107,13 @@ public final class ProvisioningLoad {
             progress.printf(Locale.ROOT, "provisioning: runtime up in %.1f s on %s, simulator on %s%n",
                     runtime.startupTime().toMillis() / 1000.0, runtime.apiUri(), tenantOs.baseUrl());
             String run = UUID.randomUUID().toString().substring(0, 8);
-            String productId = seedProduct(runtime, run);
-            OrderBody body = new OrderBody(productId, ipv4);
+            String productId = BenchmarkOrders.seedProduct(runtime, run, "provisioning", POLL_INTERVAL, STOCK_RETRY,
+                    null);
+            BenchmarkOrders orders = new BenchmarkOrders(runtime, options.concurrency(), progress);
 
             long warmupStarted = System.nanoTime();
-            List<PlacedOrder> warmup = place(runtime, body, run + "-w", warmupOrders);
-            Settled warm = settle(runtime, warmup, WARMUP_SETTLE_TIMEOUT, "warm-up");
+            List<PlacedOrder> warmup = orders.place(productId, ipv4, run + "-w", warmupOrders);
+            BenchmarkOrders.Settled warm = orders.settle(warmup, WARMUP_SETTLE_TIMEOUT, "warm-up");
             Queues.awaitEmpty(runtime, DRAIN_TIMEOUT, Manifest.PROVISIONING_QUEUE, Manifest.MAIL_QUEUE);
             double warmupSeconds = (System.nanoTime() - warmupStarted) / 1e9;
             progress.printf(Locale.ROOT, "provisioning: warm-up of %d orders done in %.1f s (%d ACTIVE)%n",
@@ -155,12 +125,12 @@ public final class ProvisioningLoad {
             progress.printf(Locale.ROOT, "provisioning: placing %d orders with %d clients...%n",
                     options.provisioningOrders(), options.concurrency());
             long started = System.nanoTime();
-            List<PlacedOrder> placed = place(runtime, body, run, options.provisioningOrders());
+            List<PlacedOrder> placed = orders.place(productId, ipv4, run, options.provisioningOrders());
             double placeSeconds = (System.nanoTime() - started) / 1e9;
             long accepted = placed.stream().filter(PlacedOrder::accepted).count();
             progress.printf(Locale.ROOT, "provisioning: %d of %d accepted in %.1f s; watching them provision...%n",
                     accepted, placed.size(), placeSeconds);
-            Settled settled = settle(runtime, placed, SETTLE_TIMEOUT, "measured");
+            BenchmarkOrders.Settled settled = orders.settle(placed, SETTLE_TIMEOUT, "measured");
             double settleSeconds = (settled.lastChange() - started) / 1e9;
             boolean drained = Queues.awaitEmpty(runtime, DRAIN_TIMEOUT, Manifest.PROVISIONING_QUEUE, Manifest.MAIL_QUEUE);
             Map<String, Long> aws = AwsCallCounter.INSTANCE.snapshot();
@@ -169,7 +139,7 @@ public final class ProvisioningLoad {
             progress.printf(Locale.ROOT, "provisioning: %s in %.1f s; reading every service through GET /v1/services/{id}%n",
                     settled.all() ? "all settled" : "NOT all settled", settleSeconds);
 
-            List<PlacedOrder> read = readServices(runtime, placed);
+            List<PlacedOrder> read = orders.readServices(placed);
             LocalFunction provisioning = runtime.functions().stream()
                     .filter(f -> f.name().equals("provisioning")).findFirst().orElseThrow();
             Trigger.Queue trigger = (Trigger.Queue) provisioning.spec().trigger();
@@ -186,174 +156,6 @@ public final class ProvisioningLoad {
                     milestones(read, calls, tenantOs), steps(read), aws, byFunction, CallsByFunction.installed(),
                     backendCalls(calls), provisioning.instances(), trigger.maxConcurrency(), trigger.batchSize());
         }
-    }
-
-    /** A product, connection and settings of this run's own, pointing at the runtime's simulator. */
-    private static String seedProduct(LocalRuntime runtime, String run) {
-        String productId = "bench-dedicated-" + run;
-        String connectionId = "bench-tenantos-" + run;
-        String department = "noc-bench-" + run + "@hostwright.local";
-        var aws = runtime.aws();
-        new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()).saveProduct(new Product(productId,
-                "Benchmark dedicated server", "seeded by the benchmark's provisioning phase", "tenantos", connectionId,
-                department, List.of(new OsTemplate("debian-12", "Debian 12 (Bookworm)")),
-                new Ipv4Range(1, 4, 1), List.of(10, 20), Map.of(BillingCycle.MONTHLY, new Price("EUR", 9900))));
-        DynamoDbTenantOsCatalog catalog = new DynamoDbTenantOsCatalog(aws.dynamoDb(), aws.tableName());
-        catalog.saveConnection(new TenantOsConnection(connectionId, "benchmark", runtime.tenantOs().baseUrl(),
-                "env:" + LocalRuntime.TENANTOS_KEY_VARIABLE, 1, List.of("assigned"), List.of("forRent"),
-                List.of("forRent"), List.of("assigned"), department));
-        catalog.saveProductSettings(new TenantOsProductSettings(productId, List.of("forRent", BenchmarkStock.TAG),
-                List.of("maintenance"), 3, Map.of("debian-12", 12L), Duration.ofMinutes(10), Duration.ofMinutes(10),
-                POLL_INTERVAL, STOCK_RETRY));
-        return productId;
-    }
-
-    /** Places {@code count} orders, each by a new customer, with {@code options.concurrency()} clients. */
-    /** What every order of the run orders; only the host name changes. */
-    private record OrderBody(String productId, int ipv4) {
-    }
-
-    private List<PlacedOrder> place(LocalRuntime runtime, OrderBody order, String run, int count) {
-        PlacedOrder[] placed = new PlacedOrder[count];
-        AtomicInteger next = new AtomicInteger();
-        long deadline = System.nanoTime() + PLACE_TIMEOUT.toNanos();
-        URI orders = runtime.apiUri().resolve("/v1/orders");
-        try (ExecutorService clients = Executors.newFixedThreadPool(options.concurrency())) {
-            for (int c = 0; c < options.concurrency(); c++) {
-                clients.execute(() -> {
-                    int n;
-                    while ((n = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
-                        placed[n] = placeOne(runtime, orders, order, run, n);
-                    }
-                });
-            }
-        }
-        List<PlacedOrder> out = new ArrayList<>();
-        for (int n = 0; n < count; n++) {
-            out.add(placed[n] != null ? placed[n] : new PlacedOrder(n, null, null, null, null, null, 0, null,
-                    "not sent: the " + PLACE_TIMEOUT.toSeconds() + " s for placing orders ran out", null));
-        }
-        return out;
-    }
-
-    private PlacedOrder placeOne(LocalRuntime runtime, URI orders, OrderBody order, String run, int n) {
-        String customer = "bench-" + run + "-" + n;
-        String email = customer + "@example.test";
-        String token = runtime.jwt().issue(customer, email, null, Duration.ofHours(1));
-        String hostname = "srv" + n + "." + run + ".bench.example.test";
-        String body = MAPPER.createObjectNode()
-                .put("productId", order.productId()).put("billingCycle", "monthly").put("hostname", hostname)
-                .put("os", "debian-12")
-                .set("options", MAPPER.createObjectNode().put("ipv4", order.ipv4()).put("bandwidthTb", 10))
-                .toString();
-        HttpRequest request = HttpRequest.newBuilder(orders)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "bench-" + run + "-" + n)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        Instant sent = Instant.now();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            Instant answered = Instant.now();
-            if (response.statusCode() != 202) {
-                return new PlacedOrder(n, hostname, customer, token, sent, null, response.statusCode(), null,
-                        response.body(), null);
-            }
-            JsonNode json = MAPPER.readTree(response.body());
-            return new PlacedOrder(n, hostname, customer, token, sent, answered, 202,
-                    json.path("serviceId").asText(null), null, null);
-        } catch (IOException e) {
-            return new PlacedOrder(n, hostname, customer, token, sent, null, 0, null, "no answer: " + e, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new PlacedOrder(n, hostname, customer, token, sent, null, 0, null, "interrupted", null);
-        }
-    }
-
-    /** The services' last statuses as watched, and when the last of them changed. */
-    private record Settled(Map<String, ServiceStatus> statuses, boolean all, long lastChange) {
-        int count(ServiceStatus status) {
-            return (int) statuses.values().stream().filter(status::equals).count();
-        }
-    }
-
-    /** Watches the accepted orders' services until each is ACTIVE or FAILED, or the timeout passes. */
-    private Settled settle(LocalRuntime runtime, List<PlacedOrder> placed, Duration timeout, String batch) {
-        DynamoDbServiceRepository services = new DynamoDbServiceRepository(runtime.aws().dynamoDb(),
-                runtime.aws().tableName());
-        Map<String, ServiceStatus> statuses = new LinkedHashMap<>();
-        Map<String, String> reasons = new HashMap<>();
-        placed.stream().filter(PlacedOrder::accepted).forEach(o -> statuses.put(o.serviceId(), ServiceStatus.PENDING));
-        long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
-        long lastChange = started;
-        long lastReport = started;
-        while (true) {
-            for (Map.Entry<String, ServiceStatus> entry : statuses.entrySet()) {
-                if (terminal(entry.getValue().name())) {
-                    continue;
-                }
-                Service service = services.findService(entry.getKey()).orElse(null);
-                if (service != null && service.status() != entry.getValue()) {
-                    entry.setValue(service.status());
-                    lastChange = System.nanoTime();
-                }
-                if (service != null) {
-                    reasons.put(entry.getKey(), String.valueOf(service.statusReason()));
-                }
-            }
-            boolean all = statuses.values().stream().allMatch(s -> terminal(s.name()));
-            long now = System.nanoTime();
-            if (all || now > deadline) {
-                return new Settled(statuses, all, all ? lastChange : now);
-            }
-            if (now - lastReport > Duration.ofSeconds(5).toNanos()) {
-                lastReport = now;
-                Map<String, Long> byStatus = statuses.values().stream()
-                        .collect(Collectors.groupingBy(ServiceStatus::name, TreeMap::new, Collectors.counting()));
-                long waiting = reasons.values().stream().filter(r -> r.startsWith("waiting for stock")).count();
-                progress.printf(Locale.ROOT, "  [%s %3.0f s] %s%s%n", batch, (now - started) / 1e9, byStatus,
-                        waiting > 0 ? ", " + waiting + " waiting for stock" : "");
-            }
-            try {
-                Thread.sleep(WATCH_EVERY);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Settled(statuses, false, System.nanoTime());
-            }
-        }
-    }
-
-    /** Every accepted order with its service as {@code GET /v1/services/{id}} answers for its customer. */
-    private List<PlacedOrder> readServices(LocalRuntime runtime, List<PlacedOrder> placed) {
-        try (ExecutorService readers = Executors.newFixedThreadPool(options.concurrency())) {
-            List<Future<PlacedOrder>> reads = new ArrayList<>();
-            for (PlacedOrder order : placed) {
-                reads.add(readers.submit(() -> order.accepted() ? order.withService(service(runtime, order)) : order));
-            }
-            List<PlacedOrder> out = new ArrayList<>();
-            for (Future<PlacedOrder> read : reads) {
-                out.add(read.get(REQUEST_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS));
-            }
-            return out;
-        } catch (Exception e) {
-            throw new IllegalStateException("reading the services failed: " + e, e);
-        }
-    }
-
-    private JsonNode service(LocalRuntime runtime, PlacedOrder order) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(runtime.apiUri().resolve("/v1/services/" + order.serviceId()))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + order.token())
-                .GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET /v1/services/" + order.serviceId() + " answered "
-                    + response.statusCode() + ": " + response.body());
-        }
-        return MAPPER.readTree(response.body());
     }
 
     private static List<Milestone> milestones(List<PlacedOrder> read, List<Call> calls, TenantOsSimulator tenantOs) {
@@ -456,7 +258,7 @@ public final class ProvisioningLoad {
     }
 
     /** A failure reason without its addresses and server ids, so alike failures count together. */
-    static String generic(String reason) {
+    public static String generic(String reason) {
         return reason.replaceAll("\\b\\d{1,3}(\\.\\d{1,3}){3}\\b", "<ip>")
                 .replaceAll("\\(\\d+\\)", "(<server>)")
                 .replaceAll("server \\d+", "server <server>");
@@ -467,6 +269,6 @@ public final class ProvisioningLoad {
     }
 
     private static boolean terminal(String status) {
-        return status.equals("ACTIVE") || status.equals("FAILED");
+        return BenchmarkOrders.provisioned(status);
     }
 }

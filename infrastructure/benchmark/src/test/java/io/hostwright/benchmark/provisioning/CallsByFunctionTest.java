@@ -15,4 +15,16 @@ class CallsByFunctionTest {
         assertThat(CallsByFunction.functionOf("main")).isNull();
         assertThat(CallsByFunction.functionOf("pool-1-thread-2")).isNull();
     }
+
+    @Test
+    void onTheGatewaysThreadsTheHandlerOnTheStackNamesTheFunction() {
+        assertThat(CallsByFunction.functionOfHandler("io.hostwright.functions.admin.ApiGatewayServiceAdminRequestHandler"))
+                .isEqualTo("service-admin");
+        assertThat(CallsByFunction.functionOfHandler(
+                "io.hostwright.functions.control.ApiGatewayServerControlRequestHandler$Inner"))
+                .isEqualTo("server-control");
+        assertThat(CallsByFunction.functionOfHandler("io.hostwright.functions.orders.ApiGatewayPlaceOrderRequestHandler"))
+                .isEqualTo("order-acceptance");
+        assertThat(CallsByFunction.functionOfHandler("io.hostwright.local.gateway.LocalGateway")).isNull();
+    }
 }
