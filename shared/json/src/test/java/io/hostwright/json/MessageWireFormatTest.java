@@ -22,7 +22,20 @@ class MessageWireFormatTest {
     @Test
     void wireFormatIsStable() {
         ProvisioningRequest step = new ProvisioningRequest("svc_1", "ord_1", "tenantos", "begin", 1);
-        assertThat(Json.write(step)).isEqualTo(
-                "{\"serviceId\":\"svc_1\",\"orderId\":\"ord_1\",\"module\":\"tenantos\",\"step\":\"begin\",\"attempt\":1}");
+        assertThat(Json.write(step)).isEqualTo("{\"serviceId\":\"svc_1\",\"orderId\":\"ord_1\",\"module\":\"tenantos\","
+                + "\"step\":\"begin\",\"attempt\":1,\"failures\":0}");
+        ProvisioningRequest operationStep = new ProvisioningRequest("svc_1", null, "tenantos", "check-owner", 3, "op_1")
+                .retried();
+        assertThat(Json.write(operationStep)).isEqualTo("{\"serviceId\":\"svc_1\",\"module\":\"tenantos\","
+                + "\"step\":\"check-owner\",\"attempt\":4,\"operationId\":\"op_1\",\"failures\":1}");
+    }
+
+    @Test
+    void messagesQueuedBeforeOperationsExistedStillRead() {
+        ProvisioningRequest old = Json.read("{\"serviceId\":\"svc_1\",\"orderId\":\"ord_1\",\"module\":\"tenantos\","
+                + "\"step\":\"set-ips\",\"attempt\":2}", ProvisioningRequest.class);
+        assertThat(old).isEqualTo(new ProvisioningRequest("svc_1", "ord_1", "tenantos", "set-ips", 2));
+        assertThat(old.operationId()).isNull();
+        assertThat(old.tryNumber()).isEqualTo(1);
     }
 }

@@ -14,6 +14,7 @@ import io.hostwright.dynamodb.DynamoDbClients;
 import io.hostwright.dynamodb.DynamoDbMailLog;
 import io.hostwright.json.Json;
 import io.hostwright.lambda.FunctionEnvironment;
+import io.hostwright.lambda.sqs.SqsBatches;
 import io.hostwright.lambda.telemetry.Telemetry;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.ses.SesClients;
@@ -25,7 +26,6 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -69,15 +69,9 @@ public final class SqsMailRequestHandler implements RequestHandler<SQSEvent, SQS
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return telemetry.invocation(context, () -> {
             Counts counts = new Counts();
-            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-            List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-            for (SQSEvent.SQSMessage message : records) {
-                if (!deliver(message, counts)) {
-                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                }
-            }
+            SQSBatchResponse response = SqsBatches.eachMessage(event, message -> deliver(message, counts));
             counts.publish(telemetry);
-            return new SQSBatchResponse(failures);
+            return response;
         });
     }
 

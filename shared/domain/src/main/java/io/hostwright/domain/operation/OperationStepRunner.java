@@ -5,6 +5,7 @@ import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.StaffAlerts;
 import io.hostwright.domain.provisioning.Backoff;
 import io.hostwright.domain.provisioning.FollowUp;
+import io.hostwright.domain.provisioning.LedgeredSteps;
 import io.hostwright.domain.provisioning.ProvisioningQueue;
 import io.hostwright.domain.provisioning.ProvisioningRequest;
 import io.hostwright.domain.provisioning.ProvisioningStepRunner;
@@ -36,7 +37,7 @@ public final class OperationStepRunner {
     private final Map<String, LifecycleModule> modules;
     private final ServiceRepository services;
     private final OperationRepository operations;
-    private final StepLedger ledger;
+    private final LedgeredSteps steps;
     private final ProvisioningQueue queue;
     private final StaffAlerts alerts;
     private final Backoff backoff;
@@ -50,7 +51,7 @@ public final class OperationStepRunner {
         this.modules = Map.copyOf(byName);
         this.services = services;
         this.operations = operations;
-        this.ledger = ledger;
+        this.steps = new LedgeredSteps(ledger, queue, clock);
         this.queue = queue;
         this.alerts = new StaffAlerts(catalog, mail);
         this.backoff = backoff;
@@ -82,20 +83,8 @@ public final class OperationStepRunner {
         if (sequence == 0) {
             return ProvisioningStepRunner.Result.IGNORED;
         }
-        return switch (ledger.claim(service.serviceId(), operation.operationId(), sequence, request.step(),
-                request.attempt(), clock.instant(), ProvisioningStepRunner.LEASE)) {
-            case StepLedger.Busy busy -> ProvisioningStepRunner.Result.DEFERRED;
-            case StepLedger.AlreadyRan ran -> {
-                if (ran.unsent() != null) {
-                    queue.enqueue(ran.unsent().request(), ran.unsent().delay());
-                }
-                yield ProvisioningStepRunner.Result.DUPLICATE;
-            }
-            case StepLedger.Claimed claimed -> {
-                run(claimed, operation, service, module, plan, request);
-                yield ProvisioningStepRunner.Result.RAN;
-            }
-        };
+        return steps.claimAndRun(service.serviceId(), sequence, request,
+                claimed -> run(claimed, operation, service, module, plan, request));
     }
 
     private ProvisioningStepRunner.Result begin(Operation operation, OperationPlan plan, ProvisioningRequest request) {
@@ -224,11 +213,7 @@ public final class OperationStepRunner {
     }
 
     private void finish(StepLedger.Claimed claimed, StepStatus status, String detail, FollowUp followUp) {
-        ledger.complete(claimed, status, detail, followUp, clock.instant());
-        if (followUp != null) {
-            queue.enqueue(followUp.request(), followUp.delay());
-            ledger.followUpSent(claimed);
-        }
+        steps.finish(claimed, status, detail, followUp);
     }
 
     private void updateService(Service read, UnaryOperator<Service> change) {

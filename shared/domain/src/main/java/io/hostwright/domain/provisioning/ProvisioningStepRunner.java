@@ -31,7 +31,7 @@ public final class ProvisioningStepRunner {
     private final Map<String, ProvisioningModule> modules;
     private final ServiceRepository services;
     private final StaffAlerts alerts;
-    private final StepLedger ledger;
+    private final LedgeredSteps steps;
     private final ProvisioningQueue queue;
     private final MailQueue mail;
     private final Backoff backoff;
@@ -48,7 +48,7 @@ public final class ProvisioningStepRunner {
         this.modules = Map.copyOf(byName);
         this.services = services;
         this.alerts = new StaffAlerts(catalog, mail);
-        this.ledger = ledger;
+        this.steps = new LedgeredSteps(ledger, queue, clock);
         this.queue = queue;
         this.mail = mail;
         this.backoff = backoff;
@@ -73,19 +73,7 @@ public final class ProvisioningStepRunner {
         if (sequence == 0 || service.status() != ServiceStatus.PROVISIONING) {
             return Result.IGNORED;
         }
-        return switch (ledger.claim(service.serviceId(), null, sequence, request.step(), request.attempt(), clock.instant(), LEASE)) {
-            case StepLedger.Busy busy -> Result.DEFERRED;
-            case StepLedger.AlreadyRan ran -> {
-                if (ran.unsent() != null) {
-                    queue.enqueue(ran.unsent().request(), ran.unsent().delay());
-                }
-                yield Result.DUPLICATE;
-            }
-            case StepLedger.Claimed claimed -> {
-                run(claimed, service, module, request);
-                yield Result.RAN;
-            }
-        };
+        return steps.claimAndRun(service.serviceId(), sequence, request, claimed -> run(claimed, service, module, request));
     }
 
     private Result begin(Service service, ProvisioningModule module) {
@@ -145,11 +133,7 @@ public final class ProvisioningStepRunner {
     }
 
     private void finish(StepLedger.Claimed claimed, StepStatus status, String detail, FollowUp followUp) {
-        ledger.complete(claimed, status, detail, followUp, clock.instant());
-        if (followUp != null) {
-            queue.enqueue(followUp.request(), followUp.delay());
-            ledger.followUpSent(claimed);
-        }
+        steps.finish(claimed, status, detail, followUp);
     }
 
     /** Staff first: the alert is sent once per service however often a redelivery gets here. */
