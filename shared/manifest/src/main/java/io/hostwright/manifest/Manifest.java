@@ -91,7 +91,8 @@ public final class Manifest {
                             post("/v1/admin/services/{serviceId}/suspend", STAFF),
                             post("/v1/admin/services/{serviceId}/unsuspend", STAFF),
                             post("/v1/admin/services/{serviceId}/terminate", STAFF),
-                            get("/v1/admin/services/{serviceId}/operations/{operationId}", STAFF))),
+                            get("/v1/admin/services/{serviceId}/operations/{operationId}", STAFF),
+                            post("/v1/admin/services/{serviceId}/operations/{operationId}/abandon", STAFF))),
                     TableAccess.READ_WRITE, Set.of(LIFECYCLE_QUEUE), false, Map.of()),
             new FunctionSpec(
                     "server-control",

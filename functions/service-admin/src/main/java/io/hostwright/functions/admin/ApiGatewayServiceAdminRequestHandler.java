@@ -7,7 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.hostwright.backends.Backends;
 import io.hostwright.domain.ids.SortableIds;
 import io.hostwright.domain.idempotency.IdempotencyKeys;
+import io.hostwright.domain.operation.AbandonOperation;
 import io.hostwright.domain.operation.Caller;
+import io.hostwright.domain.operation.Operation;
 import io.hostwright.domain.operation.OperationAccepted;
 import io.hostwright.domain.operation.OperationCommand;
 import io.hostwright.domain.operation.OperationKind;
@@ -51,6 +53,7 @@ public final class ApiGatewayServiceAdminRequestHandler
 
     private final RequestOperation requests;
     private final OperationQueries queries;
+    private final AbandonOperation abandon;
     private final Telemetry telemetry;
 
     public ApiGatewayServiceAdminRequestHandler() {
@@ -58,16 +61,18 @@ public final class ApiGatewayServiceAdminRequestHandler
     }
 
     private ApiGatewayServiceAdminRequestHandler(Wiring wiring) {
-        this(wiring.requests(), wiring.queries());
+        this(wiring.requests(), wiring.queries(), wiring.abandon());
     }
 
-    public ApiGatewayServiceAdminRequestHandler(RequestOperation requests, OperationQueries queries) {
+    public ApiGatewayServiceAdminRequestHandler(RequestOperation requests, OperationQueries queries,
+                                                AbandonOperation abandon) {
         this.requests = requests;
         this.queries = queries;
+        this.abandon = abandon;
         this.telemetry = new Telemetry();
     }
 
-    private record Wiring(RequestOperation requests, OperationQueries queries) {
+    private record Wiring(RequestOperation requests, OperationQueries queries, AbandonOperation abandon) {
         static Wiring fromEnvironment() {
             Clock clock = Clock.systemUTC();
             DynamoDbClient dynamo = DynamoDbClients.fromEnvironment();
@@ -77,7 +82,7 @@ public final class ApiGatewayServiceAdminRequestHandler
             return new Wiring(new RequestOperation(services, new DynamoDbCatalogRepository(dynamo, table), operations,
                     new DynamoDbActionAnswers(dynamo, table), SqsQueues.lifecycle(SqsClients.fromEnvironment()),
                     Backends.lifecycleModules(), new SortableIds(clock), clock),
-                    new OperationQueries(services, operations));
+                    new OperationQueries(services, operations), new AbandonOperation(services, operations, clock));
         }
     }
 
@@ -119,18 +124,30 @@ public final class ApiGatewayServiceAdminRequestHandler
             case "POST /v1/admin/services/{serviceId}/suspend" -> operation(request, staff, serviceId, OperationKind.SUSPEND);
             case "POST /v1/admin/services/{serviceId}/unsuspend" -> operation(request, staff, serviceId, OperationKind.UNSUSPEND);
             case "POST /v1/admin/services/{serviceId}/terminate" -> operation(request, staff, serviceId, OperationKind.TERMINATE);
+            case "POST /v1/admin/services/{serviceId}/operations/{operationId}/abandon" -> {
+                Operation abandoned = abandon.abandon(staff, serviceId, request.pathParameter("operationId").orElse(""),
+                        reason(request));
+                LOG.warn("operation {} of service {} abandoned by staff", abandoned.operationId(), serviceId);
+                yield ApiResponses.json(200, OperationViews.of(abandoned, null));
+            }
             default -> ApiResponses.problem(Problem.of(404, "not-found", "Not found", "no route " + request.routeKey()));
         };
     }
 
-    private APIGatewayV2HTTPResponse operation(ApiRequest request, Caller staff, String serviceId, OperationKind kind) {
-        String reason = null;
+    /** The optional {@code {"reason": …}} body of staff's requests. */
+    private static String reason(ApiRequest request) {
         byte[] body = request.body();
-        if (body.length > 0) {
-            JsonBody json = JsonBody.parse(body).allowOnly("", Set.of("reason"));
-            reason = json.string("reason");
-            json.throwIfInvalid();
+        if (body.length == 0) {
+            return null;
         }
+        JsonBody json = JsonBody.parse(body).allowOnly("", Set.of("reason"));
+        String reason = json.string("reason");
+        json.throwIfInvalid();
+        return reason;
+    }
+
+    private APIGatewayV2HTTPResponse operation(ApiRequest request, Caller staff, String serviceId, OperationKind kind) {
+        String reason = reason(request);
         OperationAccepted accepted = requests.request(new OperationCommand(staff, serviceId, kind,
                 request.header(IdempotencyKeys.HEADER).orElse(null), reason, Map.of()));
         telemetry.metrics().addMetric(accepted.replayed() ? "OperationsReplayed" : "OperationsRequested", 1,

@@ -349,6 +349,52 @@ class TenantOsLifecycleEndToEndTest {
                 .filteredOn(subject -> subject.contains("terminated")).hasSize(1);
     }
 
+    @Test
+    void staffAbandonAnOperationThatCannotGoOnAndItsMessagesAreIgnoredFromThenOn() {
+        simulator.setWipeDuration(Duration.ofMinutes(10));
+        TenantOsOrders orders = new TenantOsOrders(runtime, "ryzen7950x", Duration.ofSeconds(1));
+        TenantOsOrders.Placed placed = orders.order("stuck.example.com", 1);
+        orders.awaitService(placed, WAIT, s -> s.path("status").asText().equals("ACTIVE"));
+        long serverId = ownedBy(simulator.userByEmail(placed.email()).orElseThrow().id()).id();
+        String staff = orders.staffToken();
+        String admin = "/v1/admin/services/" + placed.serviceId();
+        JsonNode terminate = orders.call("POST", admin + "/terminate", staff, null, 202);
+        String operation = admin + "/operations/" + terminate.path("operationId").asText();
+        orders.await(operation, staff, WAIT, o -> o.path("detail").asText().startsWith("wiping the disks"));
+
+        orders.call("POST", operation + "/abandon", placed.token(), "{}", 403);
+        JsonNode abandoned = orders.call("POST", operation + "/abandon", staff, "{\"reason\":\"wipe hangs, done by hand\"}", 200);
+        assertThat(abandoned.path("status").asText()).isEqualTo("FAILED");
+        assertThat(abandoned.path("detail").asText()).contains("abandoned by staff").contains("done by hand");
+        assertThat(orders.call("POST", operation + "/abandon", staff, null, 409).path("detail").asText())
+                .contains("already ended as FAILED");
+        // the wipe's polls (every 500 ms) stop, bar one already in flight; the server stays out of stock
+        int polls = awaitWipePolls(orders, operation, staff);
+        sleepMillis(3_000);
+        assertThat(awaitWipePolls(orders, operation, staff)).isLessThanOrEqualTo(polls + 1);
+        assertThat(orders.call("GET", operation, staff, null, 200).path("status").asText()).isEqualTo("FAILED");
+        assertThat(simulator.server(serverId).tags()).doesNotContain("forRent");
+    }
+
+    private static int awaitWipePolls(TenantOsOrders orders, String operation, String staff) {
+        JsonNode steps = orders.call("GET", operation, staff, null, 200).path("steps");
+        for (JsonNode step : steps) {
+            if (step.path("name").asText().equals("await-wipe")) {
+                return step.path("attempts").asInt();
+            }
+        }
+        return 0;
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private SimulatedServer ownedBy(long userId) {
         return simulator.servers().stream().filter(s -> s.userId() != null && s.userId() == userId)
                 .findFirst().orElseThrow();
