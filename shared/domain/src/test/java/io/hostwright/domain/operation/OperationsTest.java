@@ -17,7 +17,7 @@ import io.hostwright.domain.provisioning.InMemoryLedger;
 import io.hostwright.domain.provisioning.ProvisioningRequest;
 import io.hostwright.domain.provisioning.ProvisioningStepRunner;
 import io.hostwright.domain.provisioning.StepOutcome;
-import io.hostwright.domain.service.ProvisioningStep;
+import io.hostwright.domain.service.InMemoryServices;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceRepository;
 import io.hostwright.domain.service.ServiceStatus;
@@ -57,18 +57,7 @@ class OperationsTest {
 
     @BeforeEach
     void setUp() {
-        ServiceRepository repo = new ServiceRepository() {
-            public Optional<Service> findService(String id) { return Optional.ofNullable(services.get(id)); }
-            public List<Service> listByCustomer(String c) { return List.of(); }
-            public List<ProvisioningStep> steps(String id) { return List.of(); }
-            public boolean replace(Service expected, Service updated) {
-                Service now = services.get(expected.serviceId());
-                if (now.version() != expected.version() || now.status() != expected.status()) return false;
-                services.put(updated.serviceId(), updated);
-                return true;
-            }
-            public void recordStep(ProvisioningStep step) { }
-        };
+        ServiceRepository repo = new InMemoryServices(services);
         CatalogRepository catalog = new CatalogRepository() {
             public Optional<Product> findProduct(String id) {
                 return Optional.of(new Product(id, "Dedi", "", "fake", "conn", "noc@example.test",
@@ -231,7 +220,7 @@ class OperationsTest {
 
     @Test
     void anOperationWhoseFirstMessageWasLostIsDispatchedByTheSweep() {
-        RequestOperation broken = new RequestOperation(new ServiceRepositoryView(services), null, operations,
+        RequestOperation broken = new RequestOperation(new InMemoryServices(services), null, operations,
                 operations.answerStore, (r, d) -> {
                     throw new IllegalStateException("queue down");
                 }, Set.of("fake"), new SortableIds(clock), clock);
@@ -240,7 +229,7 @@ class OperationsTest {
         assertThat(accepted.operation().dispatched()).isFalse();
         Clock later = Clock.offset(clock, Duration.ofMinutes(5));
         SweepUndispatchedOperations.Result result = new SweepUndispatchedOperations(operations,
-                new ServiceRepositoryView(services), (r, d) -> queue.add(r), later).sweep();
+                new InMemoryServices(services), (r, d) -> queue.add(r), later).sweep();
         assertThat(result.dispatched()).isEqualTo(1);
         drain();
         assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.SUSPENDED);
@@ -266,14 +255,5 @@ class OperationsTest {
         Instant at = Instant.parse("2026-11-01T00:00:00Z");
         return new Service(id, "ord_" + id, customer, customer + "@example.test", "dedi", "Dedi", "fake",
                 "a.example.com", "debian-12", "Debian 12", 1, 10, BillingCycle.MONTHLY, status, null, 1, at, at);
-    }
-
-    /** A read-only view for use cases that only look services up. */
-    private record ServiceRepositoryView(Map<String, Service> services) implements ServiceRepository {
-        public Optional<Service> findService(String id) { return Optional.ofNullable(services.get(id)); }
-        public List<Service> listByCustomer(String c) { return List.of(); }
-        public List<ProvisioningStep> steps(String id) { return List.of(); }
-        public boolean replace(Service expected, Service updated) { return false; }
-        public void recordStep(ProvisioningStep step) { }
     }
 }

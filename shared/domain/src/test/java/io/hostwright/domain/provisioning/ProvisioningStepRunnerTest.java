@@ -8,7 +8,7 @@ import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
-import io.hostwright.domain.service.ProvisioningStep;
+import io.hostwright.domain.service.InMemoryServices;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceRepository;
 import io.hostwright.domain.service.ServiceStatus;
@@ -52,18 +52,7 @@ class ProvisioningStepRunnerTest {
                 return behaviour.get(step).apply(attempt);
             }
         };
-        ServiceRepository repo = new ServiceRepository() {
-            public Optional<Service> findService(String id) { return Optional.ofNullable(services.get(id)); }
-            public List<Service> listByCustomer(String c) { return List.of(); }
-            public List<ProvisioningStep> steps(String id) { return List.of(); }
-            public boolean replace(Service expected, Service updated) {
-                Service now = services.get(expected.serviceId());
-                if (now.version() != expected.version() || now.status() != expected.status()) return false;
-                services.put(updated.serviceId(), updated);
-                return true;
-            }
-            public void recordStep(ProvisioningStep step) { }
-        };
+        ServiceRepository repo = new InMemoryServices(services);
         CatalogRepository catalog = new CatalogRepository() {
             public Optional<Product> findProduct(String id) {
                 return Optional.of(new Product(id, "Dedi", "", "fake", "conn", "noc@example.test",
