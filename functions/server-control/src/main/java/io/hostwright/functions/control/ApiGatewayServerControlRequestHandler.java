@@ -18,7 +18,6 @@ import io.hostwright.lambda.api.ApiRequest;
 import io.hostwright.lambda.api.ApiResponses;
 import io.hostwright.lambda.api.JsonBody;
 import io.hostwright.lambda.api.OperationViews;
-import io.hostwright.lambda.api.Problem;
 import io.hostwright.lambda.telemetry.Telemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,19 +61,10 @@ public final class ApiGatewayServerControlRequestHandler
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return telemetry.invocation(context, () -> {
-            ApiRequest request = new ApiRequest(event);
-            try {
-                return route(request);
-            } catch (RuntimeException e) {
-                try {
-                    return ApiResponses.problemFor(e);
-                } catch (RuntimeException unexpected) {
-                    LOG.error("client function {} failed", request.routeKey(), unexpected);
-                    return ApiResponses.unavailable(context.getAwsRequestId());
-                }
-            }
-        });
+        return telemetry.invocation(context, () -> ApiResponses.routed(event, this::route, (request, unexpected) -> {
+            LOG.error("client function {} failed", request.routeKey(), unexpected);
+            return ApiResponses.unavailable(context.getAwsRequestId());
+        }));
     }
 
     private APIGatewayV2HTTPResponse route(ApiRequest request) {
@@ -127,7 +117,7 @@ public final class ApiGatewayServerControlRequestHandler
                         hostname, key), null);
             }
             case "POST /v1/services/{serviceId}/reinstall" -> reinstall(request, customer, serviceId, key);
-            default -> ApiResponses.problem(Problem.of(404, "not-found", "Not found", "no route " + request.routeKey()));
+            default -> ApiResponses.noRoute(request);
         };
     }
 

@@ -26,7 +26,6 @@ import io.hostwright.lambda.api.ApiRequest;
 import io.hostwright.lambda.api.ApiResponses;
 import io.hostwright.lambda.api.JsonBody;
 import io.hostwright.lambda.api.OperationViews;
-import io.hostwright.lambda.api.Problem;
 import io.hostwright.lambda.telemetry.Telemetry;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.sqs.SqsClients;
@@ -98,19 +97,10 @@ public final class ApiGatewayServiceAdminRequestHandler
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return telemetry.invocation(context, () -> {
-            ApiRequest request = new ApiRequest(event);
-            try {
-                return route(request);
-            } catch (RuntimeException e) {
-                try {
-                    return ApiResponses.problemFor(e);
-                } catch (RuntimeException unexpected) {
-                    LOG.error("admin request {} failed", request.routeKey(), unexpected);
-                    return ApiResponses.unavailable(context.getAwsRequestId());
-                }
-            }
-        });
+        return telemetry.invocation(context, () -> ApiResponses.routed(event, this::route, (request, unexpected) -> {
+            LOG.error("admin request {} failed", request.routeKey(), unexpected);
+            return ApiResponses.unavailable(context.getAwsRequestId());
+        }));
     }
 
     private APIGatewayV2HTTPResponse route(ApiRequest request) {
@@ -130,7 +120,7 @@ public final class ApiGatewayServiceAdminRequestHandler
                 LOG.warn("operation {} of service {} abandoned by staff", abandoned.operationId(), serviceId);
                 yield ApiResponses.json(200, OperationViews.of(abandoned, null));
             }
-            default -> ApiResponses.problem(Problem.of(404, "not-found", "Not found", "no route " + request.routeKey()));
+            default -> ApiResponses.noRoute(request);
         };
     }
 

@@ -12,7 +12,6 @@ import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.lambda.FunctionEnvironment;
 import io.hostwright.lambda.api.ApiRequest;
 import io.hostwright.lambda.api.ApiResponses;
-import io.hostwright.lambda.api.Problem;
 import io.hostwright.lambda.telemetry.Telemetry;
 import io.hostwright.manifest.Manifest;
 import org.slf4j.Logger;
@@ -51,19 +50,10 @@ public final class ApiGatewayStorefrontRequestHandler
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return telemetry.invocation(context, () -> {
-            ApiRequest request = new ApiRequest(event);
-            try {
-                return route(request);
-            } catch (RuntimeException e) {
-                try {
-                    return ApiResponses.problemFor(e);
-                } catch (RuntimeException unexpected) {
-                    LOG.error("storefront request failed", unexpected);
-                    return ApiResponses.internalError(context.getAwsRequestId());
-                }
-            }
-        });
+        return telemetry.invocation(context, () -> ApiResponses.routed(event, this::route, (request, unexpected) -> {
+            LOG.error("storefront request failed", unexpected);
+            return ApiResponses.internalError(context.getAwsRequestId());
+        }));
     }
 
     private APIGatewayV2HTTPResponse route(ApiRequest request) {
@@ -80,8 +70,7 @@ public final class ApiGatewayStorefrontRequestHandler
                     queries.services(request.customer()).stream().map(StorefrontViews::summary).toList()));
             case "GET /v1/services/{serviceId}" -> ApiResponses.json(200, StorefrontViews.service(
                     queries.service(request.customer(), request.pathParameter("serviceId").orElseThrow())));
-            default -> ApiResponses.problem(Problem.of(404, "not-found", "Not found",
-                    "no route " + request.routeKey()));
+            default -> ApiResponses.noRoute(request);
         };
     }
 }

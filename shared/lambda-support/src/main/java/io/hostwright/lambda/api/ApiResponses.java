@@ -1,5 +1,6 @@
 package io.hostwright.lambda.api;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.hostwright.domain.problem.Conflict;
 import io.hostwright.domain.problem.DomainException;
@@ -12,6 +13,8 @@ import io.hostwright.json.Json;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.Map;
 
 /** Builds HTTP API responses: JSON bodies and problem details. */
@@ -58,6 +61,30 @@ public final class ApiResponses {
             case Unavailable unavailable -> Problem.of(503, "unavailable", "Service unavailable",
                     unavailable.getMessage());
         });
+    }
+
+    /**
+     * Answers an API request with {@code route}; a refusal (domain or edge) becomes its problem response, anything
+     * else goes to {@code unexpected}, which logs it and picks the 5xx.
+     */
+    public static APIGatewayV2HTTPResponse routed(APIGatewayV2HTTPEvent event,
+                                                  Function<ApiRequest, APIGatewayV2HTTPResponse> route,
+                                                  BiFunction<ApiRequest, RuntimeException, APIGatewayV2HTTPResponse> unexpected) {
+        ApiRequest request = new ApiRequest(event);
+        try {
+            return route.apply(request);
+        } catch (RuntimeException e) {
+            try {
+                return problemFor(e);
+            } catch (RuntimeException notARefusal) {
+                return unexpected.apply(request, notARefusal);
+            }
+        }
+    }
+
+    /** The 404 for a route key the function does not serve. */
+    public static APIGatewayV2HTTPResponse noRoute(ApiRequest request) {
+        return problem(Problem.of(404, "not-found", "Not found", "no route " + request.routeKey()));
     }
 
     /** Maps the edge's own refusals and the domain's; anything else is the caller's bug and is rethrown. */
