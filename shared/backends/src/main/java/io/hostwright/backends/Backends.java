@@ -3,7 +3,7 @@ package io.hostwright.backends;
 import io.hostwright.domain.control.ServerControl;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.operation.LifecycleModule;
-import io.hostwright.domain.provisioning.Backoff;
+import io.hostwright.domain.step.Backoff;
 import io.hostwright.domain.provisioning.ProvisioningModule;
 import io.hostwright.domain.tenantos.TenantOsApis;
 import io.hostwright.domain.tenantos.TenantOsLifecycle;

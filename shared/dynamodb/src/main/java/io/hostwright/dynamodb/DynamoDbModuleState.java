@@ -1,6 +1,6 @@
 package io.hostwright.dynamodb;
 
-import io.hostwright.domain.provisioning.ModuleState;
+import io.hostwright.domain.backend.ModuleState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -1,6 +1,6 @@
 package io.hostwright.dynamodb;
 
-import io.hostwright.domain.provisioning.ServerClaims;
+import io.hostwright.domain.backend.ServerClaims;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 

@@ -1,7 +1,7 @@
 package io.hostwright.dynamodb;
 
-import io.hostwright.domain.provisioning.FollowUp;
-import io.hostwright.domain.provisioning.StepLedger;
+import io.hostwright.domain.step.FollowUp;
+import io.hostwright.domain.step.StepLedger;
 import io.hostwright.domain.service.StepStatus;
 import io.hostwright.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

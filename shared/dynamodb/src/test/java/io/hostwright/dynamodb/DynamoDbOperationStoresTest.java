@@ -6,7 +6,7 @@ import io.hostwright.domain.operation.Operation;
 import io.hostwright.domain.operation.OperationKind;
 import io.hostwright.domain.operation.OperationRepository;
 import io.hostwright.domain.operation.OperationStatus;
-import io.hostwright.domain.provisioning.StepLedger;
+import io.hostwright.domain.step.StepLedger;
 import io.hostwright.domain.service.ProvisioningStep;
 import io.hostwright.domain.service.StepStatus;
 import io.hostwright.emulators.LocalAws;

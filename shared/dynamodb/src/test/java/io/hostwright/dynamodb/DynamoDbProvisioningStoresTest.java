@@ -1,8 +1,8 @@
 package io.hostwright.dynamodb;
 
-import io.hostwright.domain.provisioning.FollowUp;
-import io.hostwright.domain.provisioning.ProvisioningRequest;
-import io.hostwright.domain.provisioning.StepLedger;
+import io.hostwright.domain.step.FollowUp;
+import io.hostwright.domain.step.StepMessage;
+import io.hostwright.domain.step.StepLedger;
 import io.hostwright.domain.service.ProvisioningStep;
 import io.hostwright.domain.service.StepStatus;
 import io.hostwright.domain.tenantos.TenantOsConnection;
@@ -50,7 +50,7 @@ class DynamoDbProvisioningStoresTest {
         assertThat(ledger.claim(service, null, 2, "claim-server", 1, now, Duration.ofMinutes(2)))
                 .as("a second delivery while the first runs").isInstanceOf(StepLedger.Busy.class);
 
-        FollowUp next = new FollowUp(new ProvisioningRequest(service, "ord", "tenantos", "assign-server", 1), Duration.ZERO);
+        FollowUp next = new FollowUp(new StepMessage(service, "ord", "tenantos", "assign-server", 1), Duration.ZERO);
         ledger.complete((StepLedger.Claimed) first, StepStatus.SUCCEEDED, "server 101 claimed", next, now);
         assertThat(ledger.claim(service, null, 2, "claim-server", 1, now, Duration.ofMinutes(2)))
                 .isEqualTo(new StepLedger.AlreadyRan(next));

@@ -10,13 +10,13 @@ public final class SqsQueues {
     private SqsQueues() {
     }
 
-    public static SqsProvisioningQueue provisioning(SqsClient sqs) {
-        return new SqsProvisioningQueue(sqs, urlOf(Manifest.PROVISIONING_QUEUE));
+    public static SqsStepQueue provisioning(SqsClient sqs) {
+        return new SqsStepQueue(sqs, urlOf(Manifest.PROVISIONING_QUEUE));
     }
 
     /** The lifecycle queue carries the same step messages as the provisioning queue, for operations. */
-    public static SqsProvisioningQueue lifecycle(SqsClient sqs) {
-        return new SqsProvisioningQueue(sqs, urlOf(Manifest.LIFECYCLE_QUEUE));
+    public static SqsStepQueue lifecycle(SqsClient sqs) {
+        return new SqsStepQueue(sqs, urlOf(Manifest.LIFECYCLE_QUEUE));
     }
 
     public static SqsMailQueue mail(SqsClient sqs) {

@@ -3,8 +3,8 @@ package io.hostwright.functions.lifecycle;
 import io.hostwright.backends.Backends;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.operation.OperationStepRunner;
-import io.hostwright.domain.provisioning.Backoff;
-import io.hostwright.domain.provisioning.ProvisioningQueue;
+import io.hostwright.domain.step.Backoff;
+import io.hostwright.domain.step.StepQueue;
 import io.hostwright.domain.tenantos.TenantOsApis;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbClients;
@@ -33,7 +33,7 @@ public final class LifecycleWiring {
                 SqsQueues.mail(sqs), Backends.tenantOsFromSecrets(), Backends.BACKOFF, Clock.systemUTC());
     }
 
-    public static OperationStepRunner runner(DynamoDbClient dynamo, String table, ProvisioningQueue lifecycle,
+    public static OperationStepRunner runner(DynamoDbClient dynamo, String table, StepQueue lifecycle,
                                              MailQueue mail, TenantOsApis tenantOs, Backoff backoff, Clock clock) {
         Backends backends = new Backends(dynamo, table, tenantOs, mail, backoff, clock);
         return new OperationStepRunner(backends.lifecycle(), new DynamoDbServiceRepository(dynamo, table),

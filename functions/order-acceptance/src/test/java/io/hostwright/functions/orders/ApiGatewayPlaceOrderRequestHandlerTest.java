@@ -21,7 +21,7 @@ import io.hostwright.json.Json;
 import io.hostwright.lambda.InvocationContext;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.sqs.SqsMailQueue;
-import io.hostwright.sqs.SqsProvisioningQueue;
+import io.hostwright.sqs.SqsStepQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,7 +61,7 @@ class ApiGatewayPlaceOrderRequestHandlerTest {
                 Map.of(BillingCycle.MONTHLY, new Price("EUR", 8900))));
         DynamoDbOrderRepository orders = new DynamoDbOrderRepository(aws.dynamoDb(), table, clock);
         OrderDispatch dispatch = new OrderDispatch(orders,
-                new SqsProvisioningQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE)),
+                new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE)),
                 new SqsMailQueue(aws.sqs(), aws.queueUrl(Manifest.MAIL_QUEUE)), clock);
         handler = new ApiGatewayPlaceOrderRequestHandler(new AcceptOrder(catalog, orders, dispatch,
                 new SortableIds(clock), clock, (order, cause) -> { }));

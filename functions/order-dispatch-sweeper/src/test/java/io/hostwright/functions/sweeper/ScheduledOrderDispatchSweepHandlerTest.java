@@ -18,7 +18,7 @@ import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.lambda.InvocationContext;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.sqs.SqsMailQueue;
-import io.hostwright.sqs.SqsProvisioningQueue;
+import io.hostwright.sqs.SqsStepQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -52,7 +52,7 @@ class ScheduledOrderDispatchSweepHandlerTest {
                         "waiting", 1, acceptedAt, acceptedAt));
 
         ScheduledOrderDispatchSweepHandler handler = handler(aws, orders,
-                new SqsProvisioningQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE)));
+                new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE)));
         SweepUndispatchedOrders.Result first = handler.handleRequest(new ScheduledEvent(),
                 InvocationContext.forTest("order-dispatch-sweeper"));
 
@@ -76,7 +76,7 @@ class ScheduledOrderDispatchSweepHandlerTest {
                         "a.example.com", "debian-12", "Debian 12", 1, 10, BillingCycle.MONTHLY, ServiceStatus.PENDING,
                         "waiting", 1, acceptedAt, acceptedAt));
         ScheduledOrderDispatchSweepHandler broken = handler(aws, orders,
-                new SqsProvisioningQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE) + "-missing"));
+                new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE) + "-missing"));
 
         assertThatThrownBy(() -> broken.handleRequest(new ScheduledEvent(),
                 InvocationContext.forTest("order-dispatch-sweeper"))).hasMessageContaining("could not be dispatched");
@@ -84,7 +84,7 @@ class ScheduledOrderDispatchSweepHandlerTest {
     }
 
     private static ScheduledOrderDispatchSweepHandler handler(LocalAws aws, DynamoDbOrderRepository orders,
-                                                             SqsProvisioningQueue provisioning) {
+                                                             SqsStepQueue provisioning) {
         Clock clock = Clock.systemUTC();
         OrderDispatch dispatch = new OrderDispatch(orders, provisioning,
                 new SqsMailQueue(aws.sqs(), aws.queueUrl(Manifest.MAIL_QUEUE)), clock);
@@ -92,7 +92,7 @@ class ScheduledOrderDispatchSweepHandlerTest {
         return new ScheduledOrderDispatchSweepHandler(new SweepUndispatchedOrders(orders, dispatch, clock),
                 new SweepUndispatchedOperations(new DynamoDbOperationRepository(aws.dynamoDb(), table),
                         new DynamoDbServiceRepository(aws.dynamoDb(), table),
-                        new SqsProvisioningQueue(aws.sqs(), aws.queueUrl(Manifest.LIFECYCLE_QUEUE)), clock));
+                        new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.LIFECYCLE_QUEUE)), clock));
     }
 
     private static List<Message> receive(LocalAws aws, String queue) {

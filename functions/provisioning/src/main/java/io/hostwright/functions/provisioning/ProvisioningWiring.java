@@ -2,8 +2,8 @@ package io.hostwright.functions.provisioning;
 
 import io.hostwright.backends.Backends;
 import io.hostwright.domain.mail.MailQueue;
-import io.hostwright.domain.provisioning.Backoff;
-import io.hostwright.domain.provisioning.ProvisioningQueue;
+import io.hostwright.domain.step.Backoff;
+import io.hostwright.domain.step.StepQueue;
 import io.hostwright.domain.provisioning.ProvisioningStepRunner;
 import io.hostwright.domain.tenantos.TenantOsApis;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
@@ -35,7 +35,7 @@ public final class ProvisioningWiring {
                 SqsQueues.mail(sqs), Backends.tenantOsFromSecrets(), Backends.BACKOFF, Clock.systemUTC());
     }
 
-    public static ProvisioningStepRunner runner(DynamoDbClient dynamo, String table, ProvisioningQueue provisioning,
+    public static ProvisioningStepRunner runner(DynamoDbClient dynamo, String table, StepQueue provisioning,
                                                 MailQueue mail, TenantOsApis tenantOs, Backoff backoff, Clock clock) {
         Backends backends = new Backends(dynamo, table, tenantOs, mail, backoff, clock);
         return new ProvisioningStepRunner(backends.provisioning(), new DynamoDbServiceRepository(dynamo, table),

@@ -2,14 +2,14 @@ package io.hostwright.functions.provisioning;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.hostwright.domain.provisioning.Backoff;
+import io.hostwright.domain.step.Backoff;
 import io.hostwright.domain.tenantos.TenantOsFailure;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.lambda.InvocationContext;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.sqs.SqsMailQueue;
-import io.hostwright.sqs.SqsProvisioningQueue;
+import io.hostwright.sqs.SqsStepQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,7 +33,7 @@ class SqsProvisioningStepHandlerTest {
     @Test
     void undecodableMessagesFailAloneAndUnknownServicesAreDropped(LocalAws aws) {
         SqsProvisioningStepHandler handler = new SqsProvisioningStepHandler(ProvisioningWiring.runner(aws.dynamoDb(),
-                aws.tableName(), new SqsProvisioningQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE)),
+                aws.tableName(), new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE)),
                 new SqsMailQueue(aws.sqs(), aws.queueUrl(Manifest.MAIL_QUEUE)),
                 connection -> { throw new TenantOsFailure.Permanent("no TenantOS in this test", 0, null); },
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(2)), Clock.systemUTC()));

@@ -5,7 +5,7 @@ import io.hostwright.domain.control.ControlServer;
 import io.hostwright.domain.ids.SortableIds;
 import io.hostwright.domain.operation.OperationQueries;
 import io.hostwright.domain.operation.RequestOperation;
-import io.hostwright.domain.provisioning.ProvisioningQueue;
+import io.hostwright.domain.step.StepQueue;
 import io.hostwright.domain.tenantos.RootPasswords;
 import io.hostwright.domain.tenantos.TenantOsApis;
 import io.hostwright.dynamodb.DynamoDbActionAnswers;
@@ -30,7 +30,7 @@ public record ServerControlWiring(ControlServer control, RequestOperation reques
                 SqsQueues.lifecycle(SqsClients.fromEnvironment()), Backends.tenantOsFromSecrets(), Clock.systemUTC());
     }
 
-    public static ServerControlWiring of(DynamoDbClient dynamo, String table, ProvisioningQueue lifecycle,
+    public static ServerControlWiring of(DynamoDbClient dynamo, String table, StepQueue lifecycle,
                                          TenantOsApis tenantOs, Clock clock) {
         DynamoDbServiceRepository services = new DynamoDbServiceRepository(dynamo, table);
         DynamoDbOperationRepository operations = new DynamoDbOperationRepository(dynamo, table);

@@ -6,7 +6,7 @@ import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.order.IdempotencyRecord;
 import io.hostwright.domain.order.Order;
-import io.hostwright.domain.provisioning.ProvisioningRequest;
+import io.hostwright.domain.step.StepMessage;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceStatus;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
@@ -47,7 +47,7 @@ final class PendingServices {
         for (JsonNode record : event.path("Records")) {
             try {
                 JsonNode body = SampleEvent.MAPPER.readTree(record.path("body").asText(""));
-                if (ProvisioningRequest.FIRST_STEP.equals(body.path("step").asText())
+                if (StepMessage.FIRST_STEP.equals(body.path("step").asText())
                         && body.path("serviceId").isTextual()) {
                     ids.add(body.get("serviceId").asText());
                 }

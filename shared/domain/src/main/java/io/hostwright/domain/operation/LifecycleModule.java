@@ -1,6 +1,6 @@
 package io.hostwright.domain.operation;
 
-import io.hostwright.domain.provisioning.StepOutcome;
+import io.hostwright.domain.step.StepOutcome;
 import io.hostwright.domain.service.Service;
 
 /**

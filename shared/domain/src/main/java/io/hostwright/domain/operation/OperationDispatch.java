@@ -1,7 +1,7 @@
 package io.hostwright.domain.operation;
 
-import io.hostwright.domain.provisioning.ProvisioningQueue;
-import io.hostwright.domain.provisioning.ProvisioningRequest;
+import io.hostwright.domain.step.StepQueue;
+import io.hostwright.domain.step.StepMessage;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,11 +9,11 @@ import java.time.Duration;
 /** Puts an operation's first message on the lifecycle queue and notes that it went. */
 final class OperationDispatch {
 
-    private final ProvisioningQueue lifecycleQueue;
+    private final StepQueue lifecycleQueue;
     private final OperationRepository operations;
     private final Clock clock;
 
-    OperationDispatch(ProvisioningQueue lifecycleQueue, OperationRepository operations, Clock clock) {
+    OperationDispatch(StepQueue lifecycleQueue, OperationRepository operations, Clock clock) {
         this.lifecycleQueue = lifecycleQueue;
         this.operations = operations;
         this.clock = clock;
@@ -21,8 +21,8 @@ final class OperationDispatch {
 
     /** A duplicate first message is harmless: the runner starts an operation once. */
     void dispatch(Operation operation, String module) {
-        lifecycleQueue.enqueue(new ProvisioningRequest(operation.serviceId(), null, module,
-                ProvisioningRequest.FIRST_STEP, 1, operation.operationId()), Duration.ZERO);
+        lifecycleQueue.enqueue(new StepMessage(operation.serviceId(), null, module,
+                StepMessage.FIRST_STEP, 1, operation.operationId()), Duration.ZERO);
         Operation current = operation;
         for (int i = 0; i < 5 && !current.dispatched() && !current.status().ended(); i++) {
             if (operations.replace(current, current.markDispatched(clock.instant()))) {

@@ -3,14 +3,14 @@ package io.hostwright.domain.operation;
 import io.hostwright.domain.catalog.CatalogRepository;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.StaffAlerts;
-import io.hostwright.domain.provisioning.Backoff;
-import io.hostwright.domain.provisioning.FollowUp;
-import io.hostwright.domain.provisioning.LedgeredSteps;
-import io.hostwright.domain.provisioning.ProvisioningQueue;
-import io.hostwright.domain.provisioning.ProvisioningRequest;
-import io.hostwright.domain.provisioning.ProvisioningStepRunner;
-import io.hostwright.domain.provisioning.StepLedger;
-import io.hostwright.domain.provisioning.StepOutcome;
+import io.hostwright.domain.step.Backoff;
+import io.hostwright.domain.step.FollowUp;
+import io.hostwright.domain.step.LedgeredSteps;
+import io.hostwright.domain.step.StepQueue;
+import io.hostwright.domain.step.StepMessage;
+import io.hostwright.domain.step.StepResult;
+import io.hostwright.domain.step.StepLedger;
+import io.hostwright.domain.step.StepOutcome;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceChanges;
 import io.hostwright.domain.service.ServiceRepository;
@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
 /**
  * Use case: run one lifecycle-queue message, i.e. one step of an operation. The same guarantees as provisioning:
  * the (step, attempt) is claimed in the ledger so a duplicate does nothing, the follow-up is recorded before it is
- * sent, transient failures are retried with backoff up to {@link ProvisioningStepRunner#MAX_RETRIES}. At the plan's
+ * sent, transient failures are retried with backoff up to {@link LedgeredSteps#MAX_FAILURES} in a row. At the plan's
  * turning point the service takes the kind's status; at the end the operation records how it ended and lets the
  * service's action lock go. A failure, or a back-end found changed by hand, is told to staff with the reason and
  * left visible on the service; the service keeps its status.
@@ -38,13 +38,13 @@ public final class OperationStepRunner {
     private final ServiceRepository services;
     private final OperationRepository operations;
     private final LedgeredSteps steps;
-    private final ProvisioningQueue queue;
+    private final StepQueue queue;
     private final StaffAlerts alerts;
     private final Backoff backoff;
     private final Clock clock;
 
     public OperationStepRunner(List<LifecycleModule> modules, ServiceRepository services, CatalogRepository catalog,
-                               OperationRepository operations, StepLedger ledger, ProvisioningQueue queue,
+                               OperationRepository operations, StepLedger ledger, StepQueue queue,
                                MailQueue mail, Backoff backoff, Clock clock) {
         Map<String, LifecycleModule> byName = new LinkedHashMap<>();
         modules.forEach(m -> byName.put(m.module(), m));
@@ -58,14 +58,14 @@ public final class OperationStepRunner {
         this.clock = clock;
     }
 
-    public ProvisioningStepRunner.Result handle(ProvisioningRequest request) {
+    public StepResult handle(StepMessage request) {
         if (request.operationId() == null) {
-            return ProvisioningStepRunner.Result.IGNORED;
+            return StepResult.IGNORED;
         }
         Optional<Operation> foundOperation = operations.find(request.serviceId(), request.operationId());
         Optional<Service> foundService = services.findService(request.serviceId());
         if (foundOperation.isEmpty() || foundService.isEmpty() || foundOperation.get().status().ended()) {
-            return ProvisioningStepRunner.Result.IGNORED;
+            return StepResult.IGNORED;
         }
         Operation operation = foundOperation.get();
         Service service = foundService.get();
@@ -73,21 +73,21 @@ public final class OperationStepRunner {
         if (module == null) {
             end(operation, service, request.step(), OperationStatus.FAILED,
                     "no lifecycle module '" + request.module() + "' is installed");
-            return ProvisioningStepRunner.Result.RAN;
+            return StepResult.RAN;
         }
         OperationPlan plan = module.plan(operation.kind());
-        if (ProvisioningRequest.FIRST_STEP.equals(request.step())) {
+        if (StepMessage.FIRST_STEP.equals(request.step())) {
             return begin(operation, plan, request);
         }
         int sequence = plan.steps().indexOf(request.step()) + 1;
         if (sequence == 0) {
-            return ProvisioningStepRunner.Result.IGNORED;
+            return StepResult.IGNORED;
         }
         return steps.claimAndRun(service.serviceId(), sequence, request,
                 claimed -> run(claimed, operation, service, module, plan, request));
     }
 
-    private ProvisioningStepRunner.Result begin(Operation operation, OperationPlan plan, ProvisioningRequest request) {
+    private StepResult begin(Operation operation, OperationPlan plan, StepMessage request) {
         Operation current = operation;
         // the request marks the operation dispatched right after queueing this message: a lost race is normal
         for (int i = 0; i < 5 && current.status() == OperationStatus.QUEUED; i++) {
@@ -101,14 +101,14 @@ public final class OperationStepRunner {
             current = operations.find(operation.serviceId(), operation.operationId()).orElseThrow();
         }
         if (current.status().ended()) {
-            return ProvisioningStepRunner.Result.IGNORED;
+            return StepResult.IGNORED;
         }
         if (current.status() == OperationStatus.QUEUED) {
-            return ProvisioningStepRunner.Result.DEFERRED; // still changing under us: the redelivery reads it afresh
+            return StepResult.DEFERRED; // still changing under us: the redelivery reads it afresh
         }
         // a duplicate "begin" sends a duplicate first step, which the ledger turns into a no-op
         queue.enqueue(request.next(plan.steps().getFirst()), Duration.ZERO);
-        return ProvisioningStepRunner.Result.RAN;
+        return StepResult.RAN;
     }
 
     /**
@@ -117,17 +117,9 @@ public final class OperationStepRunner {
      * again (every step is safe to repeat), so an operation cannot be left running with its lock held.
      */
     private void run(StepLedger.Claimed claimed, Operation operation, Service service, LifecycleModule module,
-                     OperationPlan plan, ProvisioningRequest request) {
-        StepOutcome outcome;
-        try {
-            outcome = module.run(operation, request.step(), service, request.tryNumber());
-        } catch (RuntimeException unexpected) {
-            outcome = new StepOutcome.Retry(backoff.delay(request.tryNumber()),
-                    "unexpected error: " + unexpected.getClass().getSimpleName());
-        }
-        if (outcome instanceof StepOutcome.Retry retry && request.tryNumber() >= ProvisioningStepRunner.MAX_RETRIES) {
-            outcome = new StepOutcome.Fail("gave up after " + request.tryNumber() + " attempts: " + retry.detail());
-        }
+                     OperationPlan plan, StepMessage request) {
+        StepOutcome outcome = LedgeredSteps.attempt(request, backoff,
+                () -> module.run(operation, request.step(), service, request.tryNumber()));
         boolean turningPoint = plan.turningPoint().equals(request.step());
         switch (outcome) {
             case StepOutcome.Next next -> {

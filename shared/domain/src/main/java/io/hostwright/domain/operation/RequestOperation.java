@@ -9,7 +9,7 @@ import io.hostwright.domain.problem.Conflict;
 import io.hostwright.domain.problem.IdempotencyKeyReused;
 import io.hostwright.domain.problem.InvalidRequest;
 import io.hostwright.domain.problem.NotFound;
-import io.hostwright.domain.provisioning.ProvisioningQueue;
+import io.hostwright.domain.step.StepQueue;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceRepository;
 
@@ -40,14 +40,14 @@ public final class RequestOperation {
     private final CatalogRepository catalog;
     private final OperationRepository operations;
     private final ActionAnswers answers;
-    private final ProvisioningQueue lifecycleQueue;
+    private final StepQueue lifecycleQueue;
     private final Set<String> modules;
     private final IdGenerator ids;
     private final Clock clock;
 
     /** @param modules the back-end modules that have lifecycle operations */
     public RequestOperation(ServiceRepository services, CatalogRepository catalog, OperationRepository operations,
-                            ActionAnswers answers, ProvisioningQueue lifecycleQueue, Set<String> modules,
+                            ActionAnswers answers, StepQueue lifecycleQueue, Set<String> modules,
                             IdGenerator ids, Clock clock) {
         this.services = services;
         this.catalog = catalog;

@@ -1,6 +1,6 @@
 package io.hostwright.domain.operation;
 
-import io.hostwright.domain.provisioning.ProvisioningQueue;
+import io.hostwright.domain.step.StepQueue;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceRepository;
 
@@ -23,7 +23,7 @@ public final class SweepUndispatchedOperations {
     private final Clock clock;
 
     public SweepUndispatchedOperations(OperationRepository operations, ServiceRepository services,
-                                       ProvisioningQueue lifecycleQueue, Clock clock) {
+                                       StepQueue lifecycleQueue, Clock clock) {
         this.operations = operations;
         this.services = services;
         this.dispatch = new OperationDispatch(lifecycleQueue, operations, clock);

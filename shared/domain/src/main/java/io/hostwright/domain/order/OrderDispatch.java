@@ -3,8 +3,8 @@ package io.hostwright.domain.order;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
-import io.hostwright.domain.provisioning.ProvisioningQueue;
-import io.hostwright.domain.provisioning.ProvisioningRequest;
+import io.hostwright.domain.step.StepQueue;
+import io.hostwright.domain.step.StepMessage;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -17,11 +17,11 @@ import java.util.Map;
 public final class OrderDispatch {
 
     private final OrderRepository orders;
-    private final ProvisioningQueue provisioning;
+    private final StepQueue provisioning;
     private final MailQueue mail;
     private final Clock clock;
 
-    public OrderDispatch(OrderRepository orders, ProvisioningQueue provisioning, MailQueue mail, Clock clock) {
+    public OrderDispatch(OrderRepository orders, StepQueue provisioning, MailQueue mail, Clock clock) {
         this.orders = orders;
         this.provisioning = provisioning;
         this.mail = mail;
@@ -29,8 +29,8 @@ public final class OrderDispatch {
     }
 
     public void dispatch(Order order) {
-        provisioning.enqueue(new ProvisioningRequest(order.serviceId(), order.orderId(), order.module(),
-                ProvisioningRequest.FIRST_STEP, 1));
+        provisioning.enqueue(new StepMessage(order.serviceId(), order.orderId(), order.module(),
+                StepMessage.FIRST_STEP, 1));
         mail.enqueue(MailRequest.once(order.serviceId(), MailTemplate.INITIAL_ORDER, order.customerEmail(),
                 initialOrderVariables(order)));
         orders.markDispatched(order.orderId(), clock.instant());

@@ -1,6 +1,8 @@
 package io.hostwright.domain.provisioning;
 
 import io.hostwright.domain.service.Service;
+import io.hostwright.domain.step.StepMessage;
+import io.hostwright.domain.step.StepOutcome;
 
 import java.util.List;
 
@@ -13,7 +15,7 @@ public interface ProvisioningModule {
     /** The module name products carry, e.g. {@code tenantos}. */
     String module();
 
-    /** Step names in order; the first runs after {@link ProvisioningRequest#FIRST_STEP}. */
+    /** Step names in order; the first runs after {@link StepMessage#FIRST_STEP}. */
     List<String> steps();
 
     /**

@@ -8,6 +8,14 @@ import io.hostwright.domain.service.ServiceChanges;
 import io.hostwright.domain.service.ServiceRepository;
 import io.hostwright.domain.service.ServiceStatus;
 import io.hostwright.domain.service.StepStatus;
+import io.hostwright.domain.step.Backoff;
+import io.hostwright.domain.step.FollowUp;
+import io.hostwright.domain.step.LedgeredSteps;
+import io.hostwright.domain.step.StepLedger;
+import io.hostwright.domain.step.StepMessage;
+import io.hostwright.domain.step.StepOutcome;
+import io.hostwright.domain.step.StepQueue;
+import io.hostwright.domain.step.StepResult;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,23 +33,17 @@ import java.util.function.UnaryOperator;
  */
 public final class ProvisioningStepRunner {
 
-    public static final int MAX_RETRIES = 8;
-    public static final Duration LEASE = Duration.ofMinutes(2);
-
     private final Map<String, ProvisioningModule> modules;
     private final ServiceRepository services;
     private final StaffAlerts alerts;
     private final LedgeredSteps steps;
-    private final ProvisioningQueue queue;
+    private final StepQueue queue;
     private final MailQueue mail;
     private final Backoff backoff;
     private final Clock clock;
 
-    /** What became of a message, for logs, metrics and the batch response. */
-    public enum Result { RAN, DUPLICATE, DEFERRED, IGNORED }
-
     public ProvisioningStepRunner(List<ProvisioningModule> modules, ServiceRepository services,
-                                  CatalogRepository catalog, StepLedger ledger, ProvisioningQueue queue,
+                                  CatalogRepository catalog, StepLedger ledger, StepQueue queue,
                                   MailQueue mail, Backoff backoff, Clock clock) {
         Map<String, ProvisioningModule> byName = new LinkedHashMap<>();
         modules.forEach(m -> byName.put(m.module(), m));
@@ -55,40 +57,40 @@ public final class ProvisioningStepRunner {
         this.clock = clock;
     }
 
-    public Result handle(ProvisioningRequest request) {
+    public StepResult handle(StepMessage request) {
         Optional<Service> found = services.findService(request.serviceId());
         if (found.isEmpty()) {
-            return Result.IGNORED;
+            return StepResult.IGNORED;
         }
         Service service = found.get();
         ProvisioningModule module = modules.get(request.module());
         if (module == null) {
             fail(service, request.step(), "no provisioning module '" + request.module() + "' is installed");
-            return Result.RAN;
+            return StepResult.RAN;
         }
-        if (ProvisioningRequest.FIRST_STEP.equals(request.step())) {
+        if (StepMessage.FIRST_STEP.equals(request.step())) {
             return begin(service, module);
         }
         int sequence = module.steps().indexOf(request.step()) + 1;
         if (sequence == 0 || service.status() != ServiceStatus.PROVISIONING) {
-            return Result.IGNORED;
+            return StepResult.IGNORED;
         }
         return steps.claimAndRun(service.serviceId(), sequence, request, claimed -> run(claimed, service, module, request));
     }
 
-    private Result begin(Service service, ProvisioningModule module) {
+    private StepResult begin(Service service, ProvisioningModule module) {
         if (service.status() == ServiceStatus.PENDING) {
             Service provisioning = service.transitionTo(ServiceStatus.PROVISIONING, "provisioning started", clock.instant());
             if (!services.replace(service, provisioning)) {
-                return Result.DEFERRED; // changed under us: the redelivery reads it afresh
+                return StepResult.DEFERRED; // changed under us: the redelivery reads it afresh
             }
         } else if (service.status() != ServiceStatus.PROVISIONING) {
-            return Result.IGNORED;
+            return StepResult.IGNORED;
         }
         // a duplicate "begin" sends a duplicate first step, which the ledger turns into a no-op
-        queue.enqueue(new ProvisioningRequest(service.serviceId(), service.orderId(), module.module(),
+        queue.enqueue(new StepMessage(service.serviceId(), service.orderId(), module.module(),
                 module.steps().get(0), 1));
-        return Result.RAN;
+        return StepResult.RAN;
     }
 
     /**
@@ -96,17 +98,9 @@ public final class ProvisioningStepRunner {
      * step's end: a crash in between is finished by the redelivery, which runs the step again (every step is safe
      * to repeat) instead of finding it done with its consequences missing.
      */
-    private void run(StepLedger.Claimed claimed, Service service, ProvisioningModule module, ProvisioningRequest request) {
-        StepOutcome outcome;
-        try {
-            outcome = module.run(request.step(), service, request.tryNumber());
-        } catch (RuntimeException unexpected) {
-            outcome = new StepOutcome.Retry(backoff.delay(request.tryNumber()),
-                    "unexpected error: " + unexpected.getClass().getSimpleName());
-        }
-        if (outcome instanceof StepOutcome.Retry retry && request.tryNumber() >= MAX_RETRIES) {
-            outcome = new StepOutcome.Fail("gave up after " + request.tryNumber() + " attempts: " + retry.detail());
-        }
+    private void run(StepLedger.Claimed claimed, Service service, ProvisioningModule module, StepMessage request) {
+        StepOutcome outcome = LedgeredSteps.attempt(request, backoff,
+                () -> module.run(request.step(), service, request.tryNumber()));
         switch (outcome) {
             case StepOutcome.Next next -> finish(claimed, StepStatus.SUCCEEDED, next.detail(),
                     new FollowUp(request.next(next.next()), Duration.ZERO));

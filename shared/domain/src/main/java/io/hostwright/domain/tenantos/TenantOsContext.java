@@ -2,7 +2,7 @@ package io.hostwright.domain.tenantos;
 
 import io.hostwright.domain.catalog.CatalogRepository;
 import io.hostwright.domain.catalog.Product;
-import io.hostwright.domain.provisioning.ModuleState;
+import io.hostwright.domain.backend.ModuleState;
 import io.hostwright.domain.service.Service;
 
 /**

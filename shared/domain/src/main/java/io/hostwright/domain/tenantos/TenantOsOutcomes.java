@@ -1,7 +1,7 @@
 package io.hostwright.domain.tenantos;
 
-import io.hostwright.domain.provisioning.Backoff;
-import io.hostwright.domain.provisioning.StepOutcome;
+import io.hostwright.domain.step.Backoff;
+import io.hostwright.domain.step.StepOutcome;
 
 import java.time.Duration;
 

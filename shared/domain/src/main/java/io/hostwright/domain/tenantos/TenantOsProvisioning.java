@@ -5,12 +5,12 @@ import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
-import io.hostwright.domain.provisioning.Backoff;
-import io.hostwright.domain.provisioning.ModuleState;
+import io.hostwright.domain.step.Backoff;
+import io.hostwright.domain.backend.ModuleState;
 import io.hostwright.domain.provisioning.ProvisioningModule;
-import io.hostwright.domain.provisioning.ServerClaims;
-import io.hostwright.domain.provisioning.ServiceSecrets;
-import io.hostwright.domain.provisioning.StepOutcome;
+import io.hostwright.domain.backend.ServerClaims;
+import io.hostwright.domain.backend.ServiceSecrets;
+import io.hostwright.domain.step.StepOutcome;
 import io.hostwright.domain.service.Service;
 
 import java.time.Clock;

@@ -12,7 +12,7 @@ import io.hostwright.domain.control.UsageSeries;
 import io.hostwright.domain.problem.Conflict;
 import io.hostwright.domain.problem.NotFound;
 import io.hostwright.domain.problem.Unavailable;
-import io.hostwright.domain.provisioning.ModuleState;
+import io.hostwright.domain.backend.ModuleState;
 import io.hostwright.domain.service.Service;
 
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package io.hostwright.domain.operation;
 
+import io.hostwright.domain.step.LedgeredSteps;
+
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.CatalogRepository;
 import io.hostwright.domain.catalog.Ipv4Range;
@@ -12,11 +14,11 @@ import io.hostwright.domain.problem.Conflict;
 import io.hostwright.domain.problem.IdempotencyKeyReused;
 import io.hostwright.domain.problem.InvalidRequest;
 import io.hostwright.domain.problem.NotFound;
-import io.hostwright.domain.provisioning.Backoff;
-import io.hostwright.domain.provisioning.InMemoryLedger;
-import io.hostwright.domain.provisioning.ProvisioningRequest;
+import io.hostwright.domain.step.Backoff;
+import io.hostwright.domain.step.InMemoryLedger;
+import io.hostwright.domain.step.StepMessage;
 import io.hostwright.domain.provisioning.ProvisioningStepRunner;
-import io.hostwright.domain.provisioning.StepOutcome;
+import io.hostwright.domain.step.StepOutcome;
 import io.hostwright.domain.service.InMemoryServices;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceRepository;
@@ -46,7 +48,7 @@ class OperationsTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     private final Map<String, Service> services = new HashMap<>();
-    private final Deque<ProvisioningRequest> queue = new ArrayDeque<>();
+    private final Deque<StepMessage> queue = new ArrayDeque<>();
     private final List<MailRequest> mails = new ArrayList<>();
     private final InMemoryOperations operations = new InMemoryOperations();
     private final InMemoryLedger ledger = new InMemoryLedger();
@@ -107,7 +109,7 @@ class OperationsTest {
     void everyMessageDeliveredTwiceRunsEachStepOnce() {
         staffRequests(OperationKind.SUSPEND, null, null);
         while (!queue.isEmpty()) {
-            ProvisioningRequest next = queue.poll();
+            StepMessage next = queue.poll();
             runner.handle(next);
             runner.handle(next);
         }
@@ -153,7 +155,7 @@ class OperationsTest {
         behaviour.put("one", a -> new StepOutcome.Retry(Duration.ofSeconds(a), "TenantOS unavailable"));
         OperationAccepted accepted = staffRequests(OperationKind.SUSPEND, null, null);
         drain();
-        assertThat(ran).hasSize(ProvisioningStepRunner.MAX_RETRIES);
+        assertThat(ran).hasSize(LedgeredSteps.MAX_FAILURES);
         Operation failed = operations.find("svc_1", accepted.operation().operationId()).orElseThrow();
         assertThat(failed.status()).isEqualTo(OperationStatus.FAILED);
         assertThat(failed.detail()).contains("gave up after 8 attempts");

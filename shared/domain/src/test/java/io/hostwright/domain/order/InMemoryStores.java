@@ -4,8 +4,8 @@ import io.hostwright.domain.catalog.CatalogRepository;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.MailRequest;
-import io.hostwright.domain.provisioning.ProvisioningQueue;
-import io.hostwright.domain.provisioning.ProvisioningRequest;
+import io.hostwright.domain.step.StepQueue;
+import io.hostwright.domain.step.StepMessage;
 import io.hostwright.domain.service.Service;
 
 import java.time.Duration;
@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Plain in-memory stand-ins for the ports, for unit tests of the rules. Adapters are tested on the emulators. */
-final class InMemoryStores implements CatalogRepository, OrderRepository, ProvisioningQueue, MailQueue {
+final class InMemoryStores implements CatalogRepository, OrderRepository, StepQueue, MailQueue {
 
     final Map<String, Product> products = new LinkedHashMap<>();
     final Map<String, IdempotencyRecord> keys = new LinkedHashMap<>();
     final Map<String, Order> orders = new LinkedHashMap<>();
     final Map<String, Service> services = new LinkedHashMap<>();
-    final List<ProvisioningRequest> provisioning = new ArrayList<>();
+    final List<StepMessage> provisioning = new ArrayList<>();
     final List<MailRequest> mails = new ArrayList<>();
     boolean queuesDown;
 
@@ -63,7 +63,7 @@ final class InMemoryStores implements CatalogRepository, OrderRepository, Provis
     }
 
     @Override
-    public void enqueue(ProvisioningRequest request, Duration delay) {
+    public void enqueue(StepMessage request, Duration delay) {
         if (queuesDown) throw new IllegalStateException("queue unavailable");
         provisioning.add(request);
     }

@@ -1,5 +1,15 @@
 package io.hostwright.domain.provisioning;
 
+import io.hostwright.domain.step.StepOutcome;
+import io.hostwright.domain.step.Backoff;
+import io.hostwright.domain.step.FollowUp;
+import io.hostwright.domain.step.LedgeredSteps;
+import io.hostwright.domain.step.StepLedger;
+import io.hostwright.domain.step.StepQueue;
+import io.hostwright.domain.step.StepMessage;
+import io.hostwright.domain.step.StepResult;
+import io.hostwright.domain.step.InMemoryLedger;
+
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.CatalogRepository;
 import io.hostwright.domain.catalog.Ipv4Range;
@@ -34,7 +44,7 @@ class ProvisioningStepRunnerTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     private final Map<String, Service> services = new HashMap<>();
-    private final Deque<ProvisioningRequest> queue = new ArrayDeque<>();
+    private final Deque<StepMessage> queue = new ArrayDeque<>();
     private final List<Duration> delays = new ArrayList<>();
     private final List<MailRequest> mails = new ArrayList<>();
     private final InMemoryLedger ledger = new InMemoryLedger();
@@ -62,7 +72,7 @@ class ProvisioningStepRunnerTest {
             public List<Product> listProducts() { return List.of(); }
             public void saveProduct(Product p) { }
         };
-        ProvisioningQueue provisioning = (request, delay) -> {
+        StepQueue provisioning = (request, delay) -> {
             queue.add(request);
             delays.add(delay);
         };
@@ -73,12 +83,12 @@ class ProvisioningStepRunnerTest {
                 "waiting", 1, clock.instant(), clock.instant()));
     }
 
-    private ProvisioningStepRunner.Result deliver(ProvisioningRequest request) {
+    private StepResult deliver(StepMessage request) {
         return runner.handle(request);
     }
 
-    private ProvisioningRequest begin() {
-        return new ProvisioningRequest("svc_1", "ord_1", "fake", ProvisioningRequest.FIRST_STEP, 1);
+    private StepMessage begin() {
+        return new StepMessage("svc_1", "ord_1", "fake", StepMessage.FIRST_STEP, 1);
     }
 
     @Test
@@ -102,10 +112,10 @@ class ProvisioningStepRunnerTest {
         behaviour.put("two", a -> ++polls[0] < 3 ? new StepOutcome.Wait(Duration.ofSeconds(5), "installing")
                 : new StepOutcome.Done("ready"));
 
-        Deque<ProvisioningRequest> deliveries = new ArrayDeque<>(List.of(begin(), begin()));
+        Deque<StepMessage> deliveries = new ArrayDeque<>(List.of(begin(), begin()));
         int handled = 0;
         while (!deliveries.isEmpty() && handled++ < 100) {
-            ProvisioningRequest next = deliveries.poll();
+            StepMessage next = deliveries.poll();
             deliver(next);
             deliver(next); // SQS delivers it again
             while (!queue.isEmpty()) {
@@ -122,7 +132,7 @@ class ProvisioningStepRunnerTest {
         services.put("svc_1", services.get("svc_1").transitionTo(ServiceStatus.PROVISIONING, "", clock.instant()));
         behaviour.put("one", a -> new StepOutcome.Wait(Duration.ofMinutes(5), "waiting for stock"));
 
-        deliver(new ProvisioningRequest("svc_1", "ord_1", "fake", "one", 1));
+        deliver(new StepMessage("svc_1", "ord_1", "fake", "one", 1));
         assertThat(services.get("svc_1").statusReason()).isEqualTo("waiting for stock");
         assertThat(queue.peek().attempt()).isEqualTo(2);
         assertThat(delays).containsExactly(Duration.ofMinutes(5));
@@ -133,11 +143,11 @@ class ProvisioningStepRunnerTest {
         services.put("svc_1", services.get("svc_1").transitionTo(ServiceStatus.PROVISIONING, "", clock.instant()));
         behaviour.put("one", a -> new StepOutcome.Retry(Duration.ofSeconds(a), "TenantOS unavailable"));
 
-        deliver(new ProvisioningRequest("svc_1", "ord_1", "fake", "one", 1));
+        deliver(new StepMessage("svc_1", "ord_1", "fake", "one", 1));
         while (!queue.isEmpty()) {
             deliver(queue.poll());
         }
-        assertThat(ran).hasSize(ProvisioningStepRunner.MAX_RETRIES);
+        assertThat(ran).hasSize(LedgeredSteps.MAX_FAILURES);
         Service failed = services.get("svc_1");
         assertThat(failed.status()).isEqualTo(ServiceStatus.FAILED);
         assertThat(failed.statusReason()).contains("gave up after 8 attempts").contains("TenantOS unavailable");
@@ -155,7 +165,7 @@ class ProvisioningStepRunnerTest {
             if (a == 1) throw new IllegalStateException("boom");
             return new StepOutcome.Done("ok");
         });
-        deliver(new ProvisioningRequest("svc_1", "ord_1", "fake", "one", 1));
+        deliver(new StepMessage("svc_1", "ord_1", "fake", "one", 1));
         deliver(queue.poll());
         assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.ACTIVE);
     }
@@ -163,13 +173,13 @@ class ProvisioningStepRunnerTest {
     @Test
     void aFollowUpRecordedButNotSentIsSentByTheRedelivery() {
         services.put("svc_1", services.get("svc_1").transitionTo(ServiceStatus.PROVISIONING, "", clock.instant()));
-        FollowUp next = new FollowUp(new ProvisioningRequest("svc_1", "ord_1", "fake", "two", 1), Duration.ZERO);
+        FollowUp next = new FollowUp(new StepMessage("svc_1", "ord_1", "fake", "two", 1), Duration.ZERO);
         StepLedger.Claimed claimed = (StepLedger.Claimed) ledger.claim("svc_1", null, 1, "one", 1, clock.instant(), Duration.ofMinutes(2));
         ledger.complete(claimed, io.hostwright.domain.service.StepStatus.SUCCEEDED, "done", next, clock.instant());
         // the function died here, before sending
 
-        assertThat(deliver(new ProvisioningRequest("svc_1", "ord_1", "fake", "one", 1)))
-                .isEqualTo(ProvisioningStepRunner.Result.DUPLICATE);
+        assertThat(deliver(new StepMessage("svc_1", "ord_1", "fake", "one", 1)))
+                .isEqualTo(StepResult.DUPLICATE);
         assertThat(queue).containsExactly(next.request());
         assertThat(ran).isEmpty();
     }
@@ -178,7 +188,7 @@ class ProvisioningStepRunnerTest {
     void aPermanentFailureFailsAtOnce() {
         services.put("svc_1", services.get("svc_1").transitionTo(ServiceStatus.PROVISIONING, "", clock.instant()));
         behaviour.put("one", a -> new StepOutcome.Fail("OS template debian-12 is no longer offered"));
-        deliver(new ProvisioningRequest("svc_1", "ord_1", "fake", "one", 1));
+        deliver(new StepMessage("svc_1", "ord_1", "fake", "one", 1));
         assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.FAILED);
         assertThat(services.get("svc_1").statusReason()).contains("no longer offered");
         assertThat(queue).isEmpty();

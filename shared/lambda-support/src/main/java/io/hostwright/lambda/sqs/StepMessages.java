@@ -1,8 +1,8 @@
 package io.hostwright.lambda.sqs;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.hostwright.domain.provisioning.ProvisioningRequest;
-import io.hostwright.domain.provisioning.ProvisioningStepRunner;
+import io.hostwright.domain.step.StepMessage;
+import io.hostwright.domain.step.StepResult;
 import io.hostwright.json.Json;
 import io.hostwright.lambda.telemetry.Telemetry;
 import org.slf4j.Logger;
@@ -23,11 +23,11 @@ public final class StepMessages {
     private static final Logger LOG = LoggerFactory.getLogger(StepMessages.class);
 
     private final String kind;
-    private final Function<ProvisioningRequest, ProvisioningStepRunner.Result> runner;
+    private final Function<StepMessage, StepResult> runner;
     private final Telemetry telemetry;
 
     /** @param kind "Provisioning" or "Lifecycle": names the metrics ({@code <kind>StepsRan}…) and log lines */
-    public StepMessages(String kind, Function<ProvisioningRequest, ProvisioningStepRunner.Result> runner,
+    public StepMessages(String kind, Function<StepMessage, StepResult> runner,
                         Telemetry telemetry) {
         this.kind = kind;
         this.runner = runner;
@@ -36,9 +36,9 @@ public final class StepMessages {
 
     /** @return whether the message is done with */
     public boolean handle(SQSEvent.SQSMessage message) {
-        ProvisioningRequest request;
+        StepMessage request;
         try {
-            request = Json.read(message.getBody(), ProvisioningRequest.class);
+            request = Json.read(message.getBody(), StepMessage.class);
         } catch (RuntimeException undecodable) {
             LOG.error("{} message {} is not a step request ({}); it goes to the dead-letter queue", kind,
                     message.getMessageId(), undecodable.getClass().getSimpleName());
@@ -50,10 +50,10 @@ public final class StepMessages {
         MDC.put("step", request.step());
         MDC.put("attempt", Integer.toString(request.attempt()));
         try {
-            ProvisioningStepRunner.Result result = runner.apply(request);
+            StepResult result = runner.apply(request);
             telemetry.metrics().addMetric(kind + "Steps" + capitalised(result.name()), 1, MetricUnit.COUNT);
             LOG.info("{} step {} attempt {}: {}", kind, request.step(), request.attempt(), result);
-            return result != ProvisioningStepRunner.Result.DEFERRED;
+            return result != StepResult.DEFERRED;
         } catch (RuntimeException e) {
             telemetry.metrics().addMetric(kind + "StepErrors", 1, MetricUnit.COUNT);
             LOG.error("{} step {} failed unexpectedly; SQS will deliver it again", kind, request.step(), e);

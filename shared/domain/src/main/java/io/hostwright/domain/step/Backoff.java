@@ -1,4 +1,4 @@
-package io.hostwright.domain.provisioning;
+package io.hostwright.domain.step;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,4 +1,4 @@
-package io.hostwright.domain.provisioning;
+package io.hostwright.domain.backend;
 
 import java.util.Map;
 

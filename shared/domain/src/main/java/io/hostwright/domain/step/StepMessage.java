@@ -1,4 +1,4 @@
-package io.hostwright.domain.provisioning;
+package io.hostwright.domain.step;
 
 import java.util.Objects;
 
@@ -14,41 +14,41 @@ import java.util.Objects;
  * @param failures    how many runs of this step in a row failed transiently just before this one (a wait resets
  *                    it): the retry cap and the backoff count these, so a long poll does not eat the retries
  */
-public record ProvisioningRequest(String serviceId, String orderId, String module, String step, int attempt,
+public record StepMessage(String serviceId, String orderId, String module, String step, int attempt,
                                   String operationId, int failures) {
 
     public static final String FIRST_STEP = "begin";
 
-    public ProvisioningRequest {
+    public StepMessage {
         Objects.requireNonNull(serviceId, "serviceId");
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(step, "step");
     }
 
     /** A provisioning step. */
-    public ProvisioningRequest(String serviceId, String orderId, String module, String step, int attempt) {
+    public StepMessage(String serviceId, String orderId, String module, String step, int attempt) {
         this(serviceId, orderId, module, step, attempt, null, 0);
     }
 
     /** A step of an operation ({@code operationId} null for provisioning). */
-    public ProvisioningRequest(String serviceId, String orderId, String module, String step, int attempt,
+    public StepMessage(String serviceId, String orderId, String module, String step, int attempt,
                                String operationId) {
         this(serviceId, orderId, module, step, attempt, operationId, 0);
     }
 
     /** The first run of another step. */
-    public ProvisioningRequest next(String nextStep) {
-        return new ProvisioningRequest(serviceId, orderId, module, nextStep, 1, operationId, 0);
+    public StepMessage next(String nextStep) {
+        return new StepMessage(serviceId, orderId, module, nextStep, 1, operationId, 0);
     }
 
     /** This step again after a wait (not a failure). */
-    public ProvisioningRequest waited() {
-        return new ProvisioningRequest(serviceId, orderId, module, step, attempt + 1, operationId, 0);
+    public StepMessage waited() {
+        return new StepMessage(serviceId, orderId, module, step, attempt + 1, operationId, 0);
     }
 
     /** This step again after a transient failure. */
-    public ProvisioningRequest retried() {
-        return new ProvisioningRequest(serviceId, orderId, module, step, attempt + 1, operationId, failures + 1);
+    public StepMessage retried() {
+        return new StepMessage(serviceId, orderId, module, step, attempt + 1, operationId, failures + 1);
     }
 
     /** Which try this is since the step last waited or started: 1, then 2 after one transient failure… */

@@ -1,14 +1,14 @@
-package io.hostwright.domain.provisioning;
+package io.hostwright.domain.step;
 
 import java.time.Duration;
 
 /** Port: the queue of provisioning steps. */
-public interface ProvisioningQueue {
+public interface StepQueue {
 
     /** Enqueues a step, visible to the consumer after {@code delay} (at most 15 minutes). */
-    void enqueue(ProvisioningRequest request, Duration delay);
+    void enqueue(StepMessage request, Duration delay);
 
-    default void enqueue(ProvisioningRequest request) {
+    default void enqueue(StepMessage request) {
         enqueue(request, Duration.ZERO);
     }
 }

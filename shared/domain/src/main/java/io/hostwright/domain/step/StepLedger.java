@@ -1,4 +1,4 @@
-package io.hostwright.domain.provisioning;
+package io.hostwright.domain.step;
 
 import io.hostwright.domain.service.StepStatus;
 

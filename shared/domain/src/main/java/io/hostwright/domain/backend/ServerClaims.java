@@ -1,4 +1,4 @@
-package io.hostwright.domain.provisioning;
+package io.hostwright.domain.backend;
 
 /**
  * Port: which service a back-end server is given to. A claim is a conditional write, so of two services racing for

@@ -1,26 +1,26 @@
 package io.hostwright.sqs;
 
-import io.hostwright.domain.provisioning.ProvisioningQueue;
-import io.hostwright.domain.provisioning.ProvisioningRequest;
+import io.hostwright.domain.step.StepQueue;
+import io.hostwright.domain.step.StepMessage;
 import io.hostwright.json.Json;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Duration;
 
 /** The provisioning queue; a delay (SQS allows up to 15 minutes) is how a step waits without failing. */
-public final class SqsProvisioningQueue implements ProvisioningQueue {
+public final class SqsStepQueue implements StepQueue {
 
     private static final long MAX_DELAY_SECONDS = 900;
     private final SqsClient sqs;
     private final String queueUrl;
 
-    public SqsProvisioningQueue(SqsClient sqs, String queueUrl) {
+    public SqsStepQueue(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }
 
     @Override
-    public void enqueue(ProvisioningRequest request, Duration delay) {
+    public void enqueue(StepMessage request, Duration delay) {
         long seconds = Math.max(0, Math.min(MAX_DELAY_SECONDS, (delay.toMillis() + 999) / 1000));
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(request)).delaySeconds((int) seconds));
     }
