@@ -1,8 +1,8 @@
 package io.hostwright.dynamodb;
 
-import io.hostwright.domain.tenantos.TenantOsCatalog;
-import io.hostwright.domain.tenantos.TenantOsConnection;
-import io.hostwright.domain.tenantos.TenantOsProductSettings;
+import io.hostwright.backends.tenantos.TenantOsCatalog;
+import io.hostwright.backends.tenantos.TenantOsConnection;
+import io.hostwright.backends.tenantos.TenantOsProductSettings;
 import io.hostwright.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

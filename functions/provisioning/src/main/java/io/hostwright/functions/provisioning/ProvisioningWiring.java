@@ -5,7 +5,7 @@ import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.step.Backoff;
 import io.hostwright.domain.step.StepQueue;
 import io.hostwright.domain.provisioning.ProvisioningStepRunner;
-import io.hostwright.domain.tenantos.TenantOsApis;
+import io.hostwright.backends.tenantos.TenantOsApis;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbClients;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;

@@ -3,7 +3,7 @@ package io.hostwright.functions.provisioning;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.hostwright.domain.step.Backoff;
-import io.hostwright.domain.tenantos.TenantOsFailure;
+import io.hostwright.backends.tenantos.TenantOsFailure;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.lambda.InvocationContext;

@@ -12,7 +12,7 @@ import io.hostwright.benchmark.provisioning.ProvisioningLoad;
 import io.hostwright.benchmark.report.Stats;
 import io.hostwright.domain.operation.Operation;
 import io.hostwright.domain.service.ServiceStatus;
-import io.hostwright.domain.tenantos.TenantOsLifecycleSettings;
+import io.hostwright.backends.tenantos.TenantOsLifecycleSettings;
 import io.hostwright.dynamodb.DynamoDbOperationRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.lambda.aws.AwsCallCounter;

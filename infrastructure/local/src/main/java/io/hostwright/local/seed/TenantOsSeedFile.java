@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.hostwright.domain.tenantos.TenantOsConnection;
-import io.hostwright.domain.tenantos.TenantOsProductSettings;
+import io.hostwright.backends.tenantos.TenantOsConnection;
+import io.hostwright.backends.tenantos.TenantOsProductSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,0 @@
-package io.hostwright.domain.tenantos;
-
-/** An OS installation profile (TenantOS "PXE profile"). */
-public record ProvisioningProfile(long id, String name) {
-}

@@ -1,7 +1,0 @@
-package io.hostwright.domain.tenantos;
-
-/** Port: the API client of a connection (built once per connection, with its secret API key). */
-public interface TenantOsApis {
-
-    TenantOsApi of(TenantOsConnection connection);
-}

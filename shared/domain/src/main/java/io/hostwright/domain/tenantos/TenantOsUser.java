@@ -1,5 +1,0 @@
-package io.hostwright.domain.tenantos;
-
-/** A TenantOS account. */
-public record TenantOsUser(long id, String email, String name, long roleId) {
-}
