@@ -8,24 +8,30 @@ import io.hostwright.local.function.LocalFunction;
 import io.hostwright.local.gateway.LocalEndpoint;
 import io.hostwright.local.schedule.LocalScheduler;
 import io.hostwright.local.schedule.ScheduleRun;
+import io.hostwright.simulators.BackendSimulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The runtime's {@code /local/} routes beyond tokens: the mail the SES emulator holds, the schedules with a way
- * to run one now, and invoking any function with a sample event. Laptop only: nothing here exists in AWS.
+ * to run one now, invoking any function with a sample event, and the back-end simulators it started (to drive their
+ * stock and faults from outside). Laptop only: nothing here exists in AWS.
  */
 final class LaptopHelpers {
 
     private LaptopHelpers() {
     }
 
-    static List<LocalEndpoint> of(LocalAws aws, LocalScheduler scheduler, List<LocalFunction> functions) {
+    static List<LocalEndpoint> of(LocalAws aws, LocalScheduler scheduler, List<LocalFunction> functions,
+                                  Map<String, BackendSimulator> simulators) {
         return List.of(
+                LocalEndpoint.of("GET", "/local/simulators", request -> LocalEndpoint.Reply.json(200,
+                        simulatorUrls(simulators))),
                 LocalEndpoint.of("GET", "/local/emails", request -> LocalEndpoint.Reply.json(200,
                         emails(aws, request.query().get("to")))),
                 LocalEndpoint.of("DELETE", "/local/emails", request -> {
@@ -38,6 +44,13 @@ final class LaptopHelpers {
                         request.pathParameters().get("function"))),
                 LocalEndpoint.of("POST", "/local/invoke/{function}", request -> invoke(functions,
                         request.pathParameters().get("function"), request.body())));
+    }
+
+    /** Back-end name → base URL, e.g. {@code {"tenantos": "http://127.0.0.1:41234"}}. */
+    private static Map<String, String> simulatorUrls(Map<String, BackendSimulator> simulators) {
+        Map<String, String> urls = new TreeMap<>();
+        simulators.forEach((backend, simulator) -> urls.put(backend, simulator.baseUrl()));
+        return urls;
     }
 
     /** Invokes a function with the event in the body, e.g. {@code --data @events/api-get-services.json}. */

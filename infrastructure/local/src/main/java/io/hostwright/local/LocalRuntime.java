@@ -1,8 +1,9 @@
 package io.hostwright.local;
 
+import io.hostwright.backends.Backends;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
-import io.hostwright.dynamodb.DynamoDbTenantOsCatalog;
+import io.hostwright.dynamodb.DynamoDbConnectionRepository;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.local.console.Console;
 import io.hostwright.local.function.HandlerFactory;
@@ -11,14 +12,13 @@ import io.hostwright.local.function.LocalFunctionEnvironment;
 import io.hostwright.local.gateway.LocalGateway;
 import io.hostwright.local.jwt.LocalJwt;
 import io.hostwright.local.schedule.LocalScheduler;
-import io.hostwright.local.seed.CatalogSeedFile;
-import io.hostwright.local.seed.TenantOsSeedFile;
+import io.hostwright.local.seed.Seed;
 import io.hostwright.local.sqs.SqsPoller;
 import io.hostwright.manifest.FunctionSpec;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.manifest.Trigger;
-import io.hostwright.simulator.tenantos.SimulatorConfig;
-import io.hostwright.simulator.tenantos.TenantOsSimulator;
+import io.hostwright.simulators.BackendSimulator;
+import io.hostwright.simulators.SimulatorLauncher;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
 
@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,9 +33,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -58,8 +60,10 @@ public final class LocalRuntime implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String PORT_VARIABLE = "HOSTWRIGHT_PORT";
-    /** The demo TenantOS connection's API key reference ({@code env:…} in seed/tenantos.json). */
-    public static final String TENANTOS_KEY_VARIABLE = "HOSTWRIGHT_TENANTOS_DEMO_API_KEY";
+    /** Where a simulator's credential is, for connections whose {@code secretRef} is {@code env:<this>}. */
+    public static String simulatorKeyVariable(String backend) {
+        return "HOSTWRIGHT_SIMULATOR_" + backend.toUpperCase(Locale.ROOT).replace('-', '_') + "_KEY";
+    }
 
     private static final AtomicBoolean ONE_PER_JVM = new AtomicBoolean();
     /** Held so the level sticks: java.util.logging keeps loggers only weakly. */
@@ -72,53 +76,67 @@ public final class LocalRuntime implements AutoCloseable {
      * @param emulatorPorts ports for DynamoDB Local, ElasticMQ and the SES emulator
      * @param functions     the functions to host (the manifest's, or a test's own)
      * @param handlers      builds handler instances ({@link HandlerFactory#reflective()} as Lambda does)
-     * @param seedFile      catalog seed loaded into the table at startup, or null for none; a {@code tenantos.json}
-     *                      beside it seeds the TenantOS connections and product settings
-     * @param tenantOs      the TenantOS simulator to start (connections whose base URL is {@code simulator} point
-     *                      at it), or null for none
+     * @param seedFile      catalog seed loaded into the table at startup, or null for none; a
+     *                      {@code connections.json} beside it seeds the back-end connections
+     * @param simulators    back-end name → how to start its simulator (connections of that back-end whose base URL
+     *                      is {@code simulator} point at it); by default every registered one
      * @param duplicateDeliveries every queue batch delivered twice, concurrently (idempotency tests)
      */
     public record Settings(int port, LocalAws.Ports emulatorPorts, List<FunctionSpec> functions,
-                           HandlerFactory handlers, Path seedFile, SimulatorConfig tenantOs,
-                           boolean duplicateDeliveries) {
+                           HandlerFactory handlers, Path seedFile,
+                           Map<String, Supplier<BackendSimulator>> simulators, boolean duplicateDeliveries) {
 
         public Settings {
             Objects.requireNonNull(emulatorPorts, "emulatorPorts");
             Objects.requireNonNull(handlers, "handlers");
             functions = List.copyOf(functions);
+            simulators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(simulators));
         }
 
         /** The one command: port from {@code HOSTWRIGHT_PORT} (else 3000), the emulators' usual ports, the demo catalog. */
         public static Settings laptop() {
             return new Settings(portFromEnvironment(), LocalAws.Ports.CONVENTIONAL, Manifest.FUNCTIONS,
                     HandlerFactory.reflective(), SeedFiles.demoCatalog().orElse(null),
-                    SimulatorConfig.laptop(), false);
+                    registeredSimulators(SimulatorLauncher.Pace.LAPTOP), false);
         }
 
         /** Everything on free ports, the manifest's functions, the demo catalog: for end-to-end tests. */
         public static Settings onFreePorts() {
             return new Settings(0, LocalAws.Ports.ANY_FREE, Manifest.FUNCTIONS, HandlerFactory.reflective(),
-                    SeedFiles.demoCatalog().orElse(null), SimulatorConfig.forTests(), false);
+                    SeedFiles.demoCatalog().orElse(null), registeredSimulators(SimulatorLauncher.Pace.TESTS), false);
+        }
+
+        private static Map<String, Supplier<BackendSimulator>> registeredSimulators(SimulatorLauncher.Pace pace) {
+            Map<String, Supplier<BackendSimulator>> simulators = new LinkedHashMap<>();
+            RegisteredSimulators.ALL.forEach(l -> simulators.put(l.backend(), () -> l.start(pace)));
+            return simulators;
         }
 
         public Settings withPort(int newPort) {
-            return new Settings(newPort, emulatorPorts, functions, handlers, seedFile, tenantOs, duplicateDeliveries);
+            return new Settings(newPort, emulatorPorts, functions, handlers, seedFile, simulators, duplicateDeliveries);
         }
 
         public Settings withFunctions(List<FunctionSpec> newFunctions, HandlerFactory newHandlers) {
-            return new Settings(port, emulatorPorts, newFunctions, newHandlers, seedFile, tenantOs, duplicateDeliveries);
+            return new Settings(port, emulatorPorts, newFunctions, newHandlers, seedFile, simulators, duplicateDeliveries);
         }
 
         public Settings withSeedFile(Path newSeedFile) {
-            return new Settings(port, emulatorPorts, functions, handlers, newSeedFile, tenantOs, duplicateDeliveries);
+            return new Settings(port, emulatorPorts, functions, handlers, newSeedFile, simulators, duplicateDeliveries);
         }
 
-        public Settings withTenantOs(SimulatorConfig simulator) {
-            return new Settings(port, emulatorPorts, functions, handlers, seedFile, simulator, duplicateDeliveries);
+        /** Starts {@code backend}'s simulator this way instead (a test's own seed, pace or faults). */
+        public Settings withSimulator(String backend, Supplier<BackendSimulator> start) {
+            Map<String, Supplier<BackendSimulator>> changed = new LinkedHashMap<>(simulators);
+            changed.put(backend, start);
+            return new Settings(port, emulatorPorts, functions, handlers, seedFile, changed, duplicateDeliveries);
+        }
+
+        public Settings withoutSimulators() {
+            return new Settings(port, emulatorPorts, functions, handlers, seedFile, Map.of(), duplicateDeliveries);
         }
 
         public Settings withDuplicateDeliveries(boolean duplicate) {
-            return new Settings(port, emulatorPorts, functions, handlers, seedFile, tenantOs, duplicate);
+            return new Settings(port, emulatorPorts, functions, handlers, seedFile, simulators, duplicate);
         }
     }
 
@@ -127,7 +145,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalFunctionEnvironment environment;
     private final List<LocalFunction> functions;
     private final List<Product> seededProducts;
-    private final TenantOsSimulator tenantOs;
+    private final Map<String, BackendSimulator> simulators;
     private final LocalScheduler scheduler;
     private final List<SqsPoller> pollers;
     private final LocalGateway gateway;
@@ -141,7 +159,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.environment = parts.environment;
         this.functions = List.copyOf(parts.functions);
         this.seededProducts = List.copyOf(parts.seededProducts);
-        this.tenantOs = parts.tenantOs;
+        this.simulators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts.simulators));
         this.scheduler = parts.scheduler;
         this.pollers = List.copyOf(parts.pollers);
         this.gateway = parts.gateway;
@@ -183,14 +201,14 @@ public final class LocalRuntime implements AutoCloseable {
                     platformEnvironment(aws), LocalAws.ACCESS_KEY_ID, LocalAws.SECRET_ACCESS_KEY);
             parts.warnings.addAll(parts.environment.checkNotShadowedBy(System.getenv()));
             parts.environment.apply();
-            if (settings.tenantOs() != null) {
-                parts.tenantOs = TenantOsSimulator.start(settings.tenantOs());
-                // the demo connection names its key "env:…": the functions read it like any environment variable
-                System.setProperty(TENANTOS_KEY_VARIABLE, parts.tenantOs.apiKey());
+            for (Map.Entry<String, Supplier<BackendSimulator>> simulator : settings.simulators().entrySet()) {
+                BackendSimulator running = simulator.getValue().get();
+                parts.simulators.put(simulator.getKey(), running);
+                // the demo connections name their key "env:…": the functions read it like any environment variable
+                System.setProperty(simulatorKeyVariable(simulator.getKey()), running.credential());
             }
             if (settings.seedFile() != null) {
-                parts.seededProducts.addAll(seed(aws, settings.seedFile()));
-                seedTenantOs(aws, settings.seedFile(), parts.tenantOs);
+                parts.seededProducts.addAll(seed(aws, settings.seedFile(), parts.simulators));
             }
             HandlerFactory handlers = parts.environment.wrap(settings.handlers());
             for (FunctionSpec spec : settings.functions()) {
@@ -203,7 +221,7 @@ public final class LocalRuntime implements AutoCloseable {
                             .duplicatingDeliveries(settings.duplicateDeliveries()).start());
                 }
             }
-            parts.gateway = LocalGateway.start(settings.port(), parts.functions, LaptopHelpers.of(aws, parts.scheduler, parts.functions));
+            parts.gateway = LocalGateway.start(settings.port(), parts.functions, LaptopHelpers.of(aws, parts.scheduler, parts.functions, parts.simulators));
             return new LocalRuntime(parts, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
             parts.stop(e);
@@ -212,31 +230,18 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private static List<Product> seed(LocalAws aws, Path seedFile) {
-        List<Product> products = CatalogSeedFile.read(seedFile);
-        DynamoDbCatalogRepository catalog = new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName());
-        products.forEach(catalog::saveProduct);
-        return products;
-    }
-
-    /** Loads {@code tenantos.json} beside the catalog seed, pointing "simulator" connections at the simulator. */
-    private static void seedTenantOs(LocalAws aws, Path catalogSeed, TenantOsSimulator simulator) {
-        Path file = catalogSeed.resolveSibling("tenantos.json");
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        TenantOsSeedFile.Seed seed = TenantOsSeedFile.read(file).withBaseUrls(url -> {
-            if (!"simulator".equals(url)) {
-                return url;
-            }
-            if (simulator == null) {
-                throw new IllegalStateException(file + " points a connection at the simulator, which is not started");
-            }
-            return simulator.baseUrl();
-        });
-        DynamoDbTenantOsCatalog catalog = new DynamoDbTenantOsCatalog(aws.dynamoDb(), aws.tableName());
-        seed.connections().forEach(catalog::saveConnection);
-        seed.products().forEach(catalog::saveProductSettings);
+    /**
+     * Loads the seed beside {@code seedFile} (the catalog and its connections), connections at {@code simulator}
+     * pointed at the running simulators, checked against the registered back-ends before anything is written.
+     */
+    private static List<Product> seed(LocalAws aws, Path seedFile, Map<String, BackendSimulator> simulators) {
+        DynamoDbConnectionRepository connections = new DynamoDbConnectionRepository(aws.dynamoDb(), aws.tableName());
+        Seed seed = Seed.read(seedFile.getParent())
+                .withSimulators(backend -> Optional.ofNullable(simulators.get(backend)).map(BackendSimulator::baseUrl))
+                .checkedAgainst(Backends.on(aws.dynamoDb(), aws.tableName(), null, Backends.keysFromEnvironment(),
+                        Backends.BACKOFF, Clock.systemUTC()), connections);
+        seed.writeTo(connections, new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()));
+        return seed.products();
     }
 
     /** What Lambda provides beside the manifest's variables; the endpoints exist only on the laptop. */
@@ -303,9 +308,18 @@ public final class LocalRuntime implements AutoCloseable {
         return aws;
     }
 
-    /** The TenantOS simulator, or null when none was started. */
-    public TenantOsSimulator tenantOs() {
-        return tenantOs;
+    /** The simulators started, by back-end name (what {@code GET /local/simulators} lists). */
+    public Map<String, BackendSimulator> simulators() {
+        return simulators;
+    }
+
+    /** The simulator of {@code backend}, as its own type (tests drive its control API). */
+    public <T extends BackendSimulator> T simulator(String backend, Class<T> type) {
+        BackendSimulator simulator = simulators.get(backend);
+        if (simulator == null) {
+            throw new IllegalStateException("no " + backend + " simulator runs; started: " + simulators.keySet());
+        }
+        return type.cast(simulator);
     }
 
     public LocalScheduler scheduler() {
@@ -398,7 +412,7 @@ public final class LocalRuntime implements AutoCloseable {
         LocalFunctionEnvironment environment;
         final List<LocalFunction> functions = new ArrayList<>();
         final List<Product> seededProducts = new ArrayList<>();
-        TenantOsSimulator tenantOs;
+        final Map<String, BackendSimulator> simulators = new LinkedHashMap<>();
         LocalScheduler scheduler;
         final List<SqsPoller> pollers = new ArrayList<>();
         LocalGateway gateway;
@@ -413,7 +427,7 @@ public final class LocalRuntime implements AutoCloseable {
             this(running.aws, running.ownsAws);
             environment = running.environment;
             scheduler = running.scheduler;
-            tenantOs = running.tenantOs;
+            simulators.putAll(running.simulators);
             pollers.addAll(running.pollers);
             gateway = running.gateway;
         }
@@ -427,9 +441,9 @@ public final class LocalRuntime implements AutoCloseable {
                 order.add(scheduler);
             }
             order.add(() -> pollers.parallelStream().forEach(SqsPoller::close));
-            if (tenantOs != null) {
-                order.add(tenantOs);
-                order.add(() -> System.clearProperty(TENANTOS_KEY_VARIABLE));
+            for (Map.Entry<String, BackendSimulator> simulator : simulators.entrySet()) {
+                order.add(simulator.getValue());
+                order.add(() -> System.clearProperty(simulatorKeyVariable(simulator.getKey())));
             }
             if (environment != null) {
                 order.add(environment::clear);

@@ -32,10 +32,11 @@ final class StartupBanner {
                     .append(queue.deadLetterName()).append(")\n");
         }
         out.append("  SES emulator    ").append(aws.sesEndpoint()).append("   (web page of sent mail)\n");
-        if (runtime.tenantOs() != null) {
-            out.append("  TenantOS (sim)  ").append(runtime.tenantOs().baseUrl()).append("   ")
-                    .append(runtime.tenantOs().servers().size()).append(" servers; state and faults at ")
-                    .append(runtime.tenantOs().baseUrl()).append("/_simulator/state\n");
+        runtime.simulators().forEach((backend, simulator) -> out.append(String.format("  %-15s ", backend + " (sim)"))
+                .append(simulator.baseUrl()).append("   state and faults at ").append(simulator.baseUrl())
+                .append("/_simulator/state\n"));
+        if (!runtime.simulators().isEmpty()) {
+            out.append("                  (all of them: GET ").append(api).append("/local/simulators)\n");
         }
         out.append('\n');
 

@@ -5,6 +5,7 @@ import io.hostwright.domain.operation.ActionLock;
 import io.hostwright.domain.operation.Operation;
 import io.hostwright.domain.operation.OperationKind;
 import io.hostwright.domain.operation.OperationStatus;
+import io.hostwright.domain.service.ServiceStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -51,6 +52,10 @@ final class OperationItems {
         item.put("serviceId", s(o.serviceId()));
         item.put("operationId", s(o.operationId()));
         item.put("kind", s(o.kind().name()));
+        // a back-end's own kinds are read back without a lookup: their shape travels with them
+        item.put("kindTarget", s(o.kind().target().name()));
+        item.put("kindAllowedFrom", s(o.kind().allowedFrom().stream().map(Enum::name).sorted()
+                .collect(java.util.stream.Collectors.joining(","))));
         item.put("status", s(o.status().name()));
         putIfPresent(item, "requestedBy", o.requestedBy());
         putIfPresent(item, "reason", o.reason());
@@ -70,7 +75,7 @@ final class OperationItems {
                 : parameters.m().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s()));
         AttributeValue dispatched = item.get("dispatched");
         return new Operation(str(item, "serviceId"), str(item, "operationId"),
-                OperationKind.valueOf(str(item, "kind")), OperationStatus.valueOf(str(item, "status")),
+                kind(item), OperationStatus.valueOf(str(item, "status")),
                 str(item, "requestedBy"), str(item, "reason"), params, str(item, "detail"),
                 dispatched != null && Boolean.TRUE.equals(dispatched.bool()), num(item, "version"),
                 instant(item, "createdAt"), instant(item, "updatedAt"));
@@ -123,5 +128,19 @@ final class OperationItems {
         return new ActionAnswer(str(item, "scope"), str(item, "idempotencyKey"), str(item, "fingerprint"),
                 (int) num(item, "status"), str(item, "body"), instant(item, "createdAt"),
                 expires == null ? null : Instant.ofEpochSecond(Long.parseLong(expires.n())));
+    }
+
+    private static OperationKind kind(Map<String, AttributeValue> item) {
+        String name = str(item, "kind");
+        String target = str(item, "kindTarget");
+        if (target == null) {
+            return OperationKind.standard(name).orElseThrow(
+                    () -> new IllegalStateException("operation kind " + name + " is not a standard one"));
+        }
+        java.util.Set<ServiceStatus> allowedFrom = java.util.EnumSet.noneOf(ServiceStatus.class);
+        for (String from : str(item, "kindAllowedFrom").split(",")) {
+            allowedFrom.add(ServiceStatus.valueOf(from));
+        }
+        return new OperationKind(name.toLowerCase(java.util.Locale.ROOT), allowedFrom, ServiceStatus.valueOf(target));
     }
 }

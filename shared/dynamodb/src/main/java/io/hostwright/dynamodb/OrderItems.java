@@ -4,6 +4,7 @@ import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.order.IdempotencyRecord;
 import io.hostwright.domain.order.Order;
+import io.hostwright.json.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -44,14 +45,13 @@ final class OrderItems {
         putIfPresent(item, "customerEmail", o.customerEmail());
         item.put("productId", s(o.productId()));
         item.put("productName", s(o.productName()));
-        item.put("module", s(o.module()));
+        item.put("backend", s(o.backend()));
         item.put("billingCycle", s(o.billingCycle().name()));
         item.put("currency", s(o.price().currency()));
         item.put("amountMinor", n(o.price().amountMinor()));
-        item.put("hostname", s(o.hostname()));
-        item.put("osTemplateId", s(o.osTemplateId()));
-        item.put("ipv4", n(o.ipv4()));
-        item.put("bandwidthTb", n(o.bandwidthTb()));
+        putIfPresent(item, "hostname", o.hostname());
+        putIfPresent(item, "osTemplateId", o.osTemplateId());
+        item.put("options", s(Json.write(o.options())));
         item.put("acceptedAt", s(o.acceptedAt().toString()));
         putIfPresent(item, "dispatchedAt", o.dispatchedAt() == null ? null : o.dispatchedAt().toString());
         return item;
@@ -59,11 +59,16 @@ final class OrderItems {
 
     static Order fromItem(Map<String, AttributeValue> item) {
         return new Order(str(item, "orderId"), str(item, "serviceId"), str(item, "customerId"),
-                str(item, "customerEmail"), str(item, "productId"), str(item, "productName"), str(item, "module"),
+                str(item, "customerEmail"), str(item, "productId"), str(item, "productName"), str(item, "backend"),
                 BillingCycle.valueOf(str(item, "billingCycle")),
                 new Price(str(item, "currency"), num(item, "amountMinor")), str(item, "hostname"),
-                str(item, "osTemplateId"), (int) num(item, "ipv4"), (int) num(item, "bandwidthTb"),
+                str(item, "osTemplateId"), options(str(item, "options")),
                 instant(item, "acceptedAt"), instant(item, "dispatchedAt"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> options(String json) {
+        return json == null ? Map.of() : Json.read(json, Map.class);
     }
 
     static Map<String, AttributeValue> toItem(IdempotencyRecord r) {

@@ -1,10 +1,11 @@
 package io.hostwright.dynamodb;
 
-import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.service.ProvisioningStep;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceStatus;
+import io.hostwright.domain.service.SoldProduct;
 import io.hostwright.domain.service.StepStatus;
+import io.hostwright.json.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.HashMap;
@@ -33,15 +34,14 @@ final class ServiceItems {
         putIfPresent(item, "orderId", v.orderId());
         item.put("customerId", s(v.customerId()));
         putIfPresent(item, "customerEmail", v.customerEmail());
-        putIfPresent(item, "productId", v.productId());
-        putIfPresent(item, "productName", v.productName());
-        putIfPresent(item, "module", v.module());
+        // readable at a glance in the console; the pinned sale itself is the "sold" document
+        item.put("productId", s(v.productId()));
+        item.put("backend", s(v.backend()));
+        putIfPresent(item, "connectionId", v.connectionId());
+        item.put("sold", s(Json.write(v.sold())));
         putIfPresent(item, "hostname", v.hostname());
         putIfPresent(item, "osTemplateId", v.osTemplateId());
         putIfPresent(item, "osName", v.osName());
-        item.put("ipv4", n(v.ipv4()));
-        item.put("bandwidthTb", n(v.bandwidthTb()));
-        putIfPresent(item, "billingCycle", v.billingCycle() == null ? null : v.billingCycle().name());
         item.put("status", s(v.status().name()));
         putIfPresent(item, "statusReason", v.statusReason());
         item.put("version", n(v.version()));
@@ -51,13 +51,10 @@ final class ServiceItems {
     }
 
     static Service fromItem(Map<String, AttributeValue> item) {
-        String cycle = str(item, "billingCycle");
         return new Service(str(item, "serviceId"), str(item, "orderId"), str(item, "customerId"),
-                str(item, "customerEmail"), str(item, "productId"), str(item, "productName"), str(item, "module"),
-                str(item, "hostname"), str(item, "osTemplateId"), str(item, "osName"), (int) num(item, "ipv4"),
-                (int) num(item, "bandwidthTb"), cycle == null ? null : BillingCycle.valueOf(cycle),
-                ServiceStatus.valueOf(str(item, "status")), str(item, "statusReason"), num(item, "version"),
-                instant(item, "createdAt"), instant(item, "updatedAt"));
+                str(item, "customerEmail"), Json.read(str(item, "sold"), SoldProduct.class), str(item, "hostname"),
+                str(item, "osTemplateId"), str(item, "osName"), ServiceStatus.valueOf(str(item, "status")),
+                str(item, "statusReason"), num(item, "version"), instant(item, "createdAt"), instant(item, "updatedAt"));
     }
 
     static Map<String, AttributeValue> toItem(ProvisioningStep step) {

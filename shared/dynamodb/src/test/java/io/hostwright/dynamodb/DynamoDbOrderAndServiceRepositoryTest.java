@@ -1,7 +1,8 @@
 package io.hostwright.dynamodb;
 
 import io.hostwright.domain.catalog.BillingCycle;
-import io.hostwright.domain.catalog.Ipv4Range;
+import io.hostwright.domain.fixtures.Samples;
+import io.hostwright.domain.service.SoldProduct;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
@@ -52,13 +53,16 @@ class DynamoDbOrderAndServiceRepositoryTest {
 
     private Order order(String id, Instant acceptedAt) {
         return new Order("ord_" + id, "svc_" + id, customer, "c@example.test", "dedi", "Dedi", "tenantos",
-                BillingCycle.MONTHLY, new Price("EUR", 4900), "a.example.com", "debian-12", 1, 10, acceptedAt, null);
+                BillingCycle.MONTHLY, new Price("EUR", 4900), "a.example.com", "debian-12",
+                Map.of("ipv4", "1", "bandwidthTb", "10"), acceptedAt, null);
     }
 
     private Service service(String id, Instant createdAt) {
-        return new Service("svc_" + id, "ord_" + id, customer, "c@example.test", "dedi", "Dedi", "tenantos",
-                "a.example.com", "debian-12", "Debian 12", 1, 10, BillingCycle.MONTHLY, ServiceStatus.PENDING,
-                "waiting", 1, createdAt, createdAt);
+        SoldProduct sold = Samples.sold(Samples.dedicated("dedi", "tenantos", "conn",
+                Map.of("matchTags", List.of("forRent"), "roleId", 3, "lifecycle", Map.of("wipeDeadline", "PT6H"))),
+                Map.of("ipv4", "2"));
+        return new Service("svc_" + id, "ord_" + id, customer, "c@example.test", sold, "a.example.com", "debian-12",
+                "Debian 12", ServiceStatus.PENDING, "waiting", 1, createdAt, createdAt);
     }
 
     private IdempotencyRecord key(String key, String id) {
@@ -150,9 +154,8 @@ class DynamoDbOrderAndServiceRepositoryTest {
 
     @Test
     void catalogRoundTripsProductsAndListsThemWithoutAScan() {
-        Product product = new Product("p-" + UUID.randomUUID(), "Dedicated EPYC", "32 cores", "tenantos", "conn",
-                "noc@example.test", List.of(new OsTemplate("debian-12", "Debian 12")), new Ipv4Range(1, 4, 1),
-                List.of(10, 20), Map.of(BillingCycle.MONTHLY, new Price("EUR", 19900)));
+        Product product = Samples.dedicated("p-" + UUID.randomUUID(), "tenantos", "conn",
+                Map.of("matchTags", List.of("forRent"), "osProfiles", Map.of("debian-12", 12)));
         catalog.saveProduct(product);
 
         assertThat(catalog.findProduct(product.productId())).contains(product);

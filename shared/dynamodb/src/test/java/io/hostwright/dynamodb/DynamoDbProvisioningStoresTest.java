@@ -5,8 +5,7 @@ import io.hostwright.domain.step.StepMessage;
 import io.hostwright.domain.step.StepLedger;
 import io.hostwright.domain.service.ProvisioningStep;
 import io.hostwright.domain.service.StepStatus;
-import io.hostwright.backends.tenantos.TenantOsConnection;
-import io.hostwright.backends.tenantos.TenantOsProductSettings;
+import io.hostwright.domain.catalog.Connection;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +107,7 @@ class DynamoDbProvisioningStoresTest {
     }
 
     @Test
-    void moduleStateSecretsAndTenantOsSettingsRoundTrip() {
+    void moduleStateSecretsAndConnectionsRoundTrip() {
         DynamoDbModuleState states = new DynamoDbModuleState(aws.dynamoDb(), aws.tableName());
         states.save(service, "tenantos", Map.of("userId", "7", "serverId", "101"));
         assertThat(states.load(service, "tenantos")).containsEntry("serverId", "101");
@@ -118,15 +117,13 @@ class DynamoDbProvisioningStoresTest {
         secrets.put(service, "root-password", "s3cret");
         assertThat(secrets.get(service, "root-password")).contains("s3cret");
 
-        DynamoDbTenantOsCatalog catalog = new DynamoDbTenantOsCatalog(aws.dynamoDb(), aws.tableName());
-        TenantOsConnection connection = new TenantOsConnection("c-" + service, "Demo", "http://127.0.0.1:1", "env:KEY", 1,
-                List.of("assigned"), List.of("forRent"), List.of("forRent"), List.of("assigned"), "noc@example.test");
-        TenantOsProductSettings settings = new TenantOsProductSettings("p-" + service, List.of("forRent", "e2388g"),
-                List.of("maintenance"), 3, Map.of("debian-12", 12L), Duration.ofMinutes(60), Duration.ofHours(24),
-                Duration.ofSeconds(30), Duration.ofMinutes(5));
-        catalog.saveConnection(connection);
-        catalog.saveProductSettings(settings);
-        assertThat(catalog.connection(connection.connectionId())).contains(connection);
-        assertThat(catalog.productSettings(settings.productId())).contains(settings);
+        DynamoDbConnectionRepository connections = new DynamoDbConnectionRepository(aws.dynamoDb(), aws.tableName());
+        Connection connection = new Connection("c-" + service, "tenantos", "Demo", "http://127.0.0.1:1", "env:KEY",
+                "noc@example.test", Map.of("stockOwnerUserId", 1, "tagsToAddAfterProvisioning", List.of("assigned"),
+                "nested", Map.of("deadline", "PT6H", "flag", true)));
+        connections.saveConnection(connection);
+        assertThat(connections.findConnection(connection.connectionId())).contains(connection);
+        assertThat(connections.listConnections()).contains(connection);
+        assertThat(connections.findConnection("nope-" + service)).isEmpty();
     }
 }

@@ -1,12 +1,13 @@
 package io.hostwright.functions.lifecycle;
 
 import io.hostwright.backends.Backends;
+import io.hostwright.backends.RegisteredBackends;
+import io.hostwright.domain.backend.BackendFactory;
+import io.hostwright.domain.backend.ConnectionKeys;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.operation.OperationStepRunner;
 import io.hostwright.domain.step.Backoff;
 import io.hostwright.domain.step.StepQueue;
-import io.hostwright.backends.tenantos.TenantOsApis;
-import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbClients;
 import io.hostwright.dynamodb.DynamoDbOperationRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
@@ -19,8 +20,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
+import java.util.List;
 
-/** Builds the operation step runner with every lifecycle module on its real adapters, once per function instance. */
+/** Builds the operation step runner on every registered back-end and the real adapters, once per function instance. */
 public final class LifecycleWiring {
 
     private LifecycleWiring() {
@@ -30,14 +32,15 @@ public final class LifecycleWiring {
         DynamoDbClient dynamo = DynamoDbClients.fromEnvironment();
         SqsClient sqs = SqsClients.fromEnvironment();
         return runner(dynamo, FunctionEnvironment.require(Manifest.TABLE_VARIABLE), SqsQueues.lifecycle(sqs),
-                SqsQueues.mail(sqs), Backends.tenantOsFromSecrets(), Backends.BACKOFF, Clock.systemUTC());
+                SqsQueues.mail(sqs), Backends.keysFromEnvironment(), RegisteredBackends.ALL, Backends.BACKOFF,
+                Clock.systemUTC());
     }
 
     public static OperationStepRunner runner(DynamoDbClient dynamo, String table, StepQueue lifecycle,
-                                             MailQueue mail, TenantOsApis tenantOs, Backoff backoff, Clock clock) {
-        Backends backends = new Backends(dynamo, table, tenantOs, mail, backoff, clock);
-        return new OperationStepRunner(backends.lifecycle(), new DynamoDbServiceRepository(dynamo, table),
-                new DynamoDbCatalogRepository(dynamo, table), new DynamoDbOperationRepository(dynamo, table),
+                                             MailQueue mail, ConnectionKeys keys, List<BackendFactory> factories,
+                                             Backoff backoff, Clock clock) {
+        return new OperationStepRunner(Backends.on(dynamo, table, mail, keys, backoff, clock, factories),
+                new DynamoDbServiceRepository(dynamo, table), new DynamoDbOperationRepository(dynamo, table),
                 new DynamoDbStepLedger(dynamo, table), lifecycle, mail, backoff, clock);
     }
 }

@@ -74,7 +74,7 @@ class MailerOnLocalAwsTest {
             assertThat(mail.subject()).isEqualTo("Your order ord_01JDEMO0000000000000000001 for Dedicated E3-1230 is confirmed");
             assertThat(mail.text()).contains("Hostname:         web1.example.test", "Price:            EUR 49.00",
                     "Billing cycle:    monthly", "Service reference: " + request.serviceId());
-            assertThat(mail.html()).contains("<td>debian-12</td>", "<td>10 TB</td>");
+            assertThat(mail.html()).contains("<td>debian-12</td>", "<td>ipv4: 2, bandwidthTb: 10</td>");
         });
         assertThat(logItem(request.serviceId(), "initial-order").get("status").s()).isEqualTo("SENT");
     }

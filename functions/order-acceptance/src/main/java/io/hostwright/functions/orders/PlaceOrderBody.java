@@ -6,23 +6,22 @@ import io.hostwright.lambda.api.JsonBody;
 
 import java.util.Set;
 
-/** Decodes {@code POST /v1/orders}: field types and unknown fields here, business rules in the use case. */
+/**
+ * Decodes {@code POST /v1/orders}: field types and unknown fields here, business rules (which options a product
+ * has, their ranges) in the use case.
+ */
 final class PlaceOrderBody {
 
     private static final Set<String> FIELDS = Set.of("productId", "billingCycle", "hostname", "os", "options");
-    private static final Set<String> OPTIONS = Set.of("ipv4", "bandwidthTb");
 
     private PlaceOrderBody() {
     }
 
     static PlaceOrder decode(byte[] body, Customer customer, String idempotencyKey) {
-        JsonBody json = JsonBody.parse(body)
-                .allowOnly("", FIELDS)
-                .object("options")
-                .allowOnly("options", OPTIONS);
+        JsonBody json = JsonBody.parse(body).allowOnly("", FIELDS);
         PlaceOrder order = new PlaceOrder(customer, idempotencyKey,
                 json.string("productId"), json.string("billingCycle"), json.string("hostname"), json.string("os"),
-                json.integer("options.ipv4"), json.integer("options.bandwidthTb"));
+                json.scalars("options"));
         json.throwIfInvalid();
         return order;
     }

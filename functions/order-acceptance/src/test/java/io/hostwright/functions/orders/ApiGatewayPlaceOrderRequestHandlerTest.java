@@ -4,7 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hostwright.domain.catalog.BillingCycle;
-import io.hostwright.domain.catalog.Ipv4Range;
+import io.hostwright.domain.catalog.IntegerOption;
+import io.hostwright.domain.fixtures.Samples;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
@@ -55,10 +56,11 @@ class ApiGatewayPlaceOrderRequestHandlerTest {
         Clock clock = Clock.systemUTC();
         String table = aws.tableName();
         DynamoDbCatalogRepository catalog = new DynamoDbCatalogRepository(aws.dynamoDb(), table);
-        catalog.saveProduct(new Product(PRODUCT, "Dedicated E-2388G", "8 cores", "tenantos", "tenantos-demo",
-                "noc@example.test", List.of(new OsTemplate("debian-12", "Debian 12"),
-                new OsTemplate("ubuntu-24.04", "Ubuntu 24.04")), new Ipv4Range(1, 4, 1), List.of(10, 20),
-                Map.of(BillingCycle.MONTHLY, new Price("EUR", 8900))));
+        Product sample = Samples.dedicated(PRODUCT, "tenantos", "tenantos-demo", Map.of());
+        catalog.saveProduct(new Product(PRODUCT, "Dedicated E-2388G", "8 cores", sample.type(), sample.backend(),
+                sample.connectionId(), sample.department(), sample.osTemplates(),
+                List.of(new IntegerOption("ipv4", "IPv4", 1, 4, 1, 1, null), sample.options().get(1)),
+                Map.of(BillingCycle.MONTHLY, new Price("EUR", 8900)), Map.of()));
         DynamoDbOrderRepository orders = new DynamoDbOrderRepository(aws.dynamoDb(), table, clock);
         OrderDispatch dispatch = new OrderDispatch(orders,
                 new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE)),
@@ -126,7 +128,7 @@ class ApiGatewayPlaceOrderRequestHandlerTest {
         assertThat(response.getHeaders()).containsEntry("Location", "/v1/orders/" + answer.get("orderId").asText());
         assertThat(services.findService(serviceId)).hasValueSatisfying(s -> {
             assertThat(s.status()).isEqualTo(ServiceStatus.PENDING);
-            assertThat(s.ipv4()).isEqualTo(2);
+            assertThat(s.options()).containsEntry("ipv4", "2").containsEntry("bandwidthTb", "20");
             assertThat(s.customerId()).isEqualTo(customer);
         });
         assertThat(drain(Manifest.PROVISIONING_QUEUE)).singleElement()
@@ -172,6 +174,10 @@ class ApiGatewayPlaceOrderRequestHandlerTest {
             cycle not sold           | 400 | billingCycle         | {"productId": "@P", "billingCycle": "annually", "hostname": "a.example.com", "os": "debian-12"}
             missing hostname         | 400 | hostname             | {"productId": "@P", "billingCycle": "monthly", "os": "debian-12"}
             unknown field            | 400 | colour               | {"productId": "@P", "billingCycle": "monthly", "hostname": "a.example.com", "os": "debian-12", "colour": "red"}
+            option not declared      | 400 | options.gpu          | {"productId": "@P", "billingCycle": "monthly", "hostname": "a.example.com", "os": "debian-12", "options": {"gpu": true}}
+            option a list            | 400 | options.ipv4         | {"productId": "@P", "billingCycle": "monthly", "hostname": "a.example.com", "os": "debian-12", "options": {"ipv4": [1]}}
+            option a huge number     | 400 | options.ipv4         | {"productId": "@P", "billingCycle": "monthly", "hostname": "a.example.com", "os": "debian-12", "options": {"ipv4": 123456789012345678901234567890}}
+            options not an object    | 400 | options              | {"productId": "@P", "billingCycle": "monthly", "hostname": "a.example.com", "os": "debian-12", "options": 3}
             """)
     void badInputIsA4xxProblemNamingTheFieldAndWritesNothing(String name, int status, String field, String body) {
         APIGatewayV2HTTPResponse response = post(body.replace("@P", PRODUCT), "key-" + UUID.randomUUID());

@@ -3,6 +3,7 @@ package io.hostwright.functions.sweeper;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.Price;
+import io.hostwright.domain.fixtures.Samples;
 import io.hostwright.domain.order.IdempotencyRecord;
 import io.hostwright.domain.order.Order;
 import io.hostwright.domain.order.OrderDispatch;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,12 +46,13 @@ class ScheduledOrderDispatchSweepHandlerTest {
         String customer = "cust-" + id;
         DynamoDbOrderRepository orders = new DynamoDbOrderRepository(aws.dynamoDb(), aws.tableName(), Clock.systemUTC());
         Order order = new Order("ord_" + id, "svc_" + id, customer, "c@example.test", "dedi", "Dedi", "tenantos",
-                BillingCycle.MONTHLY, new Price("EUR", 4900), "a.example.com", "debian-12", 1, 10, acceptedAt, null);
+                BillingCycle.MONTHLY, new Price("EUR", 4900), "a.example.com", "debian-12", Map.of("ipv4", "1"), acceptedAt, null);
         orders.place(new IdempotencyRecord(customer, "k", "fp", order.orderId(), order.serviceId(), acceptedAt,
                         acceptedAt.plus(Duration.ofDays(7))), order,
-                new Service(order.serviceId(), order.orderId(), customer, "c@example.test", "dedi", "Dedi", "tenantos",
-                        "a.example.com", "debian-12", "Debian 12", 1, 10, BillingCycle.MONTHLY, ServiceStatus.PENDING,
-                        "waiting", 1, acceptedAt, acceptedAt));
+                new Service(order.serviceId(), order.orderId(), customer, "c@example.test",
+                        Samples.sold(Samples.dedicated("dedi", "tenantos", "conn", Map.of()), Map.of()),
+                        "a.example.com", "debian-12", "Debian 12", ServiceStatus.PENDING, "waiting", 1, acceptedAt,
+                        acceptedAt));
 
         ScheduledOrderDispatchSweepHandler handler = handler(aws, orders,
                 new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE)));
@@ -69,12 +72,13 @@ class ScheduledOrderDispatchSweepHandlerTest {
         String id = UUID.randomUUID().toString();
         DynamoDbOrderRepository orders = new DynamoDbOrderRepository(aws.dynamoDb(), aws.tableName(), Clock.systemUTC());
         Order order = new Order("ord_" + id, "svc_" + id, "c-" + id, "c@example.test", "dedi", "Dedi", "tenantos",
-                BillingCycle.MONTHLY, new Price("EUR", 4900), "a.example.com", "debian-12", 1, 10, acceptedAt, null);
+                BillingCycle.MONTHLY, new Price("EUR", 4900), "a.example.com", "debian-12", Map.of("ipv4", "1"), acceptedAt, null);
         orders.place(new IdempotencyRecord("c-" + id, "k", "fp", order.orderId(), order.serviceId(), acceptedAt,
                         acceptedAt.plus(Duration.ofDays(7))), order,
-                new Service(order.serviceId(), order.orderId(), "c-" + id, "c@example.test", "dedi", "Dedi", "tenantos",
-                        "a.example.com", "debian-12", "Debian 12", 1, 10, BillingCycle.MONTHLY, ServiceStatus.PENDING,
-                        "waiting", 1, acceptedAt, acceptedAt));
+                new Service(order.serviceId(), order.orderId(), "c-" + id, "c@example.test",
+                        Samples.sold(Samples.dedicated("dedi", "tenantos", "conn", Map.of()), Map.of()),
+                        "a.example.com", "debian-12", "Debian 12", ServiceStatus.PENDING, "waiting", 1, acceptedAt,
+                        acceptedAt));
         ScheduledOrderDispatchSweepHandler broken = handler(aws, orders,
                 new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE) + "-missing"));
 

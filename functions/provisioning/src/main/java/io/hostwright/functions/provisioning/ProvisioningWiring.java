@@ -1,12 +1,13 @@
 package io.hostwright.functions.provisioning;
 
 import io.hostwright.backends.Backends;
+import io.hostwright.backends.RegisteredBackends;
+import io.hostwright.domain.backend.BackendFactory;
+import io.hostwright.domain.backend.ConnectionKeys;
 import io.hostwright.domain.mail.MailQueue;
+import io.hostwright.domain.provisioning.ProvisioningStepRunner;
 import io.hostwright.domain.step.Backoff;
 import io.hostwright.domain.step.StepQueue;
-import io.hostwright.domain.provisioning.ProvisioningStepRunner;
-import io.hostwright.backends.tenantos.TenantOsApis;
-import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbClients;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.dynamodb.DynamoDbStepLedger;
@@ -18,10 +19,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
- * Builds the step runner with every provisioning module and its real adapters, once per function instance. Tests
- * use {@link #runner} with their own clients and back-end API factory.
+ * Builds the step runner on every registered back-end and the real adapters, once per function instance. Tests use
+ * {@link #runner} with their own clients and back-ends.
  */
 public final class ProvisioningWiring {
 
@@ -32,14 +34,15 @@ public final class ProvisioningWiring {
         DynamoDbClient dynamo = DynamoDbClients.fromEnvironment();
         SqsClient sqs = SqsClients.fromEnvironment();
         return runner(dynamo, FunctionEnvironment.require(Manifest.TABLE_VARIABLE), SqsQueues.provisioning(sqs),
-                SqsQueues.mail(sqs), Backends.tenantOsFromSecrets(), Backends.BACKOFF, Clock.systemUTC());
+                SqsQueues.mail(sqs), Backends.keysFromEnvironment(), RegisteredBackends.ALL, Backends.BACKOFF,
+                Clock.systemUTC());
     }
 
     public static ProvisioningStepRunner runner(DynamoDbClient dynamo, String table, StepQueue provisioning,
-                                                MailQueue mail, TenantOsApis tenantOs, Backoff backoff, Clock clock) {
-        Backends backends = new Backends(dynamo, table, tenantOs, mail, backoff, clock);
-        return new ProvisioningStepRunner(backends.provisioning(), new DynamoDbServiceRepository(dynamo, table),
-                new DynamoDbCatalogRepository(dynamo, table), new DynamoDbStepLedger(dynamo, table), provisioning,
+                                                MailQueue mail, ConnectionKeys keys, List<BackendFactory> factories,
+                                                Backoff backoff, Clock clock) {
+        return new ProvisioningStepRunner(Backends.on(dynamo, table, mail, keys, backoff, clock, factories),
+                new DynamoDbServiceRepository(dynamo, table), new DynamoDbStepLedger(dynamo, table), provisioning,
                 mail, backoff, clock);
     }
 }

@@ -3,7 +3,8 @@ package io.hostwright.functions.provisioning;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.hostwright.domain.step.Backoff;
-import io.hostwright.backends.tenantos.TenantOsFailure;
+import io.hostwright.backends.RegisteredBackends;
+import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.lambda.InvocationContext;
@@ -35,8 +36,8 @@ class SqsProvisioningStepHandlerTest {
         SqsProvisioningStepHandler handler = new SqsProvisioningStepHandler(ProvisioningWiring.runner(aws.dynamoDb(),
                 aws.tableName(), new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE)),
                 new SqsMailQueue(aws.sqs(), aws.queueUrl(Manifest.MAIL_QUEUE)),
-                connection -> { throw new TenantOsFailure.Permanent("no TenantOS in this test", 0, null); },
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(2)), Clock.systemUTC()));
+                secretRef -> { throw new BackendFailure.Permanent("no back-end in this test", 0, null); },
+                RegisteredBackends.ALL, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(2)), Clock.systemUTC()));
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(
                 message("bad", "{not json"),

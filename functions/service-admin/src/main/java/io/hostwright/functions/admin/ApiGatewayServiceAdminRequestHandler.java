@@ -78,9 +78,11 @@ public final class ApiGatewayServiceAdminRequestHandler
             String table = FunctionEnvironment.require(Manifest.TABLE_VARIABLE);
             DynamoDbServiceRepository services = new DynamoDbServiceRepository(dynamo, table);
             DynamoDbOperationRepository operations = new DynamoDbOperationRepository(dynamo, table);
+            // no mail and no back-end call from here: the registry only says what each back-end can do
             return new Wiring(new RequestOperation(services, new DynamoDbCatalogRepository(dynamo, table), operations,
                     new DynamoDbActionAnswers(dynamo, table), SqsQueues.lifecycle(SqsClients.fromEnvironment()),
-                    Backends.lifecycleModules(), new SortableIds(clock), clock),
+                    Backends.on(dynamo, table, null, Backends.keysFromEnvironment(), Backends.BACKOFF, clock),
+                    new SortableIds(clock), clock),
                     new OperationQueries(services, operations), new AbandonOperation(services, operations, clock));
         }
     }
@@ -90,9 +92,9 @@ public final class ApiGatewayServiceAdminRequestHandler
     }
 
     record ServiceView(String serviceId, String customerId, String customerEmail, String orderId, String productId,
-                       String productName, String module, String hostname, String osTemplateId, String osName,
-                       int ipv4, int bandwidthTb, String status, String statusReason, Instant createdAt,
-                       Instant updatedAt) {
+                       String productName, String type, String backend, String connectionId, String hostname,
+                       String osTemplateId, String osName, Map<String, String> options, String status,
+                       String statusReason, Instant createdAt, Instant updatedAt) {
     }
 
     @Override
@@ -151,8 +153,9 @@ public final class ApiGatewayServiceAdminRequestHandler
     private static ServiceHistoryView history(ServiceHistory h) {
         var s = h.service();
         return new ServiceHistoryView(new ServiceView(s.serviceId(), s.customerId(), s.customerEmail(), s.orderId(),
-                s.productId(), s.productName(), s.module(), s.hostname(), s.osTemplateId(), s.osName(), s.ipv4(),
-                s.bandwidthTb(), s.status().name(), s.statusReason(), s.createdAt(), s.updatedAt()),
+                s.productId(), s.productName(), s.type() == null ? null : s.type().code(), s.backend(),
+                s.connectionId(), s.hostname(), s.osTemplateId(), s.osName(), s.options(), s.status().name(),
+                s.statusReason(), s.createdAt(), s.updatedAt()),
                 OperationViews.steps(h.provisioningSteps()),
                 h.operations().stream().map(o -> OperationViews.of(o, null)).toList());
     }

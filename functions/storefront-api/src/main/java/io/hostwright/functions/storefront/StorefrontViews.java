@@ -1,6 +1,10 @@
 package io.hostwright.functions.storefront;
 
 import io.hostwright.domain.catalog.BillingCycle;
+import io.hostwright.domain.catalog.BooleanOption;
+import io.hostwright.domain.catalog.ChoiceOption;
+import io.hostwright.domain.catalog.IntegerOption;
+import io.hostwright.domain.catalog.OrderOption;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
@@ -12,6 +16,7 @@ import io.hostwright.domain.storefront.ServiceDetails;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The storefront's JSON shapes (see the OpenAPI document). Internal fields — connection, staff department, back-end
@@ -31,24 +36,23 @@ final class StorefrontViews {
     record BillingCycleView(String cycle, int months, PriceView price) {
     }
 
-    record Ipv4View(int min, int max, int included) {
+    /** One order option as the storefront renders it; fields that do not apply to its kind are left out. */
+    record OptionView(String key, String label, String kind, String defaultValue, Long min, Long max, Long step,
+                      Long included, PriceView unitPrice, List<ChoiceView> choices, PriceView monthlyPrice) {
     }
 
-    record OptionsView(Ipv4View ipv4, List<Integer> bandwidthTb) {
+    record ChoiceView(String value, String label, PriceView monthlyPrice) {
     }
 
     record ProductView(String productId, String name, String description, String type,
-                       List<OsTemplate> osTemplates, OptionsView options, List<BillingCycleView> billingCycles) {
+                       List<OsTemplate> osTemplates, List<OptionView> options, List<BillingCycleView> billingCycles) {
     }
 
     record ProductList(List<ProductView> products) {
     }
 
-    record OrderOptionsView(int ipv4, int bandwidthTb) {
-    }
-
     record OrderView(String orderId, String serviceId, String productId, String productName, String billingCycle,
-                     PriceView price, String hostname, String os, OrderOptionsView options, Instant acceptedAt) {
+                     PriceView price, String hostname, String os, Map<String, String> options, Instant acceptedAt) {
     }
 
     record ServiceSummary(String serviceId, String orderId, String productId, String productName, String hostname,
@@ -62,7 +66,8 @@ final class StorefrontViews {
     }
 
     record ServiceView(String serviceId, String orderId, String productId, String productName, String hostname,
-                       String os, String osName, OrderOptionsView options, String billingCycle, String status,
+                       String type, String os, String osName, Map<String, String> options, String billingCycle,
+                       String status,
                        String statusReason, Instant createdAt, Instant updatedAt, List<StepView> steps) {
     }
 
@@ -71,25 +76,29 @@ final class StorefrontViews {
                 .sorted(Comparator.comparing(e -> e.getKey().months()))
                 .map(e -> new BillingCycleView(e.getKey().code(), e.getKey().months(), PriceView.of(e.getValue())))
                 .toList();
-        return new ProductView(p.productId(), p.name(), p.description(), typeOf(p.module()), p.osTemplates(),
-                new OptionsView(new Ipv4View(p.ipv4().min(), p.ipv4().max(), p.ipv4().included()), p.bandwidthTb()),
-                cycles);
+        return new ProductView(p.productId(), p.name(), p.description(), p.type().code(), p.osTemplates(),
+                p.options().stream().map(StorefrontViews::option).toList(), cycles);
     }
 
-    /** What the customer buys, named by the kind of service rather than the back-end that provisions it. */
-    private static String typeOf(String module) {
-        return switch (module) {
-            case "tenantos", "dcimanager" -> "dedicated-server";
-            case "vmmanager" -> "vps";
-            case "openstack" -> "cloud";
-            default -> "other";
+    private static OptionView option(OrderOption option) {
+        return switch (option) {
+            case IntegerOption i -> new OptionView(i.key(), i.label(), "integer", i.defaultValue(), i.min(), i.max(),
+                    i.step(), i.included(), price(i.unitPrice()), null, null);
+            case ChoiceOption c -> new OptionView(c.key(), c.label(), "choice", c.defaultValue(), null, null, null,
+                    null, null, c.choices().stream()
+                    .map(ch -> new ChoiceView(ch.value(), ch.label(), price(ch.monthlyPrice()))).toList(), null);
+            case BooleanOption b -> new OptionView(b.key(), b.label(), "boolean", b.defaultValue(), null, null, null,
+                    null, null, null, price(b.monthlyPrice()));
         };
+    }
+
+    private static PriceView price(Price price) {
+        return price == null ? null : PriceView.of(price);
     }
 
     static OrderView order(Order o) {
         return new OrderView(o.orderId(), o.serviceId(), o.productId(), o.productName(), o.billingCycle().code(),
-                PriceView.of(o.price()), o.hostname(), o.osTemplateId(), new OrderOptionsView(o.ipv4(), o.bandwidthTb()),
-                o.acceptedAt());
+                PriceView.of(o.price()), o.hostname(), o.osTemplateId(), o.options(), o.acceptedAt());
     }
 
     static ServiceSummary summary(Service s) {
@@ -105,7 +114,7 @@ final class StorefrontViews {
                 .toList();
         BillingCycle cycle = s.billingCycle();
         return new ServiceView(s.serviceId(), s.orderId(), s.productId(), s.productName(), s.hostname(),
-                s.osTemplateId(), s.osName(), new OrderOptionsView(s.ipv4(), s.bandwidthTb()),
+                s.type() == null ? null : s.type().code(), s.osTemplateId(), s.osName(), s.options(),
                 cycle == null ? null : cycle.code(), s.status().name(), s.statusReason(), s.createdAt(),
                 s.updatedAt(), steps);
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hostwright.domain.catalog.BillingCycle;
-import io.hostwright.domain.catalog.Ipv4Range;
+import io.hostwright.domain.fixtures.Samples;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
@@ -65,17 +65,19 @@ class ApiGatewayStorefrontRequestHandlerTest {
         var services = new DynamoDbServiceRepository(aws.dynamoDb(), aws.tableName());
         handler = new ApiGatewayStorefrontRequestHandler(new StorefrontQueries(catalog, orders, services));
 
-        catalog.saveProduct(new Product(productId, "Dedicated Ryzen 7700", "8 cores", "tenantos", "tenantos-demo",
-                "noc@example.test", List.of(new OsTemplate("debian-12", "Debian 12")), new Ipv4Range(1, 8, 1),
-                List.of(20, 50), Map.of(BillingCycle.MONTHLY, new Price("EUR", 9900),
-                BillingCycle.ANNUALLY, new Price("EUR", 99900))));
+        Product sample = Samples.dedicated(productId, "tenantos", "tenantos-demo",
+                Map.of("matchTags", List.of("secret-tag"), "roleId", 3));
+        catalog.saveProduct(new Product(productId, "Dedicated Ryzen 7700", "8 cores", sample.type(), sample.backend(),
+                sample.connectionId(), sample.department(), sample.osTemplates(), sample.options(),
+                Map.of(BillingCycle.MONTHLY, new Price("EUR", 9900), BillingCycle.ANNUALLY, new Price("EUR", 99900)),
+                sample.moduleSettings()));
         Instant now = clock.instant();
         Order order = new Order("ord_" + id, "svc_" + id, alice, "alice@example.test", productId,
                 "Dedicated Ryzen 7700", "tenantos", BillingCycle.MONTHLY, new Price("EUR", 9900), "a.example.com",
-                "debian-12", 2, 20, now, null);
-        Service service = new Service("svc_" + id, "ord_" + id, alice, "alice@example.test", productId,
-                "Dedicated Ryzen 7700", "tenantos", "a.example.com", "debian-12", "Debian 12", 2, 20,
-                BillingCycle.MONTHLY, ServiceStatus.PENDING, "waiting for provisioning", 1, now, now);
+                "debian-12", Map.of("ipv4", "2", "bandwidthTb", "20"), now, null);
+        Service service = new Service("svc_" + id, "ord_" + id, alice, "alice@example.test",
+                Samples.sold(sample, Map.of("ipv4", "2", "bandwidthTb", "20")), "a.example.com", "debian-12",
+                "Debian 12", ServiceStatus.PENDING, "waiting for provisioning", 1, now, now);
         orders.place(new IdempotencyRecord(alice, "k-" + id, "fp", order.orderId(), service.serviceId(), now,
                 now.plus(Duration.ofDays(1))), order, service);
         services.recordStep(new ProvisioningStep(service.serviceId(), 1, "create-user", StepStatus.SUCCEEDED, 1,
@@ -118,11 +120,17 @@ class ApiGatewayStorefrontRequestHandlerTest {
         assertThat(product).isNotNull();
         body(get("GET /v1/catalog/products/{productId}", "/v1/catalog/products/" + productId,
                 Map.of("productId", productId), null), 200, "Product");
-        assertThat(product.get("type").asText()).isEqualTo("dedicated-server");
-        assertThat(product.at("/options/ipv4/max").asInt()).isEqualTo(8);
+        assertThat(product.get("type").asText()).isEqualTo("dedicated");
+        assertThat(product.at("/options/0/key").asText()).isEqualTo("ipv4");
+        assertThat(product.at("/options/0/kind").asText()).isEqualTo("integer");
+        assertThat(product.at("/options/0/max").asInt()).isEqualTo(8);
+        assertThat(product.at("/options/0/unitPrice/display").asText()).isEqualTo("2.00 EUR");
+        assertThat(product.at("/options/1/choices/1/value").asText()).isEqualTo("20");
+        assertThat(product.at("/options/1/choices/1/monthlyPrice/amountMinor").asLong()).isEqualTo(500);
         assertThat(product.at("/billingCycles/0/cycle").asText()).isEqualTo("monthly");
         assertThat(product.at("/billingCycles/1/price/display").asText()).isEqualTo("999.00 EUR");
-        assertThat(product.toString()).doesNotContain("noc@example.test").doesNotContain("tenantos-demo");
+        assertThat(product.toString()).doesNotContain("noc@example.test").doesNotContain("tenantos-demo")
+                .doesNotContain("secret-tag").doesNotContain("moduleSettings").doesNotContain("tenantos");
     }
 
     @Test
@@ -145,7 +153,10 @@ class ApiGatewayStorefrontRequestHandlerTest {
                 Map.of("serviceId", "svc_" + id), alice), 200, "Service");
         assertThat(service.get("status").asText()).isEqualTo("PENDING");
         assertThat(service.at("/steps/0/name").asText()).isEqualTo("create-user");
-        assertThat(service.at("/options/ipv4").asInt()).isEqualTo(2);
+        assertThat(service.at("/options/ipv4").asText()).isEqualTo("2");
+        assertThat(service.get("type").asText()).isEqualTo("dedicated");
+        assertThat(service.toString()).doesNotContain("secret-tag").doesNotContain("moduleSettings")
+                .doesNotContain("noc@example.test");
     }
 
     private static void body(String json, String schema) {

@@ -2,7 +2,9 @@ package io.hostwright.benchmark.coldstart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hostwright.domain.catalog.BillingCycle;
-import io.hostwright.domain.catalog.Ipv4Range;
+import io.hostwright.domain.catalog.ChoiceOption;
+import io.hostwright.domain.catalog.IntegerOption;
+import io.hostwright.domain.catalog.ServiceType;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
@@ -57,16 +59,18 @@ final class BenchmarkCatalog {
         if (templates.stream().noneMatch(t -> t.id().equals(os))) {
             templates.add(new OsTemplate(os, os));
         }
-        List<Integer> bandwidths = new ArrayList<>(List.of(10, 20, 50, 100));
-        if (!bandwidths.contains(bandwidth) && bandwidth >= 1) {
-            bandwidths.add(bandwidth);
+        List<ChoiceOption.Choice> bandwidths = new ArrayList<>();
+        for (String tb : new java.util.LinkedHashSet<>(List.of("10", "20", "50", "100", String.valueOf(bandwidth)))) {
+            bandwidths.add(new ChoiceOption.Choice(tb, tb + " TB", null));
         }
         Map<BillingCycle, Price> prices = new EnumMap<>(BillingCycle.class);
         for (BillingCycle cycle : BillingCycle.values()) {
             prices.put(cycle, new Price("EUR", 4900L * cycle.months()));
         }
         return new Product(productId, "Benchmark " + productId,
-                "seeded by the benchmark because a sample event orders it", "tenantos", "benchmark",
-                "noc@hostwright.local", templates, new Ipv4Range(1, Math.max(8, ipv4), 1), bandwidths, prices);
+                "seeded by the benchmark because a sample event orders it", ServiceType.DEDICATED, "tenantos",
+                "benchmark", "noc@hostwright.local", templates,
+                List.of(new IntegerOption("ipv4", "IPv4 addresses", 1, Math.max(8, ipv4), 1, 1, null),
+                        new ChoiceOption("bandwidthTb", "Traffic", bandwidths, null)), prices, Map.of());
     }
 }

@@ -9,6 +9,7 @@ import io.hostwright.domain.order.Order;
 import io.hostwright.domain.step.StepMessage;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceStatus;
+import io.hostwright.domain.service.SoldProduct;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.emulators.LocalAws;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -78,12 +81,14 @@ final class PendingServices {
             String osName = product.osTemplates().getFirst().name();
             BillingCycle cycle = product.prices().keySet().stream().sorted().findFirst().orElse(BillingCycle.MONTHLY);
             Price price = product.price(cycle).orElse(new Price("EUR", 0));
+            Map<String, String> options = new LinkedHashMap<>();
+            product.options().forEach(o -> options.put(o.key(), o.defaultValue()));
             Order order = new Order(orderId, serviceId, customer, email, product.productId(), product.name(),
-                    product.module(), cycle, price, "coldstart.example.test", os, product.ipv4().included(),
-                    product.defaultBandwidthTb(), now, now);
-            Service service = new Service(serviceId, orderId, customer, email, product.productId(), product.name(),
-                    product.module(), "coldstart.example.test", os, osName, product.ipv4().included(),
-                    product.defaultBandwidthTb(), cycle, ServiceStatus.PENDING, "waiting for provisioning", 1, now, now);
+                    product.backend(), cycle, price, "coldstart.example.test", os, options, now, now);
+            SoldProduct sold = new SoldProduct(product.productId(), product.name(), product.type(), product.backend(),
+                    product.connectionId(), product.department(), cycle, options, product.moduleSettings());
+            Service service = new Service(serviceId, orderId, customer, email, sold, "coldstart.example.test", os,
+                    osName, ServiceStatus.PENDING, "waiting for provisioning", 1, now, now);
             orders.place(new IdempotencyRecord(customer, orderId, "coldstart", orderId, serviceId, now,
                     now.plus(Duration.ofDays(1))), order, service);
         }

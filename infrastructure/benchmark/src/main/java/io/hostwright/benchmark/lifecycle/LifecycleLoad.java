@@ -12,7 +12,6 @@ import io.hostwright.benchmark.provisioning.ProvisioningLoad;
 import io.hostwright.benchmark.report.Stats;
 import io.hostwright.domain.operation.Operation;
 import io.hostwright.domain.service.ServiceStatus;
-import io.hostwright.backends.tenantos.TenantOsLifecycleSettings;
 import io.hostwright.dynamodb.DynamoDbOperationRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.lambda.aws.AwsCallCounter;
@@ -67,8 +66,9 @@ public final class LifecycleLoad {
     public static final Duration POLL_INTERVAL = ProvisioningLoad.POLL_INTERVAL;
     public static final int SPARE_SERVERS = 5;
     /** Suspend takes ports down and powers off; terminate powers off, renames, wipes with profile 90, removes the user. */
-    public static final TenantOsLifecycleSettings LIFECYCLE = new TenantOsLifecycleSettings(true, true, true,
-            "free-{serverId}-{date}", 90L, Duration.ofMinutes(10), true);
+    public static final Map<String, Object> LIFECYCLE = Map.of("disablePortsOnSuspend", true,
+            "shutdownOnSuspend", true, "shutdownOnTermination", true, "terminationHostname", "free-{serverId}-{date}",
+            "terminationProfileId", 90, "wipeDeadline", "PT10M", "removeUserOnTermination", true);
 
     private static final Duration PROVISION_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration OPERATION_TIMEOUT = Duration.ofMinutes(3);
@@ -243,8 +243,9 @@ public final class LifecycleLoad {
                         .withLatency(TENANTOS_LATENCY));
         progress.printf(Locale.ROOT, "lifecycle: starting the laptop runtime with a TenantOS simulator of %d servers...%n",
                 stock);
-        try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.onFreePorts().withTenantOs(simulator))) {
-            TenantOsSimulator tenantOs = runtime.tenantOs();
+        try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.onFreePorts()
+                .withSimulator(TenantOsSimulator.BACKEND, () -> TenantOsSimulator.start(simulator)))) {
+            TenantOsSimulator tenantOs = BenchmarkOrders.simulator(runtime);
             tenantOs.setLatency(TENANTOS_LATENCY);
             tenantOs.setInstallDuration(INSTALL_DURATION);
             tenantOs.setWipeDuration(WIPE_DURATION);
@@ -326,7 +327,7 @@ public final class LifecycleLoad {
 
     /** One stage for every server: requests, operations followed to their end, then the stage's calls. */
     private StageFigures stage(LocalRuntime runtime, Stage stage, List<Server> servers, String staff, String label) {
-        TenantOsSimulator tenantOs = runtime.tenantOs();
+        TenantOsSimulator tenantOs = BenchmarkOrders.simulator(runtime);
         AwsCallCounter.INSTANCE.reset();
         CallsByFunction.reset();
         tenantOs.clearCalls();

@@ -15,7 +15,8 @@ record OrderBody(String productId, String billingCycle, String os, int ipv4, int
         BillingCycle cycle = product.price(BillingCycle.MONTHLY).isPresent() ? BillingCycle.MONTHLY
                 : product.prices().keySet().stream().sorted().findFirst().orElseThrow();
         return new OrderBody(product.productId(), cycle.code(), product.osTemplates().getFirst().id(),
-                product.ipv4().included(), product.defaultBandwidthTb());
+                Integer.parseInt(product.option("ipv4").orElseThrow().defaultValue()),
+                Integer.parseInt(product.option("bandwidthTb").orElseThrow().defaultValue()));
     }
 
     String json(String keyPrefix, int n) {

@@ -3,19 +3,20 @@ package io.hostwright.benchmark.provisioning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hostwright.domain.catalog.BillingCycle;
-import io.hostwright.domain.catalog.Ipv4Range;
+import io.hostwright.domain.catalog.ChoiceOption;
+import io.hostwright.domain.catalog.Connection;
+import io.hostwright.domain.catalog.IntegerOption;
+import io.hostwright.domain.catalog.ServiceType;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceStatus;
-import io.hostwright.backends.tenantos.TenantOsConnection;
-import io.hostwright.backends.tenantos.TenantOsLifecycleSettings;
-import io.hostwright.backends.tenantos.TenantOsProductSettings;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
-import io.hostwright.dynamodb.DynamoDbTenantOsCatalog;
+import io.hostwright.dynamodb.DynamoDbConnectionRepository;
 import io.hostwright.local.LocalRuntime;
+import io.hostwright.simulator.tenantos.TenantOsSimulator;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,24 +80,43 @@ public final class BenchmarkOrders {
      * @return the product id
      */
     public static String seedProduct(LocalRuntime runtime, String run, String phase, Duration pollInterval,
-                                     Duration stockRetry, TenantOsLifecycleSettings lifecycle) {
+                                     Duration stockRetry, Map<String, Object> lifecycle) {
         String productId = "bench-dedicated-" + run;
         String connectionId = "bench-tenantos-" + run;
         String department = "noc-bench-" + run + "@hostwright.local";
         var aws = runtime.aws();
+        new DynamoDbConnectionRepository(aws.dynamoDb(), aws.tableName()).saveConnection(new Connection(connectionId,
+                TenantOsSimulator.BACKEND, "benchmark", simulator(runtime).baseUrl(),
+                "env:" + LocalRuntime.simulatorKeyVariable(TenantOsSimulator.BACKEND), department,
+                Map.of("stockOwnerUserId", 1, "tagsToAddAfterProvisioning", List.of("assigned"),
+                        "tagsToRemoveAfterProvisioning", List.of("forRent"), "tagsToAddAfterTermination",
+                        List.of("forRent"), "tagsToRemoveAfterTermination", List.of("assigned"))));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("matchTags", List.of("forRent", BenchmarkStock.TAG));
+        settings.put("excludeTags", List.of("maintenance"));
+        settings.put("roleId", 3);
+        settings.put("osProfiles", Map.of(OS, 12, OTHER_OS, 13));
+        settings.put("installDeadline", "PT10M");
+        settings.put("stockDeadline", "PT10M");
+        settings.put("pollInterval", pollInterval.toString());
+        settings.put("stockRetry", stockRetry.toString());
+        if (lifecycle != null) {
+            settings.put("lifecycle", lifecycle);
+        }
         new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()).saveProduct(new Product(productId,
-                "Benchmark dedicated server", "seeded by the benchmark's " + phase + " phase", "tenantos", connectionId,
-                department, List.of(new OsTemplate(OS, "Debian 12 (Bookworm)"),
-                        new OsTemplate(OTHER_OS, "Ubuntu 24.04 LTS")),
-                new Ipv4Range(1, 4, 1), List.of(10, 20), Map.of(BillingCycle.MONTHLY, new Price("EUR", 9900))));
-        DynamoDbTenantOsCatalog catalog = new DynamoDbTenantOsCatalog(aws.dynamoDb(), aws.tableName());
-        catalog.saveConnection(new TenantOsConnection(connectionId, "benchmark", runtime.tenantOs().baseUrl(),
-                "env:" + LocalRuntime.TENANTOS_KEY_VARIABLE, 1, List.of("assigned"), List.of("forRent"),
-                List.of("forRent"), List.of("assigned"), department));
-        catalog.saveProductSettings(new TenantOsProductSettings(productId, List.of("forRent", BenchmarkStock.TAG),
-                List.of("maintenance"), 3, Map.of(OS, 12L, OTHER_OS, 13L), Duration.ofMinutes(10),
-                Duration.ofMinutes(10), pollInterval, stockRetry, lifecycle));
+                "Benchmark dedicated server", "seeded by the benchmark's " + phase + " phase", ServiceType.DEDICATED,
+                TenantOsSimulator.BACKEND, connectionId, department,
+                List.of(new OsTemplate(OS, "Debian 12 (Bookworm)"), new OsTemplate(OTHER_OS, "Ubuntu 24.04 LTS")),
+                List.of(new IntegerOption("ipv4", "IPv4 addresses", 1, 4, 1, 1, null),
+                        new ChoiceOption("bandwidthTb", "Traffic", List.of(new ChoiceOption.Choice("10", null, null),
+                                new ChoiceOption.Choice("20", null, null)), null)),
+                Map.of(BillingCycle.MONTHLY, new Price("EUR", 9900)), settings));
         return productId;
+    }
+
+    /** The runtime's TenantOS simulator. */
+    public static TenantOsSimulator simulator(LocalRuntime runtime) {
+        return runtime.simulator(TenantOsSimulator.BACKEND, TenantOsSimulator.class);
     }
 
     /** Places {@code count} orders of {@code ipv4} addresses each, each by a new customer, with the clients. */

@@ -99,8 +99,9 @@ public final class ProvisioningLoad {
                         .withLatency(TENANTOS_LATENCY));
         progress.printf(Locale.ROOT, "provisioning: starting the laptop runtime with a TenantOS simulator of %d servers...%n",
                 servers);
-        try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.onFreePorts().withTenantOs(simulator))) {
-            TenantOsSimulator tenantOs = runtime.tenantOs();
+        try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.onFreePorts()
+                .withSimulator(TenantOsSimulator.BACKEND, () -> TenantOsSimulator.start(simulator)))) {
+            TenantOsSimulator tenantOs = BenchmarkOrders.simulator(runtime);
             // as the brief has it, and so a simulator that started without it still gets it
             tenantOs.setLatency(TENANTOS_LATENCY);
             tenantOs.setInstallDuration(INSTALL_DURATION);

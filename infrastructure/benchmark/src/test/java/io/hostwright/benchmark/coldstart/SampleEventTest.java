@@ -55,7 +55,7 @@ class SampleEventTest {
 
         assertThat(product.productId()).isEqualTo("p1");
         assertThat(product.osTemplate("alpine")).isPresent();
-        assertThat(product.ipv4().contains(12)).isTrue();
-        assertThat(product.bandwidthTb()).contains(7);
+        assertThat(product.option("ipv4").orElseThrow().problem(12)).isEmpty();
+        assertThat(product.option("bandwidthTb").orElseThrow().problem(7)).isEmpty();
     }
 }

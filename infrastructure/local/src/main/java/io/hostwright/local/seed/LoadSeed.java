@@ -1,8 +1,9 @@
 package io.hostwright.local.seed;
 
-import io.hostwright.domain.catalog.Product;
+import io.hostwright.backends.Backends;
+import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
-import io.hostwright.dynamodb.DynamoDbTenantOsCatalog;
+import io.hostwright.dynamodb.DynamoDbConnectionRepository;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,28 +12,31 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Loads a seed directory ({@code catalog.json}, and {@code tenantos.json} when present) into any environment's
+ * Loads a seed directory ({@code catalog.json}, and {@code connections.json} when present) into any environment's
  * table — the laptop's, or a deployed stack's with your AWS credentials:
  *
  * <pre>
  * java -cp infrastructure/local/target/hostwright-local.jar io.hostwright.local.seed.LoadSeed \
  *     --table &lt;TableName output&gt; --region eu-west-1 [--endpoint http://127.0.0.1:8000] \
- *     [--simulator-url http://127.0.0.1:PORT] infrastructure/local/seed
+ *     [--simulator BACKEND=http://127.0.0.1:PORT] infrastructure/local/seed
  * </pre>
  *
- * Products, connections and product settings are created or replaced; nothing else is touched. A connection whose
- * base URL is {@code simulator} needs {@code --simulator-url}.
+ * Connections and products are checked against the registered back-ends, then created or replaced; nothing else
+ * is touched. A connection whose base URL is {@code simulator} needs {@code --simulator <its back-end>=URL}.
  */
 public final class LoadSeed {
 
     private LoadSeed() {
     }
 
-    record Arguments(String table, String region, URI endpoint, String simulatorUrl, Path directory) {
+    record Arguments(String table, String region, URI endpoint, Map<String, String> simulators, Path directory) {
     }
 
     public static void main(String[] args) {
@@ -41,7 +45,7 @@ public final class LoadSeed {
             arguments = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: LoadSeed --table NAME --region REGION [--endpoint URL] [--simulator-url URL] SEED_DIR");
+            System.err.println("usage: LoadSeed --table NAME --region REGION [--endpoint URL] [--simulator BACKEND=URL]... SEED_DIR");
             System.exit(2);
             return;
         }
@@ -62,46 +66,37 @@ public final class LoadSeed {
 
     /** Loads the seed; returns what it did, one line per item kind. */
     static List<String> load(DynamoDbClient dynamo, Arguments arguments) {
-        List<String> report = new ArrayList<>();
-        Path catalogFile = arguments.directory().resolve("catalog.json");
-        List<Product> products = CatalogSeedFile.read(catalogFile);
-        Path tenantOsFile = arguments.directory().resolve("tenantos.json");
-        TenantOsSeedFile.Seed tenantOs = Files.isRegularFile(tenantOsFile)
-                ? TenantOsSeedFile.read(tenantOsFile).withBaseUrls(url -> {
-                    if (!"simulator".equals(url)) {
-                        return url;
-                    }
-                    if (arguments.simulatorUrl() == null) {
-                        throw new IllegalArgumentException(tenantOsFile + " points a connection at the simulator: "
-                                + "pass --simulator-url, or give the connection its real base URL");
-                    }
-                    return arguments.simulatorUrl();
-                })
-                : new TenantOsSeedFile.Seed(List.of(), List.of());
+        DynamoDbConnectionRepository connections = new DynamoDbConnectionRepository(dynamo, arguments.table());
+        BackendRegistry backends = Backends.on(dynamo, arguments.table(), null, Backends.keysFromEnvironment(),
+                Backends.BACKOFF, Clock.systemUTC());
         // everything read and checked before the first write
-        DynamoDbCatalogRepository catalog = new DynamoDbCatalogRepository(dynamo, arguments.table());
-        products.forEach(catalog::saveProduct);
-        report.add(products.size() + " products from " + catalogFile);
-        DynamoDbTenantOsCatalog settings = new DynamoDbTenantOsCatalog(dynamo, arguments.table());
-        tenantOs.connections().forEach(settings::saveConnection);
-        tenantOs.products().forEach(settings::saveProductSettings);
-        report.add(tenantOs.connections().size() + " TenantOS connections, " + tenantOs.products().size()
-                + " TenantOS product settings" + (Files.isRegularFile(tenantOsFile) ? " from " + tenantOsFile : ""));
-        return report;
+        Seed seed = Seed.read(arguments.directory())
+                .withSimulators(backend -> Optional.ofNullable(arguments.simulators().get(backend)))
+                .checkedAgainst(backends, connections);
+        seed.writeTo(connections, new DynamoDbCatalogRepository(dynamo, arguments.table()));
+        return List.of(seed.connections().size() + " connections, " + seed.products().size() + " products from "
+                + arguments.directory());
     }
 
     static Arguments parse(String[] args) {
         String table = null;
         String region = null;
         URI endpoint = null;
-        String simulatorUrl = null;
+        Map<String, String> simulators = new LinkedHashMap<>();
         Path directory = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--table" -> table = value(args, ++i, "--table");
                 case "--region" -> region = value(args, ++i, "--region");
                 case "--endpoint" -> endpoint = URI.create(value(args, ++i, "--endpoint"));
-                case "--simulator-url" -> simulatorUrl = value(args, ++i, "--simulator-url");
+                case "--simulator" -> {
+                    String pair = value(args, ++i, "--simulator");
+                    int eq = pair.indexOf('=');
+                    if (eq < 1) {
+                        throw new IllegalArgumentException("--simulator takes BACKEND=URL, e.g. tenantos=http://127.0.0.1:8089");
+                    }
+                    simulators.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
                 default -> {
                     if (args[i].startsWith("--") || directory != null) {
                         throw new IllegalArgumentException("unexpected argument " + args[i]);
@@ -116,7 +111,7 @@ public final class LoadSeed {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException(directory + " is not a directory");
         }
-        return new Arguments(table, region, endpoint, simulatorUrl, directory);
+        return new Arguments(table, region, endpoint, simulators, directory);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -1,6 +1,10 @@
 package io.hostwright.local.seed;
 
 import io.hostwright.domain.catalog.BillingCycle;
+import io.hostwright.domain.catalog.BooleanOption;
+import io.hostwright.domain.catalog.ChoiceOption;
+import io.hostwright.domain.catalog.IntegerOption;
+import io.hostwright.domain.catalog.ServiceType;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
 import org.junit.jupiter.api.Test;
@@ -15,12 +19,17 @@ class CatalogSeedFileTest {
 
     private static final String VALID = """
             {"products": [{
-              "productId": "ded-test", "name": "Test server", "module": "tenantos",
+              "productId": "ded-test", "name": "Test server", "type": "dedicated", "backend": "tenantos",
               "connectionId": "tenantos-demo", "department": "noc@hostwright.local",
               "osTemplates": [{"id": "debian-12", "name": "Debian 12"}],
-              "ipv4": {"min": 1, "max": 4, "included": 1},
-              "bandwidthTb": [20, 50],
-              "prices": {"monthly": {"currency": "EUR", "amountMinor": 4900}}
+              "options": [
+                {"kind": "integer", "key": "ipv4", "min": 1, "max": 4, "included": 1},
+                {"kind": "choice", "key": "bandwidthTb", "choices": [{"value": "20"}, {"value": 50,
+                  "monthlyPrice": {"currency": "EUR", "amountMinor": 500}}]},
+                {"kind": "boolean", "key": "backup", "label": "Backups", "default": false}
+              ],
+              "prices": {"monthly": {"currency": "EUR", "amountMinor": 4900}},
+              "moduleSettings": {"matchTags": ["forRent"], "roleId": 3}
             }]}""";
 
     @Test
@@ -29,7 +38,9 @@ class CatalogSeedFileTest {
 
         assertThat(products).hasSizeBetween(3, 4);
         assertThat(products).allSatisfy(product -> {
-            assertThat(product.module()).isEqualTo("tenantos");
+            assertThat(product.backend()).isEqualTo("tenantos");
+            assertThat(product.type()).isEqualTo(ServiceType.DEDICATED);
+            assertThat(product.option("ipv4")).isPresent();
             assertThat(product.connectionId()).isEqualTo("tenantos-demo");
             assertThat(product.department()).isEqualTo("noc@hostwright.local");
             assertThat(product.osTemplate("debian-12")).isPresent();
@@ -44,22 +55,27 @@ class CatalogSeedFileTest {
 
         assertThat(product.productId()).isEqualTo("ded-test");
         assertThat(product.description()).isEmpty();
-        assertThat(product.ipv4().max()).isEqualTo(4);
-        assertThat(product.bandwidthTb()).containsExactly(20, 50);
+        assertThat(product.option("ipv4")).contains(new IntegerOption("ipv4", null, 1, 4, 1, 1, null));
+        assertThat(product.option("bandwidthTb")).hasValueSatisfying(o -> assertThat(((ChoiceOption) o).choices())
+                .extracting(ChoiceOption.Choice::value).containsExactly("20", "50"));
+        assertThat(product.option("backup")).contains(new BooleanOption("backup", "Backups", false, null));
+        assertThat(product.moduleSettings()).containsEntry("roleId", 3).containsEntry("matchTags", List.of("forRent"));
         assertThat(product.price(BillingCycle.MONTHLY)).contains(new Price("EUR", 4900));
     }
 
     @Test
     void namesAMissingField() {
-        assertRefused(VALID.replace("\"module\": \"tenantos\",", ""), "products[0].module", "is required");
+        assertRefused(VALID.replace("\"backend\": \"tenantos\",", ""), "products[0].backend", "is required");
     }
 
     @Test
     void namesAFieldOfTheWrongType() {
-        assertRefused(VALID.replace("\"max\": 4", "\"max\": \"four\""), "products[0].ipv4.max", "whole number");
+        assertRefused(VALID.replace("\"max\": 4", "\"max\": \"four\""), "products[0].options[0].max", "whole number");
         assertRefused(VALID.replace("\"amountMinor\": 4900", "\"amountMinor\": 49.5"),
-                "products[0].prices.monthly.amountMinor", "minor units");
-        assertRefused(VALID.replace("[20, 50]", "[20, 0]"), "products[0].bandwidthTb[1]", "at least 1");
+                "products[0].prices.monthly.amountMinor", "whole number");
+        assertRefused(VALID.replace("\"dedicated\"", "\"mainframe\""), "products[0].type", "vps");
+        assertRefused(VALID.replace("\"kind\": \"boolean\"", "\"kind\": \"colour\""), "products[0].options[2].kind",
+                "integer, choice or boolean");
     }
 
     @Test
@@ -70,17 +86,18 @@ class CatalogSeedFileTest {
     @Test
     void namesAnUnknownField() {
         assertRefused(VALID.replace("\"name\": \"Test server\"", "\"name\": \"Test server\", \"nmae\": \"typo\""),
-                "products[0].nmae", "unknown field");
+                "products[0].nmae", "not a known field");
     }
 
     @Test
-    void namesAnInconsistentIpv4Range() {
-        assertRefused(VALID.replace("\"included\": 1", "\"included\": 9"), "products[0].ipv4.included", "between");
+    void namesAnInconsistentOption() {
+        assertRefused(VALID.replace("\"included\": 1", "\"included\": 9"), "products[0].options[0]", "between");
     }
 
     @Test
     void refusesDuplicateProducts() {
-        String twice = VALID.replace("}]}", "}, " + VALID.substring(VALID.indexOf('{', 1), VALID.lastIndexOf(']')) + "]}");
+        String product = VALID.substring(VALID.indexOf('[') + 1, VALID.lastIndexOf(']'));
+        String twice = "{\"products\": [" + product + ", " + product + "]}";
         assertRefused(twice, "products[1].productId", "duplicate");
     }
 
@@ -89,13 +106,13 @@ class CatalogSeedFileTest {
         assertThatThrownBy(() -> CatalogSeedFile.parse("{\"products\": [", "broken.json"))
                 .isInstanceOf(CatalogSeedException.class)
                 .hasMessageContaining("broken.json").hasMessageContaining("not valid JSON");
-        assertRefused("{\"items\": []}", "items", "unknown field");
+        assertRefused("{\"items\": []}", "", "\"products\" list");
     }
 
     private static void assertRefused(String json, String field, String problem) {
         assertThatThrownBy(() -> CatalogSeedFile.parse(json, "test.json"))
                 .isInstanceOfSatisfying(CatalogSeedException.class, e -> assertThat(e.field()).isEqualTo(field))
-                .hasMessageContaining("test.json: " + field)
+                .hasMessageContaining("test.json: " + (field.isEmpty() ? "" : field))
                 .hasMessageContaining(problem);
     }
 }

@@ -1,7 +1,7 @@
 package io.hostwright.local.seed;
 
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
-import io.hostwright.dynamodb.DynamoDbTenantOsCatalog;
+import io.hostwright.dynamodb.DynamoDbConnectionRepository;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
@@ -28,24 +28,43 @@ class LoadSeedTest {
     }
 
     @Test
-    void loadsProductsConnectionsAndSettingsIntoTheTable(LocalAws aws) {
+    void loadsConnectionsAndProductsWithTheirModuleSettingsIntoTheTable(LocalAws aws) {
         LoadSeed.Arguments arguments = LoadSeed.parse(new String[]{"--table", aws.tableName(), "--region", "eu-west-1",
-                "--simulator-url", "http://127.0.0.1:9", seedDirectory().toString()});
+                "--simulator", "tenantos=http://127.0.0.1:9", seedDirectory().toString()});
 
-        assertThat(LoadSeed.load(aws.dynamoDb(), arguments)).hasSize(2);
-        assertThat(new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()).findProduct("ded-e2388g")).isPresent();
-        var tenantOs = new DynamoDbTenantOsCatalog(aws.dynamoDb(), aws.tableName());
-        assertThat(tenantOs.connection("tenantos-demo")).hasValueSatisfying(c ->
-                assertThat(c.baseUrl()).isEqualTo("http://127.0.0.1:9"));
-        assertThat(tenantOs.productSettings("ded-e2388g")).hasValueSatisfying(s ->
-                assertThat(s.osProfiles()).containsEntry("debian-12", 12L));
+        assertThat(LoadSeed.load(aws.dynamoDb(), arguments)).singleElement().asString()
+                .contains("1 connections, 4 products");
+        assertThat(new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()).findProduct("ded-e2388g"))
+                .hasValueSatisfying(p -> assertThat(p.moduleSettings()).containsKey("osProfiles"));
+        assertThat(new DynamoDbConnectionRepository(aws.dynamoDb(), aws.tableName()).findConnection("tenantos-demo"))
+                .hasValueSatisfying(c -> {
+                    assertThat(c.baseUrl()).isEqualTo("http://127.0.0.1:9");
+                    assertThat(c.settings()).containsEntry("stockOwnerUserId", 1);
+                });
+    }
+
+    @Test
+    void settingsTheBackEndRefusesAreNamedBeforeAnyWrite(LocalAws aws) throws Exception {
+        Path copy = Files.createTempDirectory("seed");
+        Files.writeString(copy.resolve("catalog.json"), Files.readString(seedDirectory().resolve("catalog.json"))
+                .replaceFirst("\"roleId\": 3", "\"roleId\": \"three\""));
+        Files.copy(seedDirectory().resolve("connections.json"), copy.resolve("connections.json"));
+        String table = aws.tableName();
+        LoadSeed.Arguments arguments = LoadSeed.parse(new String[]{"--table", table, "--region", "eu-west-1",
+                "--simulator", "tenantos=http://127.0.0.1:9", copy.toString()});
+
+        assertThatThrownBy(() -> LoadSeed.load(aws.dynamoDb(), arguments))
+                .isInstanceOfSatisfying(CatalogSeedException.class, e -> assertThat(e.field())
+                        .isEqualTo("products[0].moduleSettings.roleId"))
+                .hasMessageContaining("whole number");
     }
 
     @Test
     void aSimulatorConnectionWithoutItsUrlIsRefusedBeforeAnyWrite(LocalAws aws) {
         LoadSeed.Arguments arguments = LoadSeed.parse(new String[]{"--table", aws.tableName() + "-missing",
                 "--region", "eu-west-1", seedDirectory().toString()});
-        assertThatThrownBy(() -> LoadSeed.load(aws.dynamoDb(), arguments)).hasMessageContaining("--simulator-url");
+        assertThatThrownBy(() -> LoadSeed.load(aws.dynamoDb(), arguments))
+                .hasMessageContaining("connections[0].baseUrl").hasMessageContaining("tenantos simulator");
     }
 
     @Test

@@ -39,7 +39,7 @@ class TenantOsDuplicateDeliveryEndToEndTest {
 
     @Test
     void everyMessageTwiceGivesOneServerOneInstallAndOneMailPerEvent() {
-        TenantOsSimulator simulator = runtime.tenantOs();
+        TenantOsSimulator simulator = TenantOsOrders.simulator(runtime);
         simulator.reset();
         TenantOsOrders orders = new TenantOsOrders(runtime, "ryzen7950x", Duration.ofSeconds(1));
         TenantOsOrders.Placed placed = orders.order("twice.example.com", 2);
@@ -67,7 +67,7 @@ class TenantOsDuplicateDeliveryEndToEndTest {
 
     @Test
     void everyLifecycleMessageTwiceStillSuspendsUnsuspendsReinstallsAndTerminatesOnce() {
-        TenantOsSimulator simulator = runtime.tenantOs();
+        TenantOsSimulator simulator = TenantOsOrders.simulator(runtime);
         simulator.reset();
         simulator.setWipeDuration(Duration.ofSeconds(2));
         TenantOsOrders orders = new TenantOsOrders(runtime, "ryzen7950x", Duration.ofSeconds(1));

@@ -47,7 +47,7 @@ class TenantOsLifecycleEndToEndTest {
 
     @BeforeEach
     void freshStock() {
-        simulator = runtime.tenantOs();
+        simulator = TenantOsOrders.simulator(runtime);
         simulator.reset();
         simulator.setErrorRate(0);
         simulator.setWipeDuration(Duration.ofSeconds(2));

@@ -2,17 +2,18 @@ package io.hostwright.local.tenantos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hostwright.domain.catalog.BillingCycle;
-import io.hostwright.domain.catalog.Ipv4Range;
+import io.hostwright.domain.catalog.ChoiceOption;
+import io.hostwright.domain.catalog.Connection;
+import io.hostwright.domain.catalog.IntegerOption;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
-import io.hostwright.backends.tenantos.TenantOsConnection;
-import io.hostwright.backends.tenantos.TenantOsLifecycleSettings;
-import io.hostwright.backends.tenantos.TenantOsProductSettings;
+import io.hostwright.domain.catalog.ServiceType;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
-import io.hostwright.dynamodb.DynamoDbTenantOsCatalog;
+import io.hostwright.dynamodb.DynamoDbConnectionRepository;
 import io.hostwright.json.Json;
 import io.hostwright.local.LocalRuntime;
+import io.hostwright.simulator.tenantos.TenantOsSimulator;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,22 +53,39 @@ final class TenantOsOrders {
         this.connectionId = "it-conn-" + suffix;
         this.department = "noc-" + suffix + "@hostwright.local";
         var aws = runtime.aws();
+        new DynamoDbConnectionRepository(aws.dynamoDb(), aws.tableName()).saveConnection(new Connection(connectionId,
+                "tenantos", "test", simulator(runtime).baseUrl(), "env:" + LocalRuntime.simulatorKeyVariable("tenantos"),
+                department, Map.of("stockOwnerUserId", 1, "tagsToAddAfterProvisioning", List.of("assigned"),
+                "tagsToRemoveAfterProvisioning", List.of("forRent"), "tagsToAddAfterTermination", List.of("forRent"),
+                "tagsToRemoveAfterTermination", List.of("assigned"))));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("matchTags", List.of("forRent", serverTag));
+        settings.put("excludeTags", List.of("maintenance"));
+        settings.put("roleId", 3);
+        settings.put("osProfiles", Map.of("debian-12", 12, "ubuntu-24.04", 13));
+        settings.put("installDeadline", "PT10M");
+        settings.put("stockDeadline", stockDeadline.toString());
+        settings.put("pollInterval", "PT0.5S");
+        settings.put("stockRetry", stockRetry.toString());
+        settings.put("lifecycle", LIFECYCLE);
         new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()).saveProduct(new Product(productId,
-                "Test " + serverTag, "", "tenantos", connectionId, department,
+                "Test " + serverTag, "", ServiceType.DEDICATED, "tenantos", connectionId, department,
                 List.of(new OsTemplate("debian-12", "Debian 12 (Bookworm)"), new OsTemplate("ubuntu-24.04", "Ubuntu 24.04 LTS")),
-                new Ipv4Range(1, 4, 1), List.of(10, 20), Map.of(BillingCycle.MONTHLY, new Price("EUR", 9900))));
-        DynamoDbTenantOsCatalog tenantOs = new DynamoDbTenantOsCatalog(aws.dynamoDb(), aws.tableName());
-        tenantOs.saveConnection(new TenantOsConnection(connectionId, "test", runtime.tenantOs().baseUrl(),
-                "env:" + LocalRuntime.TENANTOS_KEY_VARIABLE, 1, List.of("assigned"), List.of("forRent"),
-                List.of("forRent"), List.of("assigned"), department));
-        tenantOs.saveProductSettings(new TenantOsProductSettings(productId, List.of("forRent", serverTag),
-                List.of("maintenance"), 3, Map.of("debian-12", 12L, "ubuntu-24.04", 13L), Duration.ofMinutes(10),
-                stockDeadline, Duration.ofMillis(500), stockRetry, LIFECYCLE));
+                List.of(new IntegerOption("ipv4", "IPv4 addresses", 1, 4, 1, 1, null),
+                        new ChoiceOption("bandwidthTb", "Traffic", List.of(new ChoiceOption.Choice("10", null, null),
+                                new ChoiceOption.Choice("20", null, null)), null)),
+                Map.of(BillingCycle.MONTHLY, new Price("EUR", 9900)), settings));
+    }
+
+    /** The runtime's TenantOS simulator. */
+    static TenantOsSimulator simulator(LocalRuntime runtime) {
+        return runtime.simulator(TenantOsSimulator.BACKEND, TenantOsSimulator.class);
     }
 
     /** Suspend takes ports down and powers off; terminate powers off, renames, wipes with profile 90, removes the user. */
-    static final TenantOsLifecycleSettings LIFECYCLE = new TenantOsLifecycleSettings(true, true, true,
-            "free-{serverId}-{date}", 90L, Duration.ofMinutes(10), true);
+    static final Map<String, Object> LIFECYCLE = Map.of("disablePortsOnSuspend", true, "shutdownOnSuspend", true,
+            "shutdownOnTermination", true, "terminationHostname", "free-{serverId}-{date}", "terminationProfileId", 90,
+            "wipeDeadline", "PT10M", "removeUserOnTermination", true);
 
     /** A token with the staff scope. */
     String staffToken() {

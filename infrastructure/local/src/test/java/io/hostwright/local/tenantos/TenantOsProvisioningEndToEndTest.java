@@ -47,7 +47,7 @@ class TenantOsProvisioningEndToEndTest {
 
     @BeforeEach
     void freshStock() {
-        simulator = runtime.tenantOs();
+        simulator = TenantOsOrders.simulator(runtime);
         simulator.reset();
         simulator.setErrorRate(0);
     }

@@ -14,6 +14,21 @@ public record Price(String currency, long amountMinor) {
         }
     }
 
+    public static Price zero(String currency) {
+        return new Price(currency, 0);
+    }
+
+    public Price plus(Price other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("cannot add " + other.currency + " to " + currency);
+        }
+        return new Price(currency, Math.addExact(amountMinor, other.amountMinor));
+    }
+
+    public Price times(long factor) {
+        return new Price(currency, Math.multiplyExact(amountMinor, factor));
+    }
+
     /** e.g. {@code 49.00 EUR}. */
     public String display() {
         return String.format("%d.%02d %s", amountMinor / 100, amountMinor % 100, currency);

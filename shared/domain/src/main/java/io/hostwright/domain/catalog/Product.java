@@ -1,49 +1,74 @@
 package io.hostwright.domain.catalog;
 
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Something a customer can order: a dedicated server, VPS, tenant, colocation or licence, provisioned by one
- * back-end module over one connection.
+ * Something a customer can order — a dedicated server, VPS, colocation unit, tenant or licence — provisioned by one
+ * back-end over one of its connections.
  *
- * @param module       back-end module that provisions it, e.g. {@code tenantos}
- * @param connectionId the back-end connection it provisions on
- * @param department   staff e-mail address told about failures
- * @param bandwidthTb  monthly traffic allowances the customer may choose, first is the default
+ * @param type           what kind of service it sells, shown in the public catalog
+ * @param backend        the back-end that provisions it, e.g. {@code tenantos}
+ * @param connectionId   the back-end connection it provisions on
+ * @param department     staff e-mail address told about failures
+ * @param osTemplates    operating systems offered; empty when the service has none to choose (a rack unit)
+ * @param options        what an order may choose beside the OS, each with the price it adds
+ * @param moduleSettings how the back-end provisions it: its own settings, which it validates; never shown publicly
  */
 public record Product(
         String productId,
         String name,
         String description,
-        String module,
+        ServiceType type,
+        String backend,
         String connectionId,
         String department,
         List<OsTemplate> osTemplates,
-        Ipv4Range ipv4,
-        List<Integer> bandwidthTb,
-        Map<BillingCycle, Price> prices) {
+        List<OrderOption> options,
+        Map<BillingCycle, Price> prices,
+        Map<String, Object> moduleSettings) {
 
     public Product {
         Objects.requireNonNull(productId, "productId");
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(module, "module");
-        Objects.requireNonNull(ipv4, "ipv4");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(backend, "backend");
         description = description == null ? "" : description;
-        osTemplates = List.copyOf(osTemplates);
-        bandwidthTb = List.copyOf(bandwidthTb);
-        prices = prices.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(prices));
-        if (osTemplates.isEmpty()) {
-            throw new IllegalArgumentException("product " + productId + " offers no OS template");
-        }
-        if (bandwidthTb.isEmpty() || bandwidthTb.stream().anyMatch(tb -> tb < 1)) {
-            throw new IllegalArgumentException("product " + productId + " needs bandwidth choices of at least 1 TB");
-        }
+        osTemplates = osTemplates == null ? List.of() : List.copyOf(osTemplates);
+        options = options == null ? List.of() : List.copyOf(options);
+        prices = prices == null || prices.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(prices));
+        moduleSettings = moduleSettings == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(moduleSettings));
         if (prices.isEmpty()) {
             throw new IllegalArgumentException("product " + productId + " has no billing cycle");
+        }
+        Set<String> currencies = new HashSet<>();
+        prices.values().forEach(p -> currencies.add(p.currency()));
+        if (currencies.size() > 1) {
+            throw new IllegalArgumentException("product " + productId + " is priced in more than one currency");
+        }
+        String currency = currencies.iterator().next();
+        Set<String> keys = new HashSet<>();
+        for (OrderOption option : options) {
+            if (!keys.add(option.key())) {
+                throw new IllegalArgumentException("product " + productId + " declares option " + option.key() + " twice");
+            }
+            if (pricesOf(option).stream().anyMatch(p -> !p.currency().equals(currency))) {
+                throw new IllegalArgumentException("option " + option.key() + " is not priced in " + currency);
+            }
+        }
+        Set<String> templateIds = new HashSet<>();
+        for (OsTemplate template : osTemplates) {
+            if (!templateIds.add(template.id())) {
+                throw new IllegalArgumentException("product " + productId + " offers OS " + template.id() + " twice");
+            }
         }
     }
 
@@ -51,11 +76,36 @@ public record Product(
         return osTemplates.stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
+    public Optional<OrderOption> option(String key) {
+        return options.stream().filter(o -> o.key().equals(key)).findFirst();
+    }
+
     public Optional<Price> price(BillingCycle cycle) {
         return Optional.ofNullable(prices.get(cycle));
     }
 
-    public int defaultBandwidthTb() {
-        return bandwidthTb.get(0);
+    public String currency() {
+        return prices.values().iterator().next().currency();
+    }
+
+    /** The price of one billing cycle with these (canonical) option values: the cycle's price plus each option's monthly price for every month. */
+    public Optional<Price> priceWith(BillingCycle cycle, Map<String, String> chosen) {
+        return price(cycle).map(base -> {
+            Price total = base;
+            for (OrderOption option : options) {
+                String value = chosen.getOrDefault(option.key(), option.defaultValue());
+                total = total.plus(option.monthlyPrice(value, currency()).times(cycle.months()));
+            }
+            return total;
+        });
+    }
+
+    private static List<Price> pricesOf(OrderOption option) {
+        return switch (option) {
+            case IntegerOption integer -> integer.unitPrice() == null ? List.of() : List.of(integer.unitPrice());
+            case ChoiceOption choice -> choice.choices().stream().map(ChoiceOption.Choice::monthlyPrice)
+                    .filter(Objects::nonNull).toList();
+            case BooleanOption toggle -> toggle.monthlyPrice() == null ? List.of() : List.of(toggle.monthlyPrice());
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.hostwright.domain.control;
 
+import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.idempotency.IdempotencyKeys;
 import io.hostwright.domain.ids.IdGenerator;
 import io.hostwright.domain.operation.ActionAnswer;
@@ -21,10 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -46,18 +45,16 @@ public final class ControlServer {
     private static final Set<ServiceStatus> ACTIONABLE = EnumSet.of(ServiceStatus.ACTIVE);
 
     private final ServiceRepository services;
-    private final Map<String, ServerControl> controls;
+    private final BackendRegistry backends;
     private final ActionLocks locks;
     private final ActionAnswers answers;
     private final IdGenerator ids;
     private final Clock clock;
     private final Supplier<String> rescuePasswords;
 
-    public ControlServer(ServiceRepository services, List<ServerControl> controls, ActionLocks locks,
+    public ControlServer(ServiceRepository services, BackendRegistry backends, ActionLocks locks,
                          ActionAnswers answers, IdGenerator ids, Clock clock, Supplier<String> rescuePasswords) {
-        Map<String, ServerControl> byModule = new LinkedHashMap<>();
-        controls.forEach(c -> byModule.put(c.module(), c));
-        this.controls = Map.copyOf(byModule);
+        this.backends = backends;
         this.services = services;
         this.locks = locks;
         this.answers = answers;
@@ -193,11 +190,6 @@ public final class ControlServer {
     }
 
     private ServerControl control(Service service) {
-        ServerControl control = controls.get(service.module());
-        if (control == null) {
-            throw new Conflict("module", "client functions are not available for " + service.module()
-                    + " services yet");
-        }
-        return control;
+        return backends.serverControlFor(service.backend());
     }
 }

@@ -13,9 +13,6 @@ import java.util.List;
  */
 public interface ServerControl {
 
-    /** The module name products carry, e.g. {@code tenantos}. */
-    String module();
-
     ServerInfo info(Service service);
 
     /** @return the power state after the command ({@code on}, {@code off}, {@code unknown}) */

@@ -5,14 +5,13 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.hostwright.domain.mail.MailVariables.ADDITIONAL_IPS;
-import static io.hostwright.domain.mail.MailVariables.BANDWIDTH_TB;
 import static io.hostwright.domain.mail.MailVariables.BILLING_CYCLE;
 import static io.hostwright.domain.mail.MailVariables.CONNECTION;
 import static io.hostwright.domain.mail.MailVariables.DEPARTMENT;
 import static io.hostwright.domain.mail.MailVariables.HOSTNAME;
-import static io.hostwright.domain.mail.MailVariables.IPV4;
 import static io.hostwright.domain.mail.MailVariables.LIMIT_TB;
 import static io.hostwright.domain.mail.MailVariables.MAIN_IP;
+import static io.hostwright.domain.mail.MailVariables.OPTIONS;
 import static io.hostwright.domain.mail.MailVariables.ORDER_ID;
 import static io.hostwright.domain.mail.MailVariables.OS;
 import static io.hostwright.domain.mail.MailVariables.OVERUSE_ACTION;
@@ -51,7 +50,8 @@ public final class MailTemplates {
     static {
         // What order acceptance knows when the order is taken: no server, no IP, no password yet.
         spec(MailTemplate.INITIAL_ORDER,
-                Set.of(ORDER_ID, PRODUCT_NAME, HOSTNAME, OS, IPV4, BANDWIDTH_TB, BILLING_CYCLE, PRICE), Map.of());
+                Set.of(ORDER_ID, PRODUCT_NAME, HOSTNAME, BILLING_CYCLE, PRICE),
+                Map.of(OS, "none", OPTIONS, "none"));
         // The seed's credential mails: root password, main IP, additional IPs and OS name.
         spec(MailTemplate.ACCOUNT_CREATED, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP, ROOT_PASSWORD), NO_ADDITIONAL_IPS);
         spec(MailTemplate.SERVER_PROVISIONING, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP), NO_ADDITIONAL_IPS);

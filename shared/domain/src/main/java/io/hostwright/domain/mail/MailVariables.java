@@ -14,8 +14,8 @@ public final class MailVariables {
     public static final String HOSTNAME = "hostname";
     /** The OS name (or, in the initial-order mail, the template the customer chose). */
     public static final String OS = "os";
-    public static final String IPV4 = "ipv4";
-    public static final String BANDWIDTH_TB = "bandwidthTb";
+    /** The chosen order options as one line, e.g. {@code "ipv4: 2, bandwidthTb: 20"}. */
+    public static final String OPTIONS = "options";
     public static final String BILLING_CYCLE = "billingCycle";
     public static final String PRICE = "price";
 

@@ -1,18 +1,19 @@
 package io.hostwright.domain.operation;
 
-import io.hostwright.domain.step.StepOutcome;
 import io.hostwright.domain.service.Service;
+import io.hostwright.domain.step.StepOutcome;
+
+import java.util.Optional;
 
 /**
- * A back-end's suspend, unsuspend, terminate and reinstall, each a list of steps run one per queue message. As with
- * provisioning, every step reads the back-end first and changes only what is not yet as wanted.
+ * A back-end's operations on live services (suspend, unsuspend, terminate, reinstall, or kinds of its own), each a
+ * list of steps run one per queue message. As with provisioning, every step reads the back-end first and changes
+ * only what is not yet as wanted.
  */
 public interface LifecycleModule {
 
-    /** The module name products carry, e.g. {@code tenantos}. */
-    String module();
-
-    OperationPlan plan(OperationKind kind);
+    /** The steps of {@code kind}; empty when this back-end does not do it (the request is refused with 409). */
+    Optional<OperationPlan> plan(OperationKind kind);
 
     /**
      * Runs one step of the operation.

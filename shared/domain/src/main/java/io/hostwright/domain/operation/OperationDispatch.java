@@ -20,8 +20,8 @@ final class OperationDispatch {
     }
 
     /** A duplicate first message is harmless: the runner starts an operation once. */
-    void dispatch(Operation operation, String module) {
-        lifecycleQueue.enqueue(new StepMessage(operation.serviceId(), null, module,
+    void dispatch(Operation operation, String backend) {
+        lifecycleQueue.enqueue(new StepMessage(operation.serviceId(), null, backend,
                 StepMessage.FIRST_STEP, 1, operation.operationId()), Duration.ZERO);
         Operation current = operation;
         for (int i = 0; i < 5 && !current.dispatched() && !current.status().ended(); i++) {

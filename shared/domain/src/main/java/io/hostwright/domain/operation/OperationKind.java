@@ -3,38 +3,61 @@ package io.hostwright.domain.operation;
 import io.hostwright.domain.service.ServiceStatus;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Work done on a live service through the lifecycle queue, each kind allowed only from some service states, and
- * each leaving the service in one state when it reaches its turning point.
+ * Work done on a live service through the lifecycle queue: allowed only from some service states, leaving the
+ * service in {@code target} once it passes its turning point. The four every hosting product knows are constants;
+ * a back-end may declare its own (a resize, a password reset) with the same shape, so the set is open. Compare
+ * kinds with {@code equals}: one read from storage is a new instance.
+ *
+ * @param label lower case, as in routes and messages: {@code suspend}
  */
-public enum OperationKind {
-    SUSPEND(EnumSet.of(ServiceStatus.ACTIVE), ServiceStatus.SUSPENDED),
-    UNSUSPEND(EnumSet.of(ServiceStatus.SUSPENDED), ServiceStatus.ACTIVE),
-    TERMINATE(EnumSet.of(ServiceStatus.ACTIVE, ServiceStatus.SUSPENDED, ServiceStatus.FAILED), ServiceStatus.TERMINATED),
-    REINSTALL(EnumSet.of(ServiceStatus.ACTIVE), ServiceStatus.ACTIVE);
+public record OperationKind(String label, Set<ServiceStatus> allowedFrom, ServiceStatus target) {
 
-    private final Set<ServiceStatus> allowedFrom;
-    private final ServiceStatus target;
+    public static final OperationKind SUSPEND = new OperationKind("suspend",
+            EnumSet.of(ServiceStatus.ACTIVE), ServiceStatus.SUSPENDED);
+    public static final OperationKind UNSUSPEND = new OperationKind("unsuspend",
+            EnumSet.of(ServiceStatus.SUSPENDED), ServiceStatus.ACTIVE);
+    public static final OperationKind TERMINATE = new OperationKind("terminate",
+            EnumSet.of(ServiceStatus.ACTIVE, ServiceStatus.SUSPENDED, ServiceStatus.FAILED), ServiceStatus.TERMINATED);
+    public static final OperationKind REINSTALL = new OperationKind("reinstall",
+            EnumSet.of(ServiceStatus.ACTIVE), ServiceStatus.ACTIVE);
 
-    OperationKind(Set<ServiceStatus> allowedFrom, ServiceStatus target) {
-        this.allowedFrom = allowedFrom;
-        this.target = target;
+    public static final List<OperationKind> STANDARD = List.of(SUSPEND, UNSUSPEND, TERMINATE, REINSTALL);
+
+    public OperationKind {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(target, "target");
+        if (!label.matches("[a-z][a-z-]*")) {
+            throw new IllegalArgumentException("an operation kind is lower-case kebab: " + label);
+        }
+        allowedFrom = allowedFrom.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(allowedFrom));
+        if (allowedFrom.isEmpty()) {
+            throw new IllegalArgumentException("operation " + label + " is allowed from no state");
+        }
     }
 
-    public Set<ServiceStatus> allowedFrom() {
-        return allowedFrom;
+    /** Upper case, as stored and fingerprinted: {@code SUSPEND}. */
+    public String name() {
+        return label.toUpperCase(Locale.ROOT);
     }
 
-    /** The service's status once the operation passed its turning point. */
-    public ServiceStatus target() {
-        return target;
+    /** One of the standard kinds by its label or stored name. */
+    public static Optional<OperationKind> standard(String labelOrName) {
+        return STANDARD.stream().filter(k -> k.label.equalsIgnoreCase(labelOrName)).findFirst();
     }
 
-    /** Lower case, as in routes and messages: {@code suspend}. */
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
+    /** The reason the service shows once this kind reached its target ("suspended: unpaid", "terminated"). */
+    public String targetReason(String reason) {
+        return switch (target) {
+            case SUSPENDED -> reason == null ? "suspended" : "suspended: " + reason;
+            case TERMINATED -> "terminated";
+            default -> null;
+        };
     }
 }

@@ -1,6 +1,6 @@
 package io.hostwright.domain.operation;
 
-import io.hostwright.domain.catalog.CatalogRepository;
+import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.StaffAlerts;
 import io.hostwright.domain.step.Backoff;
@@ -14,13 +14,11 @@ import io.hostwright.domain.step.StepOutcome;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceChanges;
 import io.hostwright.domain.service.ServiceRepository;
+import io.hostwright.domain.service.ServiceStatus;
 import io.hostwright.domain.service.StepStatus;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -34,7 +32,7 @@ import java.util.function.UnaryOperator;
  */
 public final class OperationStepRunner {
 
-    private final Map<String, LifecycleModule> modules;
+    private final BackendRegistry backends;
     private final ServiceRepository services;
     private final OperationRepository operations;
     private final LedgeredSteps steps;
@@ -43,17 +41,14 @@ public final class OperationStepRunner {
     private final Backoff backoff;
     private final Clock clock;
 
-    public OperationStepRunner(List<LifecycleModule> modules, ServiceRepository services, CatalogRepository catalog,
-                               OperationRepository operations, StepLedger ledger, StepQueue queue,
-                               MailQueue mail, Backoff backoff, Clock clock) {
-        Map<String, LifecycleModule> byName = new LinkedHashMap<>();
-        modules.forEach(m -> byName.put(m.module(), m));
-        this.modules = Map.copyOf(byName);
+    public OperationStepRunner(BackendRegistry backends, ServiceRepository services, OperationRepository operations,
+                               StepLedger ledger, StepQueue queue, MailQueue mail, Backoff backoff, Clock clock) {
+        this.backends = backends;
         this.services = services;
         this.operations = operations;
         this.steps = new LedgeredSteps(ledger, queue, clock);
         this.queue = queue;
-        this.alerts = new StaffAlerts(catalog, mail);
+        this.alerts = new StaffAlerts(mail);
         this.backoff = backoff;
         this.clock = clock;
     }
@@ -69,13 +64,14 @@ public final class OperationStepRunner {
         }
         Operation operation = foundOperation.get();
         Service service = foundService.get();
-        LifecycleModule module = modules.get(request.module());
-        if (module == null) {
-            end(operation, service, request.step(), OperationStatus.FAILED,
-                    "no lifecycle module '" + request.module() + "' is installed");
+        LifecycleModule module = backends.lifecycle(service.backend()).orElse(null);
+        OperationPlan plan = module == null ? null : module.plan(operation.kind()).orElse(null);
+        if (plan == null) {
+            end(operation, service, request.step(), OperationStatus.FAILED, backends.find(service.backend())
+                    .map(b -> operation.kind().label() + " is not supported by the " + b.displayName() + " back-end")
+                    .orElse("no back-end '" + service.backend() + "' is installed"));
             return StepResult.RAN;
         }
-        OperationPlan plan = module.plan(operation.kind());
         if (StepMessage.FIRST_STEP.equals(request.step())) {
             return begin(operation, plan, request);
         }
@@ -140,10 +136,10 @@ public final class OperationStepRunner {
                 if (turningPoint) {
                     reachTarget(operation, service);
                 }
-                if (operation.kind() == OperationKind.REINSTALL) {
+                if (operation.parameters().containsKey(RequestOperation.OS_TEMPLATE_ID)) {
                     updateService(service, s -> s.withOs(operation.parameters().get(RequestOperation.OS_TEMPLATE_ID),
                             operation.parameters().get(RequestOperation.OS_NAME), null, clock.instant()));
-                } else if (!turningPoint && operation.kind() == OperationKind.TERMINATE) {
+                } else if (!turningPoint && operation.kind().target() == ServiceStatus.TERMINATED) {
                     updateService(service, s -> s.withReason("terminated", clock.instant()));
                 }
                 end(operation, service, request.step(), OperationStatus.SUCCEEDED, done.detail());
@@ -162,11 +158,7 @@ public final class OperationStepRunner {
 
     /** The service takes the kind's status (a suspension keeps staff's reason, which the customer was told). */
     private void reachTarget(Operation operation, Service service) {
-        String reason = switch (operation.kind()) {
-            case SUSPEND -> operation.reason() == null ? "suspended" : "suspended: " + operation.reason();
-            case TERMINATE -> "terminated";
-            case UNSUSPEND, REINSTALL -> null;
-        };
+        String reason = operation.kind().targetReason(operation.reason());
         updateService(service, s -> s.status() == operation.kind().target()
                 ? (s.statusReason() == null && reason == null ? s : s.withReason(reason, clock.instant()))
                 : s.status().canBecome(operation.kind().target())

@@ -1,5 +1,6 @@
 package io.hostwright.domain.operation;
 
+import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.catalog.CatalogRepository;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Product;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -41,20 +41,20 @@ public final class RequestOperation {
     private final OperationRepository operations;
     private final ActionAnswers answers;
     private final StepQueue lifecycleQueue;
-    private final Set<String> modules;
+    private final BackendRegistry backends;
     private final IdGenerator ids;
     private final Clock clock;
 
-    /** @param modules the back-end modules that have lifecycle operations */
+    /** @param backends what each back-end can do: an operation its back-end lacks is refused with 409 */
     public RequestOperation(ServiceRepository services, CatalogRepository catalog, OperationRepository operations,
-                            ActionAnswers answers, StepQueue lifecycleQueue, Set<String> modules,
+                            ActionAnswers answers, StepQueue lifecycleQueue, BackendRegistry backends,
                             IdGenerator ids, Clock clock) {
         this.services = services;
         this.catalog = catalog;
         this.operations = operations;
         this.answers = answers;
         this.lifecycleQueue = lifecycleQueue;
-        this.modules = Set.copyOf(modules);
+        this.backends = backends;
         this.ids = ids;
         this.clock = clock;
     }
@@ -82,10 +82,7 @@ public final class RequestOperation {
                     + command.kind().label() + " needs it to be " + command.kind().allowedFrom().stream()
                     .map(Enum::name).sorted().collect(Collectors.joining(" or ")));
         }
-        if (!modules.contains(service.module())) {
-            throw new Conflict("module", command.kind().label() + " is not available for " + service.module()
-                    + " services yet");
-        }
+        backends.lifecycleFor(service.backend(), command.kind());
         Map<String, String> parameters = parameters(command, service);
         Instant now = clock.instant();
         Operation operation = new Operation(service.serviceId(), ids.next("op"), command.kind(), OperationStatus.QUEUED,
@@ -101,7 +98,7 @@ public final class RequestOperation {
         } catch (OperationRepository.AnswerTaken taken) {
             return replay(answers.find(caller.keyScope(), command.idempotencyKey()).orElseThrow(), fingerprint, command);
         }
-        return new OperationAccepted(dispatch(operation, service.module()), false);
+        return new OperationAccepted(dispatch(operation, service.backend()), false);
     }
 
     /** The 409 for "another action is running on this server". */
@@ -116,7 +113,7 @@ public final class RequestOperation {
 
     private Map<String, String> parameters(OperationCommand command, Service service) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        if (command.kind() != OperationKind.REINSTALL) {
+        if (!command.kind().equals(OperationKind.REINSTALL)) {
             return parameters;
         }
         String osTemplateId = command.parameters().get(OS_TEMPLATE_ID);
@@ -142,7 +139,7 @@ public final class RequestOperation {
                 () -> new NotFound("operation", earlier.body()));
         if (!operation.dispatched() && !operation.status().ended()) {
             Service service = services.findService(operation.serviceId()).orElseThrow();
-            operation = dispatch(operation, service.module());
+            operation = dispatch(operation, service.backend());
         }
         return new OperationAccepted(operation, true);
     }

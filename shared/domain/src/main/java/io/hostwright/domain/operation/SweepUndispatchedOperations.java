@@ -47,7 +47,7 @@ public final class SweepUndispatchedOperations {
                             "the service no longer exists", clock.instant()));
                     continue;
                 }
-                dispatch.dispatch(operation, service.module());
+                dispatch.dispatch(operation, service.backend());
                 dispatched++;
             } catch (RuntimeException e) {
                 failed++;

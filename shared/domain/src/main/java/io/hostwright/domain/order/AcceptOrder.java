@@ -1,19 +1,23 @@
 package io.hostwright.domain.order;
 
 import io.hostwright.domain.catalog.CatalogRepository;
+import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.idempotency.IdempotencyKeys;
 import io.hostwright.domain.ids.IdGenerator;
 import io.hostwright.domain.problem.IdempotencyKeyReused;
 import io.hostwright.domain.problem.InvalidRequest;
 import io.hostwright.domain.service.Service;
+import io.hostwright.domain.service.SoldProduct;
 import io.hostwright.domain.service.ServiceStatus;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Use case: accept a customer's order. Validates it against the catalog, writes order and service in one
@@ -66,13 +70,17 @@ public final class AcceptOrder {
             throw invalid;
         }
         Instant now = clock.instant();
+        Product product = valid.product();
         Order order = new Order(ids.next("ord"), ids.next("svc"), request.customer().id(), request.customer().email(),
-                valid.product().productId(), valid.product().name(), valid.product().module(), valid.billingCycle(), valid.price(),
-                valid.hostname(), valid.os().id(), valid.ipv4(), valid.bandwidthTb(), now, null);
+                product.productId(), product.name(), product.backend(), valid.billingCycle(), valid.price(),
+                valid.hostname(), valid.os() == null ? null : valid.os().id(), valid.options(), now, null);
+        // the service pins what was sold: later edits of the product never change how it is run
+        SoldProduct sold = new SoldProduct(product.productId(), product.name(), product.type(), product.backend(),
+                product.connectionId(), product.department(), valid.billingCycle(), valid.options(),
+                product.moduleSettings());
         Service service = new Service(order.serviceId(), order.orderId(), order.customerId(), order.customerEmail(),
-                order.productId(), order.productName(), order.module(), order.hostname(), valid.os().id(),
-                valid.os().name(), order.ipv4(), order.bandwidthTb(), order.billingCycle(), ServiceStatus.PENDING,
-                "waiting for provisioning", 1, now, now);
+                sold, order.hostname(), order.osTemplateId(), valid.os() == null ? null : valid.os().name(),
+                ServiceStatus.PENDING, "waiting for provisioning", 1, now, now);
         IdempotencyRecord record = new IdempotencyRecord(order.customerId(), key, fingerprint, order.orderId(),
                 order.serviceId(), now, now.plus(KEY_RETENTION));
         try {
@@ -104,11 +112,18 @@ public final class AcceptOrder {
         }
     }
 
+    /** Options as text, so that 2 and 2L (or "20" and 20 for a choice) are the same choice. */
+    private static Map<String, String> canonicalised(Map<String, Object> options) {
+        Map<String, String> text = new TreeMap<>();
+        options.forEach((k, v) -> text.put(k, String.valueOf(v)));
+        return text;
+    }
+
     /** What makes two requests "the same order": every field the customer chose, normalised. */
     static String fingerprint(PlaceOrder r) {
         return IdempotencyKeys.fingerprint(
                 String.valueOf(r.productId()), String.valueOf(r.billingCycle()),
                 r.hostname() == null ? "null" : r.hostname().toLowerCase(Locale.ROOT),
-                String.valueOf(r.os()), String.valueOf(r.ipv4()), String.valueOf(r.bandwidthTb()));
+                String.valueOf(r.os()), new TreeMap<>(canonicalised(r.options())).toString());
     }
 }

@@ -4,10 +4,18 @@ import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.Price;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An accepted order. {@code dispatchedAt} is null until its first provisioning step and initial e-mail are on
  * their queues; the dispatch sweeper finishes what an interrupted acceptance left.
+ *
+ * @param price        the billing cycle's price with every chosen option
+ * @param hostname     null when the product's kind of service has none
+ * @param osTemplateId null when the product offers no OS
+ * @param options      every option of the product, chosen or defaulted, in canonical form
  */
 public record Order(
         String orderId,
@@ -16,17 +24,25 @@ public record Order(
         String customerEmail,
         String productId,
         String productName,
-        String module,
+        String backend,
         BillingCycle billingCycle,
         Price price,
         String hostname,
         String osTemplateId,
-        int ipv4,
-        int bandwidthTb,
+        Map<String, String> options,
         Instant acceptedAt,
         Instant dispatchedAt) {
 
+    public Order {
+        options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
     public boolean dispatched() {
         return dispatchedAt != null;
+    }
+
+    public Order dispatchedAt(Instant at) {
+        return new Order(orderId, serviceId, customerId, customerEmail, productId, productName, backend, billingCycle,
+                price, hostname, osTemplateId, options, acceptedAt, at);
     }
 }

@@ -2,6 +2,7 @@ package io.hostwright.domain.order;
 
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.CatalogRepository;
+import io.hostwright.domain.catalog.OrderOption;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.problem.InvalidRequest;
@@ -9,12 +10,17 @@ import io.hostwright.domain.problem.Violation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Checks an order against the catalog; reports every problem at once, each with the field at fault. */
+/**
+ * Checks an order against the catalog; reports every problem at once, each with the field at fault. Options are the
+ * ones the product declares, checked by their declaration; nothing here knows a back-end.
+ */
 final class OrderRules {
 
     private final CatalogRepository catalog;
@@ -46,57 +52,82 @@ final class OrderRules {
             }
         }
 
-        if (isBlank(order.hostname())) {
-            violations.add(new Violation("hostname", "is required"));
-        } else {
+        if (!isBlank(order.hostname())) {
             HostnameRule.problem(order.hostname()).ifPresent(p -> violations.add(new Violation("hostname", p)));
         }
 
         if (product.isEmpty()) {
-            if (isBlank(order.os()) && !isBlank(order.productId())) {
-                violations.add(new Violation("os", "is required"));
+            if (isBlank(order.hostname())) {
+                violations.add(new Violation("hostname", "is required"));
             }
             throw new InvalidRequest(violations);
         }
         Product p = product.get();
+        if (isBlank(order.hostname()) && p.type().needsHostname()) {
+            violations.add(new Violation("hostname", "is required for a " + p.type().code()));
+        }
 
         if (cycle.isPresent() && p.price(cycle.get()).isEmpty()) {
             violations.add(new Violation("billingCycle", "product '" + p.productId() + "' is not sold "
                     + cycle.get().code() + "; offered: " + p.prices().keySet().stream().map(BillingCycle::code).sorted().toList()));
         }
 
-        OsTemplate os = null;
-        if (isBlank(order.os())) {
-            if (p.osTemplates().size() == 1) {
-                os = p.osTemplates().get(0);
-            } else {
-                violations.add(new Violation("os", "is required; offered: " + templateIds(p)));
-            }
-        } else {
-            os = p.osTemplate(order.os()).orElse(null);
-            if (os == null) {
-                violations.add(new Violation("os", "'" + order.os() + "' is not offered by product '"
-                        + p.productId() + "'; offered: " + templateIds(p)));
-            }
-        }
-
-        int ipv4 = order.ipv4() == null ? p.ipv4().included() : order.ipv4();
-        if (!p.ipv4().contains(ipv4)) {
-            violations.add(new Violation("options.ipv4", "must be between " + p.ipv4().min() + " and "
-                    + p.ipv4().max() + " for product '" + p.productId() + "'"));
-        }
-
-        int bandwidth = order.bandwidthTb() == null ? p.defaultBandwidthTb() : order.bandwidthTb();
-        if (!p.bandwidthTb().contains(bandwidth)) {
-            violations.add(new Violation("options.bandwidthTb", "must be one of " + p.bandwidthTb()
-                    + " for product '" + p.productId() + "'"));
-        }
+        OsTemplate os = os(order, p, violations);
+        Map<String, String> options = options(order, p, violations);
 
         if (!violations.isEmpty()) {
             throw new InvalidRequest(violations);
         }
-        return new ValidatedOrder(p, cycle.orElseThrow(), p.price(cycle.get()).orElseThrow(),
-                order.hostname().toLowerCase(Locale.ROOT), os, ipv4, bandwidth);
+        return new ValidatedOrder(p, cycle.orElseThrow(), p.priceWith(cycle.get(), options).orElseThrow(),
+                isBlank(order.hostname()) ? null : order.hostname().toLowerCase(Locale.ROOT), os, options);
+    }
+
+    /** The OS is chosen from the product's list; a product with one takes it by default, one with none takes none. */
+    private static OsTemplate os(PlaceOrder order, Product p, List<Violation> violations) {
+        if (p.osTemplates().isEmpty()) {
+            if (!isBlank(order.os())) {
+                violations.add(new Violation("os", "product '" + p.productId() + "' offers no operating system"));
+            }
+            return null;
+        }
+        if (isBlank(order.os())) {
+            if (p.osTemplates().size() == 1) {
+                return p.osTemplates().getFirst();
+            }
+            violations.add(new Violation("os", "is required; offered: " + templateIds(p)));
+            return null;
+        }
+        return p.osTemplate(order.os()).orElseGet(() -> {
+            violations.add(new Violation("os", "'" + order.os() + "' is not offered by product '"
+                    + p.productId() + "'; offered: " + templateIds(p)));
+            return null;
+        });
+    }
+
+    /** Every option the product declares, chosen or defaulted; an option it does not declare is refused by name. */
+    private static Map<String, String> options(PlaceOrder order, Product p, List<Violation> violations) {
+        for (String key : order.options().keySet()) {
+            if (p.option(key).isEmpty()) {
+                violations.add(new Violation("options." + key, "is not an option of product '" + p.productId()
+                        + "'; its options: " + p.options().stream().map(OrderOption::key).toList()));
+            }
+        }
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (OrderOption option : p.options()) {
+            Object raw = order.options().get(option.key());
+            if (raw == null) {
+                chosen.put(option.key(), option.defaultValue());
+                continue;
+            }
+            Optional<String> problem = option.problem(raw);
+            if (problem.isPresent()) {
+                violations.add(new Violation("options." + option.key(), problem.get() + " for product '"
+                        + p.productId() + "'"));
+            } else {
+                chosen.put(option.key(), option.canonical(raw));
+            }
+        }
+        return chosen;
     }
 
     private static String templateIds(Product p) {

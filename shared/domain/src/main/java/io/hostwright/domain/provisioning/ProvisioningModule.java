@@ -12,9 +12,6 @@ import java.util.List;
  */
 public interface ProvisioningModule {
 
-    /** The module name products carry, e.g. {@code tenantos}. */
-    String module();
-
     /** Step names in order; the first runs after {@link StepMessage#FIRST_STEP}. */
     List<String> steps();
 

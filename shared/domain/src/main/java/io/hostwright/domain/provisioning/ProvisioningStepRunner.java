@@ -1,6 +1,6 @@
 package io.hostwright.domain.provisioning;
 
-import io.hostwright.domain.catalog.CatalogRepository;
+import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.StaffAlerts;
 import io.hostwright.domain.service.Service;
@@ -19,9 +19,6 @@ import io.hostwright.domain.step.StepResult;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -33,7 +30,7 @@ import java.util.function.UnaryOperator;
  */
 public final class ProvisioningStepRunner {
 
-    private final Map<String, ProvisioningModule> modules;
+    private final BackendRegistry backends;
     private final ServiceRepository services;
     private final StaffAlerts alerts;
     private final LedgeredSteps steps;
@@ -42,14 +39,11 @@ public final class ProvisioningStepRunner {
     private final Backoff backoff;
     private final Clock clock;
 
-    public ProvisioningStepRunner(List<ProvisioningModule> modules, ServiceRepository services,
-                                  CatalogRepository catalog, StepLedger ledger, StepQueue queue,
-                                  MailQueue mail, Backoff backoff, Clock clock) {
-        Map<String, ProvisioningModule> byName = new LinkedHashMap<>();
-        modules.forEach(m -> byName.put(m.module(), m));
-        this.modules = Map.copyOf(byName);
+    public ProvisioningStepRunner(BackendRegistry backends, ServiceRepository services, StepLedger ledger,
+                                  StepQueue queue, MailQueue mail, Backoff backoff, Clock clock) {
+        this.backends = backends;
         this.services = services;
-        this.alerts = new StaffAlerts(catalog, mail);
+        this.alerts = new StaffAlerts(mail);
         this.steps = new LedgeredSteps(ledger, queue, clock);
         this.queue = queue;
         this.mail = mail;
@@ -63,9 +57,11 @@ public final class ProvisioningStepRunner {
             return StepResult.IGNORED;
         }
         Service service = found.get();
-        ProvisioningModule module = modules.get(request.module());
+        ProvisioningModule module = backends.provisioning(service.backend()).orElse(null);
         if (module == null) {
-            fail(service, request.step(), "no provisioning module '" + request.module() + "' is installed");
+            fail(service, request.step(), backends.find(service.backend())
+                    .map(b -> "the " + b.displayName() + " back-end does not provision services")
+                    .orElse("no back-end '" + service.backend() + "' is installed"));
             return StepResult.RAN;
         }
         if (StepMessage.FIRST_STEP.equals(request.step())) {
@@ -88,8 +84,8 @@ public final class ProvisioningStepRunner {
             return StepResult.IGNORED;
         }
         // a duplicate "begin" sends a duplicate first step, which the ledger turns into a no-op
-        queue.enqueue(new StepMessage(service.serviceId(), service.orderId(), module.module(),
-                module.steps().get(0), 1));
+        queue.enqueue(new StepMessage(service.serviceId(), service.orderId(), service.backend(),
+                module.steps().getFirst(), 1));
         return StepResult.RAN;
     }
 

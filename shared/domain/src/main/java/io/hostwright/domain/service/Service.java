@@ -1,13 +1,18 @@
 package io.hostwright.domain.service;
 
 import io.hostwright.domain.catalog.BillingCycle;
+import io.hostwright.domain.catalog.ServiceType;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a customer holds after ordering: one server (or VPS, tenant, licence) on one back-end.
+ * What a customer holds after ordering: one server (or VPS, tenant, rack unit, licence) on one back-end.
  *
+ * @param sold         what it was sold as, pinned at order time
+ * @param hostname     null for services without one (a tenant, a licence)
+ * @param osTemplateId null for services without an operating system
  * @param version      incremented by every write; writes are conditional on it
  * @param statusReason why it is in its status, for customers and staff (e.g. the failure reason); may be null
  */
@@ -16,15 +21,10 @@ public record Service(
         String orderId,
         String customerId,
         String customerEmail,
-        String productId,
-        String productName,
-        String module,
+        SoldProduct sold,
         String hostname,
         String osTemplateId,
         String osName,
-        int ipv4,
-        int bandwidthTb,
-        BillingCycle billingCycle,
         ServiceStatus status,
         String statusReason,
         long version,
@@ -34,7 +34,41 @@ public record Service(
     public Service {
         Objects.requireNonNull(serviceId, "serviceId");
         Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(sold, "sold");
         Objects.requireNonNull(status, "status");
+    }
+
+    public String productId() {
+        return sold.productId();
+    }
+
+    public String productName() {
+        return sold.productName();
+    }
+
+    public ServiceType type() {
+        return sold.type();
+    }
+
+    public String backend() {
+        return sold.backend();
+    }
+
+    public String connectionId() {
+        return sold.connectionId();
+    }
+
+    public BillingCycle billingCycle() {
+        return sold.billingCycle();
+    }
+
+    public Map<String, String> options() {
+        return sold.options();
+    }
+
+    /** The hostname, or the service id for services without one: how mails and staff name it. */
+    public String label() {
+        return hostname == null || hostname.isBlank() ? serviceId : hostname;
     }
 
     /** This service in {@code target}, one version on; refuses a move the lifecycle does not allow. */
@@ -42,19 +76,19 @@ public record Service(
         if (!status.canBecome(target)) {
             throw new IllegalStateException("service " + serviceId + " cannot go from " + status + " to " + target);
         }
-        return new Service(serviceId, orderId, customerId, customerEmail, productId, productName, module, hostname,
-                osTemplateId, osName, ipv4, bandwidthTb, billingCycle, target, reason, version + 1, createdAt, at);
+        return new Service(serviceId, orderId, customerId, customerEmail, sold, hostname, osTemplateId, osName,
+                target, reason, version + 1, createdAt, at);
     }
 
     /** The same status with another installed OS (after a reinstall), one version on. */
     public Service withOs(String newOsTemplateId, String newOsName, String reason, Instant at) {
-        return new Service(serviceId, orderId, customerId, customerEmail, productId, productName, module, hostname,
-                newOsTemplateId, newOsName, ipv4, bandwidthTb, billingCycle, status, reason, version + 1, createdAt, at);
+        return new Service(serviceId, orderId, customerId, customerEmail, sold, hostname, newOsTemplateId, newOsName,
+                status, reason, version + 1, createdAt, at);
     }
 
     /** The same status with a new reason (e.g. "waiting for stock"), one version on. */
     public Service withReason(String reason, Instant at) {
-        return new Service(serviceId, orderId, customerId, customerEmail, productId, productName, module, hostname,
-                osTemplateId, osName, ipv4, bandwidthTb, billingCycle, status, reason, version + 1, createdAt, at);
+        return new Service(serviceId, orderId, customerId, customerEmail, sold, hostname, osTemplateId, osName,
+                status, reason, version + 1, createdAt, at);
     }
 }

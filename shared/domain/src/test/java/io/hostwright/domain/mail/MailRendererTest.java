@@ -138,12 +138,20 @@ class MailRendererTest {
     void theInitialOrderMailRendersWhatOrderAcceptanceSends() {
         Map<String, String> fromOrderDispatch = new HashMap<>(Map.of(
                 "orderId", "ord_9", "serviceId", "svc_0001", "productName", "VPS S", "hostname", "vps.example.test",
-                "os", "debian-12", "ipv4", "1", "bandwidthTb", "5", "billingCycle", "monthly", "price", "EUR 9.00"));
+                "os", "debian-12", "options", "ipv4: 1, bandwidthTb: 5", "billingCycle", "monthly", "price", "EUR 9.00"));
 
         RenderedMail mail = RENDERER.render(SampleMails.request(MailTemplate.INITIAL_ORDER, fromOrderDispatch));
 
         assertThat(mail.subject()).isEqualTo("Your order ord_9 for VPS S is confirmed");
-        assertThat(mail.text()).contains("Price:            EUR 9.00").contains("Bandwidth:        5 TB");
+        assertThat(mail.text()).contains("Price:            EUR 9.00").contains("Options:          ipv4: 1, bandwidthTb: 5");
+    }
+
+    @Test
+    void anInitialOrderWithoutOsOrOptionsSaysNone() {
+        RenderedMail mail = RENDERER.render(SampleMails.request(MailTemplate.INITIAL_ORDER, Map.of("orderId", "ord_9",
+                "productName", "Tenant S", "hostname", "svc_1", "billingCycle", "monthly", "price", "EUR 10.00")));
+
+        assertThat(mail.text()).contains("Operating system: none").contains("Options:          none");
     }
 
     @Test

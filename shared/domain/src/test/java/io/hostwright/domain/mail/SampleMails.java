@@ -18,8 +18,7 @@ final class SampleMails {
         all.put(MailVariables.PRODUCT_NAME, "Dedicated E3-1230");
         all.put(MailVariables.HOSTNAME, "web1.example.test");
         all.put(MailVariables.OS, "Debian 12");
-        all.put(MailVariables.IPV4, "2");
-        all.put(MailVariables.BANDWIDTH_TB, "10");
+        all.put(MailVariables.OPTIONS, "ipv4: 2, bandwidthTb: 10");
         all.put(MailVariables.BILLING_CYCLE, "monthly");
         all.put(MailVariables.PRICE, "EUR 49.00");
         all.put(MailVariables.ROOT_PASSWORD, ROOT_PASSWORD);

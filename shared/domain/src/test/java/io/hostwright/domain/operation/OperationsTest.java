@@ -4,7 +4,11 @@ import io.hostwright.domain.step.LedgeredSteps;
 
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.CatalogRepository;
-import io.hostwright.domain.catalog.Ipv4Range;
+import io.hostwright.domain.catalog.ServiceType;
+import io.hostwright.domain.backend.BackendRegistry;
+import io.hostwright.domain.fixtures.FakeBackend;
+import io.hostwright.domain.problem.Conflict;
+import io.hostwright.domain.service.SoldProduct;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
@@ -37,7 +41,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,27 +65,29 @@ class OperationsTest {
         ServiceRepository repo = new InMemoryServices(services);
         CatalogRepository catalog = new CatalogRepository() {
             public Optional<Product> findProduct(String id) {
-                return Optional.of(new Product(id, "Dedi", "", "fake", "conn", "noc@example.test",
+                return Optional.of(new Product(id, "Dedi", "", ServiceType.DEDICATED, "fake", "conn",
+                        "noc@example.test",
                         List.of(new OsTemplate("debian-12", "Debian 12"), new OsTemplate("alma-9", "AlmaLinux 9")),
-                        new Ipv4Range(1, 2, 1), List.of(10), Map.of(BillingCycle.MONTHLY, new Price("EUR", 100))));
+                        List.of(), Map.of(BillingCycle.MONTHLY, new Price("EUR", 100)), Map.of()));
             }
             public List<Product> listProducts() { return List.of(); }
             public void saveProduct(Product p) { }
         };
         LifecycleModule module = new LifecycleModule() {
-            public String module() { return "fake"; }
-            public OperationPlan plan(OperationKind kind) {
-                return kind == OperationKind.TERMINATE ? new OperationPlan(List.of("one", "two"), "one")
-                        : OperationPlan.endingAtLastStep(List.of("one", "two"));
+            public Optional<OperationPlan> plan(OperationKind kind) {
+                return Optional.of(kind.equals(OperationKind.TERMINATE) ? new OperationPlan(List.of("one", "two"), "one")
+                        : OperationPlan.endingAtLastStep(List.of("one", "two")));
             }
             public StepOutcome run(Operation operation, String step, Service service, int attempt) {
                 ran.add(step + "#" + attempt);
                 return behaviour.get(step).apply(attempt);
             }
         };
+        BackendRegistry backends = FakeBackend.registry(new FakeBackend("fake", null, module, null),
+                new FakeBackend("provisioning-only", null, null, null));
         requests = new RequestOperation(repo, catalog, operations, operations.answerStore, (r, d) -> queue.add(r),
-                Set.of("fake"), new SortableIds(clock), clock);
-        runner = new OperationStepRunner(List.of(module), repo, catalog, operations, ledger,
+                backends, new SortableIds(clock), clock);
+        runner = new OperationStepRunner(backends, repo, operations, ledger,
                 (r, d) -> queue.add(r), mails::add, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8)), clock);
         services.put("svc_1", service("svc_1", "cust_1", ServiceStatus.ACTIVE));
         behaviour.put("one", a -> new StepOutcome.Next("two", "one done"));
@@ -225,7 +230,14 @@ class OperationsTest {
         RequestOperation broken = new RequestOperation(new InMemoryServices(services), null, operations,
                 operations.answerStore, (r, d) -> {
                     throw new IllegalStateException("queue down");
-                }, Set.of("fake"), new SortableIds(clock), clock);
+                }, FakeBackend.registry(new FakeBackend("fake", null, (LifecycleModule) new LifecycleModule() {
+                    public Optional<OperationPlan> plan(OperationKind kind) {
+                        return Optional.of(OperationPlan.endingAtLastStep(List.of("one")));
+                    }
+                    public StepOutcome run(Operation operation, String step, Service service, int attempt) {
+                        return new StepOutcome.Done("done");
+                    }
+                }, null)), new SortableIds(clock), clock);
         OperationAccepted accepted = broken.request(new OperationCommand(Caller.staff("s"), "svc_1",
                 OperationKind.SUSPEND, null, null, Map.of()));
         assertThat(accepted.operation().dispatched()).isFalse();
@@ -254,8 +266,28 @@ class OperationsTest {
     }
 
     private static Service service(String id, String customer, ServiceStatus status) {
+        return service(id, customer, status, "fake");
+    }
+
+    private static Service service(String id, String customer, ServiceStatus status, String backend) {
         Instant at = Instant.parse("2026-11-01T00:00:00Z");
-        return new Service(id, "ord_" + id, customer, customer + "@example.test", "dedi", "Dedi", "fake",
-                "a.example.com", "debian-12", "Debian 12", 1, 10, BillingCycle.MONTHLY, status, null, 1, at, at);
+        SoldProduct sold = new SoldProduct("dedi", "Dedi", ServiceType.DEDICATED, backend, "conn", "noc@example.test",
+                BillingCycle.MONTHLY, Map.of(), Map.of());
+        return new Service(id, "ord_" + id, customer, customer + "@example.test", sold, "a.example.com", "debian-12",
+                "Debian 12", status, null, 1, at, at);
+    }
+
+    @Test
+    void aBackEndWithoutLifecycleSupportIsRefusedWith409NamingIt() {
+        services.put("svc_2", service("svc_2", "cust_1", ServiceStatus.ACTIVE, "provisioning-only"));
+
+        assertThatThrownBy(() -> requests.request(new OperationCommand(Caller.staff("s"), "svc_2",
+                OperationKind.SUSPEND, null, null, Map.of())))
+                .isInstanceOfSatisfying(Conflict.class, e -> {
+                    assertThat(e.field()).isEqualTo("backend");
+                    assertThat(e.getMessage()).isEqualTo("suspend is not supported by the Fake provisioning-only back-end");
+                });
+        assertThat(operations.list("svc_2")).isEmpty();
+        assertThat(queue).isEmpty();
     }
 }

@@ -1,7 +1,10 @@
 package io.hostwright.domain.order;
 
 import io.hostwright.domain.catalog.BillingCycle;
-import io.hostwright.domain.catalog.Ipv4Range;
+import io.hostwright.domain.catalog.BooleanOption;
+import io.hostwright.domain.catalog.ServiceType;
+import io.hostwright.domain.fixtures.Samples;
+import io.hostwright.domain.service.Service;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
@@ -25,6 +28,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class AcceptOrderTest {
 
@@ -37,17 +41,17 @@ class AcceptOrderTest {
     @BeforeEach
     void setUp() {
         stores = new InMemoryStores();
-        stores.saveProduct(new Product("dedi-e3", "Dedicated E3-1230", "4 cores", "tenantos", "tenantos-main",
-                "noc@example.test",
-                List.of(new OsTemplate("debian-12", "Debian 12"), new OsTemplate("ubuntu-24.04", "Ubuntu 24.04")),
-                new Ipv4Range(1, 8, 1), List.of(10, 20, 50),
-                Map.of(BillingCycle.MONTHLY, new Price("EUR", 4900), BillingCycle.ANNUALLY, new Price("EUR", 52900))));
+        stores.saveProduct(Samples.dedicated("dedi-e3", "tenantos", "tenantos-main", Map.of("matchTags", List.of("e3"))));
+        stores.saveProduct(new Product("tenant-s", "Cloud tenant S", "", ServiceType.TENANT, "openstack", "os-main",
+                "cloud@example.test", List.of(), List.of(new BooleanOption("backup", "Backups", false,
+                new Price("EUR", 300))), Map.of(BillingCycle.MONTHLY, new Price("EUR", 1000)), Map.of()));
         accept = new AcceptOrder(stores, stores, new OrderDispatch(stores, stores, stores, clock),
                 new SortableIds(clock), clock, (order, cause) -> dispatchFailures.add(order));
     }
 
     private PlaceOrder order(String key) {
-        return new PlaceOrder(alice, key, "dedi-e3", "monthly", "web1.example.com", "debian-12", 2, 20);
+        return new PlaceOrder(alice, key, "dedi-e3", "monthly", "web1.example.com", "debian-12",
+                Map.of("ipv4", 2, "bandwidthTb", 20));
     }
 
     @Test
@@ -58,15 +62,18 @@ class AcceptOrderTest {
         assertThat(accepted.replayed()).isFalse();
         Order stored = stores.orders.get(accepted.orderId());
         assertThat(stored.serviceId()).isEqualTo(accepted.serviceId());
-        assertThat(stored.price()).isEqualTo(new Price("EUR", 4900));
+        // 49.00 + one extra address (2.00) + 20 TB (5.00)
+        assertThat(stored.price()).isEqualTo(new Price("EUR", 5600));
+        assertThat(stored.options()).containsEntry("ipv4", "2").containsEntry("bandwidthTb", "20");
         assertThat(stored.dispatched()).isTrue();
         assertThat(stores.services.get(accepted.serviceId()).status()).isEqualTo(ServiceStatus.PENDING);
         assertThat(stores.provisioning).singleElement()
-                .satisfies(p -> assertThat(p.module()).isEqualTo("tenantos"));
+                .satisfies(p -> assertThat(p.backend()).isEqualTo("tenantos"));
         assertThat(stores.mails).singleElement().satisfies(m -> {
             assertThat(m.template()).isEqualTo(MailTemplate.INITIAL_ORDER);
             assertThat(m.to()).containsExactly("alice@example.test");
-            assertThat(m.variables()).containsEntry("price", "49.00 EUR").containsEntry("hostname", "web1.example.com");
+            assertThat(m.variables()).containsEntry("price", "56.00 EUR").containsEntry("hostname", "web1.example.com")
+                    .containsEntry("options", "ipv4: 2, bandwidthTb: 20");
         });
     }
 
@@ -74,7 +81,7 @@ class AcceptOrderTest {
     void sameKeySameOrderAnswersTheSameAndCreatesNothing() {
         OrderAccepted first = accept.accept(order("k1"));
         OrderAccepted again = accept.accept(new PlaceOrder(alice, "k1", "dedi-e3", "monthly", "WEB1.example.com",
-                "debian-12", 2, 20));
+                "debian-12", Map.of("ipv4", 2L, "bandwidthTb", "20")));
 
         assertThat(again.orderId()).isEqualTo(first.orderId());
         assertThat(again.serviceId()).isEqualTo(first.serviceId());
@@ -86,7 +93,8 @@ class AcceptOrderTest {
     @Test
     void sameKeyDifferentOrderIsRefusedAndWritesNothing() {
         accept.accept(order("k1"));
-        PlaceOrder different = new PlaceOrder(alice, "k1", "dedi-e3", "monthly", "web2.example.com", "debian-12", 2, 20);
+        PlaceOrder different = new PlaceOrder(alice, "k1", "dedi-e3", "monthly", "web2.example.com", "debian-12",
+                Map.of("ipv4", 2, "bandwidthTb", 20));
 
         assertThatThrownBy(() -> accept.accept(different)).isInstanceOfSatisfying(IdempotencyKeyReused.class,
                 e -> assertThat(e.header()).isEqualTo("Idempotency-Key"));
@@ -108,7 +116,7 @@ class AcceptOrderTest {
     void keysAreScopedToTheCustomer() {
         accept.accept(order("k1"));
         OrderAccepted bobs = accept.accept(new PlaceOrder(new Customer("bob", "bob@example.test"), "k1", "dedi-e3",
-                "monthly", "web2.example.com", "debian-12", 1, 10));
+                "monthly", "web2.example.com", "debian-12", Map.of()));
         assertThat(bobs.replayed()).isFalse();
         assertThat(stores.orders).hasSize(2);
     }
@@ -124,11 +132,12 @@ class AcceptOrderTest {
 
     @Test
     void everyBadFieldIsNamed() {
-        PlaceOrder bad = new PlaceOrder(alice, "k2", "dedi-e3", "weekly", "-bad-.example", "windows-95", 9, 7);
+        PlaceOrder bad = new PlaceOrder(alice, "k2", "dedi-e3", "weekly", "-bad-.example", "windows-95",
+                Map.of("ipv4", 9, "bandwidthTb", 7, "gpu", true));
 
         assertThatThrownBy(() -> accept.accept(bad)).isInstanceOfSatisfying(InvalidRequest.class,
                 e -> assertThat(e.violations()).extracting(Violation::field).containsExactlyInAnyOrder(
-                        "billingCycle", "hostname", "os", "options.ipv4", "options.bandwidthTb"));
+                        "billingCycle", "hostname", "os", "options.ipv4", "options.bandwidthTb", "options.gpu"));
         assertThat(stores.orders).isEmpty();
         assertThat(stores.keys).isEmpty();
     }
@@ -136,20 +145,62 @@ class AcceptOrderTest {
     @Test
     void unknownProductAndCycleNotSoldAreNamed() {
         assertThatThrownBy(() -> accept.accept(new PlaceOrder(alice, "k3", "nope", "monthly", "a.example.com",
-                "debian-12", null, null))).isInstanceOfSatisfying(InvalidRequest.class,
+                "debian-12", null))).isInstanceOfSatisfying(InvalidRequest.class,
                 e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("productId"));
         assertThatThrownBy(() -> accept.accept(new PlaceOrder(alice, "k4", "dedi-e3", "quarterly", "a.example.com",
-                "debian-12", null, null))).isInstanceOfSatisfying(InvalidRequest.class,
+                "debian-12", null))).isInstanceOfSatisfying(InvalidRequest.class,
                 e -> assertThat(e.getMessage()).contains("billingCycle").contains("not sold quarterly"));
     }
 
     @Test
     void optionsDefaultToTheProductsIncludedValues() {
         OrderAccepted accepted = accept.accept(new PlaceOrder(alice, "k5", "dedi-e3", "annually", "a.example.com",
-                "ubuntu-24.04", null, null));
+                "ubuntu-24.04", null));
         Order stored = stores.orders.get(accepted.orderId());
-        assertThat(stored.ipv4()).isEqualTo(1);
-        assertThat(stored.bandwidthTb()).isEqualTo(10);
+        assertThat(stored.options()).isEqualTo(Map.of("ipv4", "1", "bandwidthTb", "10"));
+        assertThat(stored.price()).isEqualTo(new Price("EUR", 52900));
+    }
+
+    @Test
+    void optionsAreCheckedByTheirDeclaration() {
+        assertThatThrownBy(() -> accept.accept(new PlaceOrder(alice, "k8", "dedi-e3", "monthly", "a.example.com",
+                "debian-12", Map.of("ipv4", "two", "bandwidthTb", 20.5))))
+                .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.violations()).extracting(
+                        Violation::field, Violation::message).containsExactlyInAnyOrder(
+                        tuple("options.ipv4", "must be a whole number for product 'dedi-e3'"),
+                        tuple("options.bandwidthTb", "must be one of [10, 20, 50] for product 'dedi-e3'")));
+        assertThat(stores.orders).isEmpty();
+    }
+
+    @Test
+    void aProductWithoutOsOrHostnameTakesNeither() {
+        OrderAccepted accepted = accept.accept(new PlaceOrder(alice, "k9", "tenant-s", "monthly", null, null,
+                Map.of("backup", true)));
+        Service service = stores.services.get(accepted.serviceId());
+        assertThat(service.hostname()).isNull();
+        assertThat(service.osTemplateId()).isNull();
+        assertThat(service.label()).isEqualTo(service.serviceId());
+        assertThat(stores.orders.get(accepted.orderId()).price()).isEqualTo(new Price("EUR", 1300));
+
+        assertThatThrownBy(() -> accept.accept(new PlaceOrder(alice, "k10", "tenant-s", "monthly", null, "debian-12",
+                Map.of()))).isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.violations())
+                .extracting(Violation::field).containsExactly("os"));
+        assertThatThrownBy(() -> accept.accept(new PlaceOrder(alice, "k11", "dedi-e3", "monthly", null, "debian-12",
+                Map.of()))).isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.violations())
+                .extracting(Violation::field).containsExactly("hostname"));
+    }
+
+    @Test
+    void theServicePinsWhatWasSoldSoLaterProductEditsChangeNothing() {
+        OrderAccepted accepted = accept.accept(order("k12"));
+        stores.saveProduct(Samples.dedicated("dedi-e3", "tenantos", "elsewhere", Map.of("matchTags", List.of("x"))));
+
+        Service service = stores.services.get(accepted.serviceId());
+        assertThat(service.connectionId()).isEqualTo("tenantos-main");
+        assertThat(service.sold().department()).isEqualTo("noc@example.test");
+        assertThat(service.sold().moduleSettings()).isEqualTo(Map.of("matchTags", List.of("e3")));
+        assertThat(service.options()).containsEntry("ipv4", "2");
+        assertThat(service.type()).isEqualTo(ServiceType.DEDICATED);
     }
 
     @Test

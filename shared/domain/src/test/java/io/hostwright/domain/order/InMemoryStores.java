@@ -51,9 +51,7 @@ final class InMemoryStores implements CatalogRepository, OrderRepository, StepQu
     @Override
     public void markDispatched(String orderId, Instant at) {
         Order o = orders.get(orderId);
-        orders.put(orderId, new Order(o.orderId(), o.serviceId(), o.customerId(), o.customerEmail(), o.productId(),
-                o.productName(), o.module(), o.billingCycle(), o.price(), o.hostname(), o.osTemplateId(), o.ipv4(),
-                o.bandwidthTb(), o.acceptedAt(), at));
+        orders.put(orderId, o.dispatchedAt(at));
     }
 
     @Override

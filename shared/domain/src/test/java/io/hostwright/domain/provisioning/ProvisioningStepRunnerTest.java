@@ -12,7 +12,9 @@ import io.hostwright.domain.step.InMemoryLedger;
 
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.CatalogRepository;
-import io.hostwright.domain.catalog.Ipv4Range;
+import io.hostwright.domain.catalog.ServiceType;
+import io.hostwright.domain.fixtures.FakeBackend;
+import io.hostwright.domain.service.SoldProduct;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
@@ -55,7 +57,6 @@ class ProvisioningStepRunnerTest {
     @BeforeEach
     void setUp() {
         ProvisioningModule module = new ProvisioningModule() {
-            public String module() { return "fake"; }
             public List<String> steps() { return List.of("one", "two"); }
             public StepOutcome run(String step, Service service, int attempt) {
                 ran.add(step + "#" + attempt);
@@ -63,24 +64,17 @@ class ProvisioningStepRunnerTest {
             }
         };
         ServiceRepository repo = new InMemoryServices(services);
-        CatalogRepository catalog = new CatalogRepository() {
-            public Optional<Product> findProduct(String id) {
-                return Optional.of(new Product(id, "Dedi", "", "fake", "conn", "noc@example.test",
-                        List.of(new OsTemplate("debian-12", "Debian 12")), new Ipv4Range(1, 2, 1), List.of(10),
-                        Map.of(BillingCycle.MONTHLY, new Price("EUR", 100))));
-            }
-            public List<Product> listProducts() { return List.of(); }
-            public void saveProduct(Product p) { }
-        };
         StepQueue provisioning = (request, delay) -> {
             queue.add(request);
             delays.add(delay);
         };
-        runner = new ProvisioningStepRunner(List.of(module), repo, catalog, ledger, provisioning, mails::add,
+        runner = new ProvisioningStepRunner(FakeBackend.registry(new FakeBackend("fake", module, null, null)), repo,
+                ledger, provisioning, mails::add,
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(1)), clock);
-        services.put("svc_1", new Service("svc_1", "ord_1", "alice", "alice@example.test", "dedi", "Dedi", "fake",
-                "a.example.com", "debian-12", "Debian 12", 1, 10, BillingCycle.MONTHLY, ServiceStatus.PENDING,
-                "waiting", 1, clock.instant(), clock.instant()));
+        SoldProduct sold = new SoldProduct("dedi", "Dedi", ServiceType.DEDICATED, "fake", "conn", "noc@example.test",
+                BillingCycle.MONTHLY, Map.of(), Map.of());
+        services.put("svc_1", new Service("svc_1", "ord_1", "alice", "alice@example.test", sold, "a.example.com",
+                "debian-12", "Debian 12", ServiceStatus.PENDING, "waiting", 1, clock.instant(), clock.instant()));
     }
 
     private StepResult deliver(StepMessage request) {

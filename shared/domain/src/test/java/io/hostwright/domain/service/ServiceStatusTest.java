@@ -1,17 +1,18 @@
 package io.hostwright.domain.service;
 
+import io.hostwright.domain.fixtures.Samples;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServiceStatusTest {
 
-    private final Service pending = new Service("svc_1", "ord_1", "alice", "alice@example.test", "dedi", "Dedi",
-            "tenantos", "a.example.com", "debian-12", "Debian 12", 1, 10, null, ServiceStatus.PENDING, null, 1,
-            Instant.EPOCH, Instant.EPOCH);
+    private final Service pending = Samples.service("svc_1", "alice",
+            Samples.dedicated("dedi", "fake", "conn", Map.of()), ServiceStatus.PENDING);
 
     @Test
     void provisioningPathIsAllowedAndBumpsTheVersion() {

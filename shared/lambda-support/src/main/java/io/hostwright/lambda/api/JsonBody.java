@@ -10,7 +10,9 @@ import io.hostwright.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -83,6 +85,42 @@ public final class JsonBody {
             return null;
         }
         return node.intValue();
+    }
+
+    /**
+     * The fields of the object at {@code path} as plain values — Integer or Long for whole numbers, Double, String,
+     * Boolean — for rules declared elsewhere (a product's order options); null when absent. Lists, objects, nulls and
+     * numbers beyond a long are violations naming their field.
+     */
+    public Map<String, Object> scalars(String path) {
+        JsonNode node = root.at(pointer(path));
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            violations.add(new Violation(path, "must be an object"));
+            return null;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String at = path + "." + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isIntegralNumber() && value.canConvertToLong()) {
+                values.put(field.getKey(), value.canConvertToInt() ? (Object) value.intValue() : value.longValue());
+            } else if (value.isIntegralNumber()) {
+                violations.add(new Violation(at, "is too large"));
+            } else if (value.isNumber()) {
+                values.put(field.getKey(), value.doubleValue());
+            } else if (value.isTextual()) {
+                values.put(field.getKey(), value.textValue());
+            } else if (value.isBoolean()) {
+                values.put(field.getKey(), value.booleanValue());
+            } else {
+                violations.add(new Violation(at, "must be a number, a string or true/false"));
+            }
+        }
+        return values;
     }
 
     /** Records a violation if the value at {@code path} is present and not an object. */

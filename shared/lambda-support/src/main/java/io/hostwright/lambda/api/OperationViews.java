@@ -35,11 +35,16 @@ public final class OperationViews {
         return of(details.operation(), details.steps());
     }
 
-    /** What a customer sees: the same without who on the provider's side asked for it. */
+    /**
+     * What a customer sees: the same, with who asked told only as {@code customer} or {@code staff} (never which
+     * member of staff).
+     */
     public static OperationView forCustomer(OperationDetails details) {
         OperationView full = of(details);
+        String requestedBy = full.requestedBy() != null && full.requestedBy().startsWith("customer:") ? "customer"
+                : "staff";
         return new OperationView(full.operationId(), full.serviceId(), full.kind(), full.status(), full.reason(),
-                full.parameters(), full.detail(), null, full.createdAt(), full.updatedAt(), full.steps());
+                full.parameters(), full.detail(), requestedBy, full.createdAt(), full.updatedAt(), full.steps());
     }
 
     public static List<StepView> steps(List<ProvisioningStep> steps) {

@@ -3,6 +3,9 @@ package io.hostwright.simulator.tenantos;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.hostwright.simulators.BackendSimulator;
+import io.hostwright.simulators.SimulatorLauncher;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -33,7 +36,24 @@ import java.util.function.UnaryOperator;
  * }
  * }</pre>
  */
-public final class TenantOsSimulator implements AutoCloseable {
+public final class TenantOsSimulator implements BackendSimulator {
+
+    /** How the laptop runtime starts it: the demo seed on a free port, at laptop or test pace. */
+    public static final SimulatorLauncher LAUNCHER = new SimulatorLauncher() {
+        @Override
+        public String backend() {
+            return BACKEND;
+        }
+
+        @Override
+        public BackendSimulator start(Pace pace) {
+            return TenantOsSimulator.start(pace == Pace.LAPTOP ? SimulatorConfig.laptop() : SimulatorConfig.forTests());
+        }
+    };
+
+    /** The back-end it plays. */
+    public static final String BACKEND = "tenantos";
+
 
     private final SimulatorConfig config;
     private final World world;
@@ -104,6 +124,17 @@ public final class TenantOsSimulator implements AutoCloseable {
 
     public String apiKey() {
         return config.apiKey();
+    }
+
+    @Override
+    public String backend() {
+        return BACKEND;
+    }
+
+    /** TenantOS connections keep the bearer API key itself. */
+    @Override
+    public String credential() {
+        return apiKey();
     }
 
     /** @throws NoSuchElementException when there is no such server */

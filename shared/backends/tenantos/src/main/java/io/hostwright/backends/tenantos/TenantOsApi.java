@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Port: what Hostwright asks of one TenantOS installation (one connection). The adapter speaks TenantOS's HTTP
  * API; every call the provider reference marks unconfirmed sits behind exactly one method here, so it is easy to
- * correct. Failures are {@link TenantOsFailure}s: transient ones are retried, permanent ones end the step.
+ * correct. Failures are {@link BackendFailure}s: transient ones are retried, permanent ones end the step.
  */
 public interface TenantOsApi {
 

@@ -1,17 +1,22 @@
 package io.hostwright.backends.tenantos;
 
-import io.hostwright.domain.catalog.CatalogRepository;
-import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.backend.ModuleState;
+import io.hostwright.domain.backend.SettingsReader;
+import io.hostwright.domain.catalog.Connection;
+import io.hostwright.domain.catalog.ConnectionRepository;
+import io.hostwright.domain.problem.Violation;
 import io.hostwright.domain.service.Service;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
- * Everything a TenantOS step or client function needs about one service, resolved once: its product and the
- * product's TenantOS settings, the connection and its API client, and what provisioning remembered (user, server,
- * IPs). Resolving the API client may fail like a call does (the API key is read from its secret).
+ * Everything a TenantOS step or client function needs about one service, resolved once: the TenantOS settings it was
+ * sold with, its connection and that connection's API client, and what provisioning remembered (user, server, IPs).
+ * Resolving the API client may fail like a call does (the API key is read from its secret).
  */
-record TenantOsContext(Service service, Product product, TenantOsProductSettings settings,
-                       TenantOsConnection connection, TenantOsApi api, TenantOsServiceState state) {
+record TenantOsContext(Service service, TenantOsProductSettings settings, TenantOsConnection connection,
+                       TenantOsApi api, TenantOsServiceState state) {
 
     /** Why a service cannot be worked on, for the step's failure or the client function's 409. */
     static final class Unresolvable extends RuntimeException {
@@ -20,21 +25,42 @@ record TenantOsContext(Service service, Product product, TenantOsProductSettings
         }
     }
 
-    static TenantOsContext resolve(Service service, CatalogRepository products, TenantOsCatalog catalog,
-                                   TenantOsApis apis, ModuleState states) {
-        Product product = products.findProduct(service.productId()).orElseThrow(
-                () -> new Unresolvable("product " + service.productId() + " is no longer in the catalog"));
-        TenantOsProductSettings settings = catalog.productSettings(product.productId()).orElseThrow(
-                () -> new Unresolvable("product " + product.productId() + " has no TenantOS settings"));
-        TenantOsConnection connection = catalog.connection(product.connectionId()).orElseThrow(
-                () -> new Unresolvable("TenantOS connection " + product.connectionId() + " is not configured"));
-        return new TenantOsContext(service, product, settings, connection, apis.of(connection),
-                TenantOsServiceState.from(states.load(service.serviceId(), TenantOsProvisioning.MODULE)));
+    static TenantOsContext resolve(Service service, ConnectionRepository connections, TenantOsApis apis,
+                                   ModuleState states) {
+        SettingsReader sold = new SettingsReader(service.sold().moduleSettings(), "moduleSettings");
+        TenantOsProductSettings settings = TenantOsProductSettings.read(sold);
+        if (!sold.violations().isEmpty()) {
+            throw new Unresolvable("the TenantOS settings this service was sold with are not usable: "
+                    + describe(sold.violations()));
+        }
+        Connection stored = connections.findConnection(service.connectionId()).orElseThrow(
+                () -> new Unresolvable("connection " + service.connectionId() + " is not configured"));
+        if (!TenantOsBackend.NAME.equals(stored.backend())) {
+            throw new Unresolvable("connection " + stored.connectionId() + " is a " + stored.backend()
+                    + " connection, not a TenantOS one");
+        }
+        SettingsReader read = new SettingsReader(stored.settings(), "settings");
+        TenantOsConnection connection = TenantOsConnection.read(stored, read);
+        if (!read.violations().isEmpty()) {
+            throw new Unresolvable("TenantOS connection " + stored.connectionId() + " is misconfigured: "
+                    + describe(read.violations()));
+        }
+        return new TenantOsContext(service, settings, connection, apis.of(connection),
+                TenantOsServiceState.from(states.load(service.serviceId(), TenantOsBackend.NAME)));
     }
 
-    /** The staff address told about this service: the product's department, else the connection's. */
+    private static String describe(List<Violation> violations) {
+        return violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
+    }
+
+    /** The same service with what the module now remembers. */
+    TenantOsContext withState(TenantOsServiceState newState) {
+        return new TenantOsContext(service, settings, connection, api, newState);
+    }
+
+    /** The staff address told about this service: the one it was sold with, else the connection's. */
     String department() {
-        String department = product.department();
+        String department = service.sold().department();
         return department == null || department.isBlank() ? connection.department() : department;
     }
 

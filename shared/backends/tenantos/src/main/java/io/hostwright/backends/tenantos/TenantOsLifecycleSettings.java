@@ -1,6 +1,9 @@
 package io.hostwright.backends.tenantos;
 
+import io.hostwright.domain.backend.SettingsReader;
+
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * What suspend and terminate do for a product (seed 000, "Suspend" and "Termination").
@@ -27,10 +30,26 @@ public record TenantOsLifecycleSettings(
     public static final TenantOsLifecycleSettings DEFAULTS = new TenantOsLifecycleSettings(
             true, true, true, "free-{serverId}", null, Duration.ofHours(6), true);
 
+    private static final Set<String> KNOWN = Set.of("disablePortsOnSuspend", "shutdownOnSuspend",
+            "shutdownOnTermination", "terminationHostname", "terminationProfileId", "wipeDeadline",
+            "removeUserOnTermination");
+
     public TenantOsLifecycleSettings {
         wipeDeadline = wipeDeadline == null ? Duration.ofHours(6) : wipeDeadline;
         if (terminationHostname != null && terminationHostname.isBlank()) {
             terminationHostname = null;
         }
+    }
+
+    static TenantOsLifecycleSettings read(SettingsReader settings) {
+        settings.onlyKnown(KNOWN);
+        return new TenantOsLifecycleSettings(
+                settings.flag("disablePortsOnSuspend", DEFAULTS.disablePortsOnSuspend()),
+                settings.flag("shutdownOnSuspend", DEFAULTS.shutdownOnSuspend()),
+                settings.flag("shutdownOnTermination", DEFAULTS.shutdownOnTermination()),
+                settings.text("terminationHostname", DEFAULTS.terminationHostname()),
+                settings.optionalWhole("terminationProfileId"),
+                settings.duration("wipeDeadline", DEFAULTS.wipeDeadline()),
+                settings.flag("removeUserOnTermination", DEFAULTS.removeUserOnTermination()));
     }
 }

@@ -1,20 +1,19 @@
 package io.hostwright.backends.tenantos;
 
-import io.hostwright.domain.catalog.CatalogRepository;
-import io.hostwright.domain.catalog.Product;
+import io.hostwright.domain.backend.RootPasswords;
+
+import io.hostwright.domain.backend.BackendContext;
+import io.hostwright.domain.backend.BackendFailure;
+import io.hostwright.domain.backend.BackendOutcomes;
+import io.hostwright.domain.backend.ServiceSecrets;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
-import io.hostwright.domain.step.Backoff;
-import io.hostwright.domain.backend.ModuleState;
 import io.hostwright.domain.provisioning.ProvisioningModule;
-import io.hostwright.domain.backend.ServerClaims;
-import io.hostwright.domain.backend.ServiceSecrets;
-import io.hostwright.domain.step.StepOutcome;
 import io.hostwright.domain.service.Service;
+import io.hostwright.domain.step.StepOutcome;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,38 +31,16 @@ import java.util.Set;
  */
 public final class TenantOsProvisioning implements ProvisioningModule {
 
-    public static final String MODULE = "tenantos";
     public static final String ROOT_PASSWORD = "root-password";
     static final List<String> STEPS = List.of(
             "create-user", "claim-server", "assign-server", "set-ips", "start-install", "await-install");
 
-    private final CatalogRepository products;
-    private final TenantOsCatalog catalog;
+    private final BackendContext context;
     private final TenantOsApis apis;
-    private final ServerClaims claims;
-    private final ModuleState states;
-    private final ServiceSecrets secrets;
-    private final MailQueue mail;
-    private final Backoff backoff;
-    private final Clock clock;
 
-    public TenantOsProvisioning(CatalogRepository products, TenantOsCatalog catalog, TenantOsApis apis,
-                                ServerClaims claims, ModuleState states, ServiceSecrets secrets, MailQueue mail,
-                                Backoff backoff, Clock clock) {
-        this.products = products;
-        this.catalog = catalog;
+    TenantOsProvisioning(BackendContext context, TenantOsApis apis) {
+        this.context = context;
         this.apis = apis;
-        this.claims = claims;
-        this.states = states;
-        this.secrets = secrets;
-        this.mail = mail;
-        this.backoff = backoff;
-        this.clock = clock;
-    }
-
-    @Override
-    public String module() {
-        return MODULE;
     }
 
     @Override
@@ -74,7 +51,7 @@ public final class TenantOsProvisioning implements ProvisioningModule {
     @Override
     public StepOutcome run(String step, Service service, int attempt) {
         try {
-            TenantOsContext s = TenantOsContext.resolve(service, products, catalog, apis, states);
+            TenantOsContext s = TenantOsContext.resolve(service, context.connections(), apis, context.states());
             return switch (step) {
                 case "create-user" -> createUser(s);
                 case "claim-server" -> claimServer(s);
@@ -86,8 +63,8 @@ public final class TenantOsProvisioning implements ProvisioningModule {
             };
         } catch (TenantOsContext.Unresolvable unresolvable) {
             return new StepOutcome.Fail(unresolvable.getMessage());
-        } catch (TenantOsFailure failure) {
-            return TenantOsOutcomes.of(failure, step, attempt, backoff);
+        } catch (BackendFailure failure) {
+            return BackendOutcomes.of(failure, TenantOsBackend.DISPLAY_NAME, step, attempt, context.backoff());
         }
     }
 
@@ -98,12 +75,13 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         String email = s.service().customerEmail();
         TenantOsUser user = s.api().findUserByEmail(email).orElse(null);
         String detail = "existing TenantOS user " + (user == null ? "" : user.id());
-        if (user == null) {
+        boolean created = user == null;
+        if (created) {
             String name = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
             user = s.api().createUser(name, email, email, RootPasswords.generate(), s.settings().roleId());
             detail = "TenantOS user " + user.id() + " created";
         }
-        save(s, s.state().withUser(user.id()));
+        save(s, s.state().withUser(user.id(), created));
         return new StepOutcome.Next("claim-server", detail);
     }
 
@@ -111,32 +89,70 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         if (s.state().serverId() != null) {
             return new StepOutcome.Next("assign-server", "server " + s.state().serverId() + " claimed");
         }
+        String connectionId = s.connection().connectionId();
+        String serviceId = s.service().serviceId();
+        TenantOsContext current = s;
+        // a delivery that crashed between its claim and recording it left the server it was claiming noted here
+        Long unfinished = current.state().claimingServerId();
+        if (unfinished != null) {
+            if (claimIfStillFree(current, unfinished)) {
+                return claimed(current, unfinished);
+            }
+            context.claims().release(connectionId, Long.toString(unfinished), serviceId);
+            current = current.withState(save(current, current.state().claiming(null)));
+        }
         List<TenantOsServer> candidates = startingAtOwnPlace(s, s.api().serversByTags(s.settings().matchTags()).stream()
                 .filter(server -> server.tags().stream().noneMatch(s.settings().excludeTags()::contains))
                 .filter(server -> s.unowned(server) && !server.busy())
                 .sorted(Comparator.comparingLong(TenantOsServer::id))
                 .toList());
         for (TenantOsServer candidate : candidates) {
-            String serverId = Long.toString(candidate.id());
-            if (!claims.claim(s.connection().connectionId(), serverId, s.service().serviceId())) {
-                continue; // another service has it
+            // noted before the claim, so a crash right after it leaves a trail to the claimed server
+            current = current.withState(save(current, current.state().claiming(candidate.id())));
+            if (claimIfStillFree(current, candidate.id())) {
+                return claimed(current, candidate.id());
             }
-            TenantOsServer fresh = s.api().server(candidate.id());
-            if ((!s.unowned(fresh) && fresh.ownerUserId() != s.state().userId()) || fresh.busy()) {
-                claims.release(s.connection().connectionId(), serverId, s.service().serviceId());
-                continue; // taken upstream by hand meanwhile
-            }
-            save(s, s.state().withServer(candidate.id()).waitingForStock(null, s.state().staffToldNoStock()));
-            return new StepOutcome.Next("assign-server", "server " + candidate.id() + " claimed");
+            context.claims().release(connectionId, Long.toString(candidate.id()), serviceId);
         }
-        Instant now = clock.instant();
+        if (current.state().claimingServerId() != null) {
+            current = current.withState(save(current, current.state().claiming(null)));
+        }
+        return noStock(current);
+    }
+
+    /** Claims the server for this service (or finds it already ours), then checks it is still free upstream. */
+    private boolean claimIfStillFree(TenantOsContext s, long serverId) {
+        if (!context.claims().claim(s.connection().connectionId(), Long.toString(serverId), s.service().serviceId())) {
+            return false; // another service has it
+        }
+        TenantOsServer fresh = s.api().server(serverId);
+        // taken upstream by hand meanwhile, or being reinstalled or wiped
+        return (s.unowned(fresh) || fresh.ownerUserId() == s.state().userId()) && !fresh.busy();
+    }
+
+    private StepOutcome claimed(TenantOsContext s, long serverId) {
+        save(s, s.state().withServer(serverId));
+        return new StepOutcome.Next("assign-server", "server " + serverId + " claimed");
+    }
+
+    private StepOutcome noStock(TenantOsContext s) {
+        Instant now = clock().instant();
         Instant since = s.state().stockWaitSince() == null ? now : s.state().stockWaitSince();
         String wanted = "no free server tagged " + s.settings().matchTags();
         if (now.isAfter(since.plus(s.settings().stockDeadline()))) {
-            return new StepOutcome.Fail(wanted + " within " + s.settings().stockDeadline().toMinutes() + " minutes");
+            // the order ends here: a user created for it and used by nothing else goes again
+            String user = "";
+            if (s.state().userCreated() && s.state().userId() != null) {
+                user = "; " + TenantOsUsers.removeIfUnused(s, s.state().userId(), context.services());
+                if (user.endsWith("removed")) {
+                    save(s, s.state().withoutUser());
+                }
+            }
+            return new StepOutcome.Fail(wanted + " within " + s.settings().stockDeadline().toMinutes() + " minutes"
+                    + user);
         }
         if (!s.state().staffToldNoStock()) {
-            mail.enqueue(new MailRequest(s.service().serviceId(), "waiting-for-stock", MailTemplate.STAFF_WAITING_FOR_STOCK,
+            mail().enqueue(new MailRequest(s.service().serviceId(), "waiting-for-stock", MailTemplate.STAFF_WAITING_FOR_STOCK,
                     List.of(s.department()), staffVariables(s, "claim-server", wanted + "; the order waits for stock until "
                             + since.plus(s.settings().stockDeadline()))));
         }
@@ -166,7 +182,7 @@ public final class TenantOsProvisioning implements ProvisioningModule {
     private StepOutcome setIps(TenantOsContext s) {
         long serverId = s.state().serverId();
         List<IpAssignment> ipv4 = s.api().ipAssignments(serverId).stream().filter(IpAssignment::ipv4).toList();
-        int wanted = s.service().ipv4();
+        int wanted = Integer.parseInt(s.service().sold().option(TenantOsBackend.IPV4_OPTION).orElse("1"));
         if (ipv4.size() > wanted) {
             List<IpAssignment> extras = ipv4.stream().filter(a -> !a.primary())
                     .sorted(Comparator.comparingLong(IpAssignment::id).reversed())
@@ -187,7 +203,7 @@ public final class TenantOsProvisioning implements ProvisioningModule {
                     try {
                         s.api().addIpAssignment(serverId, subnet.id(), ip);
                         missing--;
-                    } catch (TenantOsFailure.Permanent taken) {
+                    } catch (BackendFailure.Permanent taken) {
                         if (taken.status() != 409) {
                             throw taken;
                         }
@@ -222,47 +238,54 @@ public final class TenantOsProvisioning implements ProvisioningModule {
             return new StepOutcome.Fail("OS template " + s.service().osTemplateId() + " (TenantOS profile " + profileId
                     + ") is no longer offered by TenantOS for server " + serverId);
         }
-        String password = secrets.get(s.service().serviceId(), ROOT_PASSWORD).orElse(null);
+        String password = secrets().get(s.service().serviceId(), ROOT_PASSWORD).orElse(null);
         if (password == null) {
             password = RootPasswords.generate();
-            secrets.put(s.service().serviceId(), ROOT_PASSWORD, password);
+            secrets().put(s.service().serviceId(), ROOT_PASSWORD, password);
         }
         // an earlier attempt may have started it and lost the answer
         if (s.api().installStatus(serverId).state() != InstallStatus.State.RUNNING) {
             s.api().startReinstallation(serverId, profileId, s.service().hostname(), password);
         }
-        save(s, s.state().withInstall(profileId, clock.instant()));
+        save(s, s.state().withInstall(profileId, clock().instant(), InstallJobWatch.runningNow(s.api(), serverId)));
         Map<String, String> v = customerVariables(s);
-        mail.enqueue(MailRequest.once(s.service().serviceId(), MailTemplate.SERVER_PROVISIONING,
+        mail().enqueue(MailRequest.once(s.service().serviceId(), MailTemplate.SERVER_PROVISIONING,
                 s.service().customerEmail(), v));
         return new StepOutcome.Next("await-install", "installing " + s.service().osName());
     }
 
     private StepOutcome awaitInstall(TenantOsContext s) {
         long serverId = s.state().serverId();
-        InstallStatus status = s.api().installStatus(serverId);
-        boolean finished = status.state() == InstallStatus.State.FINISHED
-                || (status.state() == InstallStatus.State.NOT_RUNNING && !s.api().server(serverId).busy());
-        if (finished) {
-            Map<String, String> v = customerVariables(s);
-            v.put("rootPassword", secrets.get(s.service().serviceId(), ROOT_PASSWORD).orElseThrow(
-                    () -> new IllegalStateException("root password of " + s.service().serviceId() + " is missing")));
-            mail.enqueue(MailRequest.once(s.service().serviceId(), MailTemplate.ACCOUNT_CREATED,
-                    s.service().customerEmail(), v));
-            mail.enqueue(MailRequest.once(s.service().serviceId(), MailTemplate.SERVER_READY,
-                    s.service().customerEmail(), v));
-            return new StepOutcome.Done("server " + serverId + " ready with " + s.service().osName());
+        InstallJobWatch.Reading reading = InstallJobWatch.read(s.api(), serverId, s.state().installStartedAt(),
+                s.state().installSeenRunning(), clock().instant());
+        if (reading.seenRunning() && !s.state().installSeenRunning()) {
+            save(s, s.state().withInstallSeenRunning());
         }
-        if (status.state() == InstallStatus.State.FAILED) {
-            return new StepOutcome.Fail("OS installation failed on server " + serverId + ": " + status.message());
+        switch (reading.verdict()) {
+            case FINISHED -> {
+                Map<String, String> v = customerVariables(s);
+                v.put("rootPassword", secrets().get(s.service().serviceId(), ROOT_PASSWORD).orElseThrow(
+                        () -> new IllegalStateException("root password of " + s.service().serviceId() + " is missing")));
+                mail().enqueue(MailRequest.once(s.service().serviceId(), MailTemplate.ACCOUNT_CREATED,
+                        s.service().customerEmail(), v));
+                mail().enqueue(MailRequest.once(s.service().serviceId(), MailTemplate.SERVER_READY,
+                        s.service().customerEmail(), v));
+                return new StepOutcome.Done("server " + serverId + " ready with " + s.service().osName());
+            }
+            case FAILED -> {
+                return new StepOutcome.Fail("OS installation failed on server " + serverId + ": "
+                        + reading.status().message());
+            }
+            case WAITING -> {
+            }
         }
         Instant deadline = s.state().installStartedAt().plus(s.settings().installDeadline());
-        if (clock.instant().isAfter(deadline)) {
+        if (clock().instant().isAfter(deadline)) {
             return new StepOutcome.Fail("OS installation on server " + serverId + " did not finish within "
                     + s.settings().installDeadline().toMinutes() + " minutes");
         }
         return new StepOutcome.Wait(s.settings().pollInterval(), "installing " + s.service().osName() + ": "
-                + status.progressPercent() + "%");
+                + reading.status().progressPercent() + "%");
     }
 
     /**
@@ -275,14 +298,27 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         return rotated;
     }
 
-    private void save(TenantOsContext s, TenantOsServiceState state) {
-        states.save(s.service().serviceId(), MODULE, state.toMap());
+    private TenantOsServiceState save(TenantOsContext s, TenantOsServiceState state) {
+        context.states().save(s.service().serviceId(), TenantOsBackend.NAME, state.toMap());
+        return state;
+    }
+
+    private Clock clock() {
+        return context.clock();
+    }
+
+    private MailQueue mail() {
+        return context.mail();
+    }
+
+    private ServiceSecrets secrets() {
+        return context.secrets();
     }
 
     static Map<String, String> customerVariables(TenantOsContext s) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("productName", s.service().productName());
-        v.put("hostname", s.service().hostname());
+        v.put("hostname", s.service().label());
         v.put("os", s.service().osName());
         v.put("mainIp", s.state().mainIp() == null ? "" : s.state().mainIp());
         v.put("additionalIps", s.state().additionalIps().isEmpty() ? "none" : String.join(", ", s.state().additionalIps()));
@@ -295,7 +331,7 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         v.put("reason", reason);
         v.put("department", s.department());
         v.put("productName", s.service().productName());
-        v.put("hostname", s.service().hostname());
+        v.put("hostname", s.service().label());
         v.put("orderId", String.valueOf(s.service().orderId()));
         return v;
     }

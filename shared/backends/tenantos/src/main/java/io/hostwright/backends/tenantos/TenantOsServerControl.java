@@ -1,6 +1,7 @@
 package io.hostwright.backends.tenantos;
 
-import io.hostwright.domain.catalog.CatalogRepository;
+import io.hostwright.domain.backend.BackendContext;
+import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.domain.control.ConsoleLink;
 import io.hostwright.domain.control.IpAddress;
 import io.hostwright.domain.control.PowerCommand;
@@ -12,10 +13,8 @@ import io.hostwright.domain.control.UsageSeries;
 import io.hostwright.domain.problem.Conflict;
 import io.hostwright.domain.problem.NotFound;
 import io.hostwright.domain.problem.Unavailable;
-import io.hostwright.domain.backend.ModuleState;
 import io.hostwright.domain.service.Service;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,26 +24,14 @@ import java.util.List;
  * The customer's client functions on a TenantOS server, each one or two TenantOS calls. A TenantOS outage answers
  * 503 (the call may be retried), a refusal 409 with TenantOS's reason.
  */
-public final class TenantOsServerControl implements ServerControl {
+final class TenantOsServerControl implements ServerControl {
 
-    private final CatalogRepository products;
-    private final TenantOsCatalog catalog;
+    private final BackendContext context;
     private final TenantOsApis apis;
-    private final ModuleState states;
-    private final Clock clock;
 
-    public TenantOsServerControl(CatalogRepository products, TenantOsCatalog catalog, TenantOsApis apis,
-                                 ModuleState states, Clock clock) {
-        this.products = products;
-        this.catalog = catalog;
+    TenantOsServerControl(BackendContext context, TenantOsApis apis) {
+        this.context = context;
         this.apis = apis;
-        this.states = states;
-        this.clock = clock;
-    }
-
-    @Override
-    public String module() {
-        return TenantOsProvisioning.MODULE;
     }
 
     @Override
@@ -98,7 +85,7 @@ public final class TenantOsServerControl implements ServerControl {
     @Override
     public ConsoleLink console(Service service, Duration validFor) {
         return call(service, "open the console", (s, server) -> {
-            Instant expires = clock.instant().plus(validFor);
+            Instant expires = context.clock().instant().plus(validFor);
             return new ConsoleLink(s.api().ssoLink(s.state().userId(), "/servers/" + server.id() + "/console",
                     validFor), expires);
         });
@@ -144,10 +131,10 @@ public final class TenantOsServerControl implements ServerControl {
     private <T> T call(Service service, String what, Call<T> call) {
         TenantOsContext s;
         try {
-            s = TenantOsContext.resolve(service, products, catalog, apis, states);
+            s = TenantOsContext.resolve(service, context.connections(), apis, context.states());
         } catch (TenantOsContext.Unresolvable unresolvable) {
             throw new Conflict("service", "cannot " + what + ": " + unresolvable.getMessage());
-        } catch (TenantOsFailure failure) {
+        } catch (BackendFailure failure) {
             throw translate(what, failure);
         }
         if (s.state().serverId() == null || s.state().userId() == null) {
@@ -160,13 +147,13 @@ public final class TenantOsServerControl implements ServerControl {
                 throw new Conflict("service", "cannot " + what + ": the server was reassigned; please contact support");
             }
             return call.apply(s, server);
-        } catch (TenantOsFailure failure) {
+        } catch (BackendFailure failure) {
             throw translate(what, failure);
         }
     }
 
-    private static RuntimeException translate(String what, TenantOsFailure failure) {
-        if (failure instanceof TenantOsFailure.Transient) {
+    private static RuntimeException translate(String what, BackendFailure failure) {
+        if (failure instanceof BackendFailure.Transient) {
             return new Unavailable("TenantOS did not answer when asked to " + what + "; try again in a minute");
         }
         return new Conflict("service", "TenantOS refused to " + what + ": " + failure.getMessage());

@@ -7,7 +7,7 @@ import io.hostwright.backends.tenantos.ProvisioningProfile;
 import io.hostwright.backends.tenantos.Subnet;
 import io.hostwright.backends.tenantos.SwitchPort;
 import io.hostwright.backends.tenantos.TenantOsApi;
-import io.hostwright.backends.tenantos.TenantOsFailure;
+import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.backends.tenantos.TenantOsServer;
 import io.hostwright.backends.tenantos.TenantOsUser;
 import io.hostwright.backends.tenantos.TrafficSample;
@@ -148,7 +148,7 @@ public final class HttpTenantOsApi implements TenantOsApi {
             return added;
         }
         return ipAssignments(serverId).stream().filter(a -> a.ip().equals(ip)).findFirst()
-                .orElseThrow(() -> new TenantOsFailure.Permanent("TenantOS POST /api/servers/{id}/ipassignments ("
+                .orElseThrow(() -> new BackendFailure.Permanent("TenantOS POST /api/servers/{id}/ipassignments ("
                         + serverId + "): answered, but the server has no assignment of " + ip + " afterwards", 0, null));
     }
 

@@ -3,11 +3,11 @@ package io.hostwright.backends.tenantos.http;
 import io.hostwright.backends.tenantos.TenantOsApi;
 import io.hostwright.backends.tenantos.TenantOsApis;
 import io.hostwright.backends.tenantos.TenantOsConnection;
+import io.hostwright.domain.backend.ConnectionKeys;
 
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 
 /**
  * One retrying HTTP client per TenantOS connection, kept for the life of the process so a warm function reuses its
@@ -16,17 +16,17 @@ import java.util.function.UnaryOperator;
  */
 public final class HttpTenantOsApis implements TenantOsApis {
 
-    private final UnaryOperator<String> apiKeys;
+    private final ConnectionKeys apiKeys;
     private final Map<String, Entry> apis = new ConcurrentHashMap<>();
 
-    /** @param apiKeys a connection's {@code apiKeySecret} reference → the API key, e.g. {@code SecretResolver::resolve} */
-    public HttpTenantOsApis(UnaryOperator<String> apiKeys) {
+    /** @param apiKeys a connection's {@code secretRef} → the API key */
+    public HttpTenantOsApis(ConnectionKeys apiKeys) {
         this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
     }
 
     @Override
     public TenantOsApi of(TenantOsConnection connection) {
-        String apiKey = apiKeys.apply(connection.apiKeySecret());
+        String apiKey = apiKeys.resolve(connection.secretRef());
         return apis.compute(connection.connectionId(), (id, current) ->
                 current != null && current.baseUrl().equals(connection.baseUrl()) && current.apiKey().equals(apiKey)
                         ? current

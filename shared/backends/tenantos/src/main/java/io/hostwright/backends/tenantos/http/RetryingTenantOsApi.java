@@ -7,7 +7,7 @@ import io.hostwright.backends.tenantos.ProvisioningProfile;
 import io.hostwright.backends.tenantos.Subnet;
 import io.hostwright.backends.tenantos.SwitchPort;
 import io.hostwright.backends.tenantos.TenantOsApi;
-import io.hostwright.backends.tenantos.TenantOsFailure;
+import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.backends.tenantos.TenantOsServer;
 import io.hostwright.backends.tenantos.TenantOsUser;
 import io.hostwright.backends.tenantos.TrafficSample;
@@ -24,7 +24,7 @@ import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
- * Retries {@link TenantOsFailure.Transient} failures of the calls that are safe to repeat under a
+ * Retries {@link BackendFailure.Transient} failures of the calls that are safe to repeat under a
  * {@link RetryPolicy}; when it gives up, the last failure is thrown as it came, with its Retry-After for the step's
  * own retry.
  *
@@ -143,7 +143,7 @@ public final class RetryingTenantOsApi implements TenantOsApi {
         retried(attempt -> {
             try {
                 delegate.removeIpAssignment(serverId, assignmentId);
-            } catch (TenantOsFailure.Permanent p) {
+            } catch (BackendFailure.Permanent p) {
                 if (!(attempt > 1 && p.status() == 404)) {
                     throw p;
                 }
@@ -232,7 +232,7 @@ public final class RetryingTenantOsApi implements TenantOsApi {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.apply(attempt);
-            } catch (TenantOsFailure.Transient failure) {
+            } catch (BackendFailure.Transient failure) {
                 if (attempt >= policy.maxAttempts()) {
                     throw failure;
                 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.hostwright.backends.tenantos.TenantOsFailure;
+import io.hostwright.domain.backend.BackendFailure;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -25,7 +25,7 @@ import java.util.function.Function;
 
 /**
  * The wire under {@link HttpTenantOsApi}: bearer auth, the {@code {result, message}} envelope and how an answer (or
- * its absence) becomes a {@link TenantOsFailure}. Failure messages name the method and path template, never the API
+ * its absence) becomes a {@link BackendFailure}. Failure messages name the method and path template, never the API
  * key or a request body; text TenantOS sends back is shortened and scrubbed of the key and of any password sent.
  */
 final class TenantOsHttp {
@@ -133,10 +133,10 @@ final class TenantOsHttp {
             JsonNode result = result(call, response);
             try {
                 return reader.apply(result);
-            } catch (TenantOsFailure f) {
+            } catch (BackendFailure f) {
                 throw f;
             } catch (RuntimeException e) {
-                throw new TenantOsFailure.Permanent(call.describe() + ": unexpected answer: " + scrub(call, e.getMessage()),
+                throw new BackendFailure.Permanent(call.describe() + ": unexpected answer: " + scrub(call, e.getMessage()),
                         status, null);
             }
         }
@@ -157,16 +157,16 @@ final class TenantOsHttp {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new TenantOsFailure.Transient(call.describe() + ": no answer within "
+            throw new BackendFailure.Transient(call.describe() + ": no answer within "
                     + requestTimeout.toMillis() + " ms", 0, null, null);
         } catch (ConnectException e) {
-            throw new TenantOsFailure.Transient(call.describe() + ": cannot connect to " + baseUrl, 0, null, null);
+            throw new BackendFailure.Transient(call.describe() + ": cannot connect to " + baseUrl, 0, null, null);
         } catch (IOException e) {
-            throw new TenantOsFailure.Transient(call.describe() + ": connection failed ("
+            throw new BackendFailure.Transient(call.describe() + ": connection failed ("
                     + e.getClass().getSimpleName() + ")", 0, null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TenantOsFailure.Transient(call.describe() + ": interrupted", 0, null, null);
+            throw new BackendFailure.Transient(call.describe() + ": interrupted", 0, null, null);
         }
     }
 
@@ -185,28 +185,28 @@ final class TenantOsHttp {
         }
         JsonNode envelope = parse(body);
         if (envelope == null || !envelope.isObject() || !envelope.has("result")) {
-            throw new TenantOsFailure.Permanent(call.describe() + ": answer is not a TenantOS {result, message} envelope",
+            throw new BackendFailure.Permanent(call.describe() + ": answer is not a TenantOS {result, message} envelope",
                     response.statusCode(), null);
         }
         return envelope.get("result");
     }
 
-    private TenantOsFailure failure(Call call, HttpResponse<String> response) {
+    private BackendFailure failure(Call call, HttpResponse<String> response) {
         int status = response.statusCode();
         String detail = detail(call, response.body());
         String message = call.describe() + ": HTTP " + status + (detail.isEmpty() ? "" : " " + detail);
         if (status == 429 || status == 408 || status >= 500) {
             Duration retryAfter = response.headers().firstValue("Retry-After").map(this::retryAfter).orElse(null);
-            return new TenantOsFailure.Transient(message, status, retryAfter, null);
+            return new BackendFailure.Transient(message, status, retryAfter, null);
         }
         if (status == 401) {
-            return new TenantOsFailure.Permanent(call.describe() + ": the API key was rejected (HTTP 401)", status, null);
+            return new BackendFailure.Permanent(call.describe() + ": the API key was rejected (HTTP 401)", status, null);
         }
         if (status == 403) {
-            return new TenantOsFailure.Permanent(call.describe() + ": the API key's account may not do this (HTTP 403)"
+            return new BackendFailure.Permanent(call.describe() + ": the API key's account may not do this (HTTP 403)"
                     + (detail.isEmpty() ? "" : " " + detail), status, null);
         }
-        return new TenantOsFailure.Permanent(message, status, null);
+        return new BackendFailure.Permanent(message, status, null);
     }
 
     /** TenantOS's own words: {@code message}, plus Laravel-style {@code errors} of a 422. Non-JSON bodies say nothing. */

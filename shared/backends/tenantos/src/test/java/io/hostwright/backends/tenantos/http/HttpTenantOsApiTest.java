@@ -7,7 +7,7 @@ import io.hostwright.backends.tenantos.PowerAction;
 import io.hostwright.backends.tenantos.ProvisioningProfile;
 import io.hostwright.backends.tenantos.Subnet;
 import io.hostwright.backends.tenantos.SwitchPort;
-import io.hostwright.backends.tenantos.TenantOsFailure;
+import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.backends.tenantos.TenantOsServer;
 import io.hostwright.backends.tenantos.TenantOsUser;
 import io.hostwright.backends.tenantos.TrafficSample;
@@ -263,7 +263,7 @@ class HttpTenantOsApiTest {
         tenantOs.result("POST", "/api/users/7/generateSsoToken", "{\"authToken\":\"../../admin\"}");
 
         assertThat(catchThrowable(() -> api.ssoLink(7, "/servers", Duration.ofMinutes(5))))
-                .isInstanceOf(TenantOsFailure.Permanent.class).hasMessageContaining("authToken");
+                .isInstanceOf(BackendFailure.Permanent.class).hasMessageContaining("authToken");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.hostwright.backends.tenantos.http;
 
-import io.hostwright.backends.tenantos.TenantOsFailure;
+import io.hostwright.domain.backend.BackendFailure;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,19 +28,19 @@ class HttpTenantOsFailuresTest {
     final FakeTenantOs tenantOs = new FakeTenantOs();
     final HttpTenantOsApi api = new HttpTenantOsApi(tenantOs.baseUrl(), KEY, Duration.ofSeconds(1),
             Duration.ofMillis(400), Clock.fixed(NOW, ZoneOffset.UTC));
-    final List<TenantOsFailure> failures = new ArrayList<>();
+    final List<BackendFailure> failures = new ArrayList<>();
 
     @AfterEach
     void noFailureShowsTheKey() {
         tenantOs.close();
-        for (TenantOsFailure f : failures) {
+        for (BackendFailure f : failures) {
             StringWriter trace = new StringWriter();
             f.printStackTrace(new PrintWriter(trace));
             assertThat(trace.toString()).doesNotContain(KEY).doesNotContain("Root-Pw-1").doesNotContain("s3cret-Pw");
         }
     }
 
-    <T extends TenantOsFailure> T failure(Class<T> type, ThrowingCallable call) {
+    <T extends BackendFailure> T failure(Class<T> type, ThrowingCallable call) {
         T failure = catchThrowableOfType(type, call);
         assertThat(failure).as("expected a %s", type.getSimpleName()).isNotNull();
         failures.add(failure);
@@ -51,7 +51,7 @@ class HttpTenantOsFailuresTest {
     void serverErrorIsTransient() {
         tenantOs.error("GET", "/api/servers/101", 500, "Server Error", Map.of());
 
-        TenantOsFailure.Transient t = failure(TenantOsFailure.Transient.class, () -> api.server(101));
+        BackendFailure.Transient t = failure(BackendFailure.Transient.class, () -> api.server(101));
 
         assertThat(t.status()).isEqualTo(500);
         assertThat(t.retryAfter()).isNull();
@@ -62,7 +62,7 @@ class HttpTenantOsFailuresTest {
     void unavailableWithRetryAfterSecondsIsTransientWithThatWait() {
         tenantOs.error("GET", "/api/servers/101/ipassignments", 503, "Maintenance", Map.of("Retry-After", "7"));
 
-        TenantOsFailure.Transient t = failure(TenantOsFailure.Transient.class, () -> api.ipAssignments(101));
+        BackendFailure.Transient t = failure(BackendFailure.Transient.class, () -> api.ipAssignments(101));
 
         assertThat(t.status()).isEqualTo(503);
         assertThat(t.retryAfter()).isEqualTo(Duration.ofSeconds(7));
@@ -73,7 +73,7 @@ class HttpTenantOsFailuresTest {
         tenantOs.error("POST", "/api/servers/getByTags", 429, "Too Many Attempts.",
                 Map.of("Retry-After", "Sat, 01 Mar 2025 10:00:42 GMT"));
 
-        TenantOsFailure.Transient t = failure(TenantOsFailure.Transient.class, () -> api.serversByTags(List.of("forRent")));
+        BackendFailure.Transient t = failure(BackendFailure.Transient.class, () -> api.serversByTags(List.of("forRent")));
 
         assertThat(t.status()).isEqualTo(429);
         assertThat(t.retryAfter()).isEqualTo(Duration.ofSeconds(42));
@@ -83,7 +83,7 @@ class HttpTenantOsFailuresTest {
     void notFoundIsPermanentAndNamesTheCall() {
         tenantOs.error("GET", "/api/servers/999/provisioning/getProfiles", 404, "Server not found", Map.of());
 
-        TenantOsFailure.Permanent p = failure(TenantOsFailure.Permanent.class, () -> api.provisioningProfiles(999));
+        BackendFailure.Permanent p = failure(BackendFailure.Permanent.class, () -> api.provisioningProfiles(999));
 
         assertThat(p.status()).isEqualTo(404);
         assertThat(p.getMessage()).isEqualTo(
@@ -96,7 +96,7 @@ class HttpTenantOsFailuresTest {
                 {"result":null,"message":"The given data was invalid.",
                  "errors":{"email":["The email has already been taken."],"password":["s3cret-Pw is too weak"]}}""");
 
-        TenantOsFailure.Permanent p = failure(TenantOsFailure.Permanent.class,
+        BackendFailure.Permanent p = failure(BackendFailure.Permanent.class,
                 () -> api.createUser("bob", "bob", "bob@example.com", "s3cret-Pw", 3));
 
         assertThat(p.status()).isEqualTo(422);
@@ -109,7 +109,7 @@ class HttpTenantOsFailuresTest {
     void rejectedKeyIsPermanentWithoutEchoingIt() {
         tenantOs.error("GET", "/api/users", 401, "Invalid token " + KEY, Map.of());
 
-        TenantOsFailure.Permanent p = failure(TenantOsFailure.Permanent.class, () -> api.findUserByEmail("a@b.c"));
+        BackendFailure.Permanent p = failure(BackendFailure.Permanent.class, () -> api.findUserByEmail("a@b.c"));
 
         assertThat(p.status()).isEqualTo(401);
         assertThat(p.getMessage()).contains("API key was rejected");
@@ -120,7 +120,7 @@ class HttpTenantOsFailuresTest {
         tenantOs.error("POST", "/api/servers/101/provisioning/startReinstallation", 400,
                 "bad request from " + KEY + " with Root-Pw-1", Map.of());
 
-        TenantOsFailure.Permanent p = failure(TenantOsFailure.Permanent.class,
+        BackendFailure.Permanent p = failure(BackendFailure.Permanent.class,
                 () -> api.startReinstallation(101, 12, "web1.example.com", "Root-Pw-1"));
 
         assertThat(p.getMessage()).endsWith("HTTP 400 bad request from *** with ***");
@@ -132,7 +132,7 @@ class HttpTenantOsFailuresTest {
                 new FakeTenantOs.Answer(200, "{\"result\":{\"status\":\"none\"}}", Map.of(), Duration.ofSeconds(3)));
         long start = System.nanoTime();
 
-        TenantOsFailure.Transient t = failure(TenantOsFailure.Transient.class, () -> api.installStatus(101));
+        BackendFailure.Transient t = failure(BackendFailure.Transient.class, () -> api.installStatus(101));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(t.status()).isZero();
@@ -147,7 +147,7 @@ class HttpTenantOsFailuresTest {
         }
         HttpTenantOsApi closed = new HttpTenantOsApi("http://127.0.0.1:" + port, KEY);
 
-        TenantOsFailure.Transient t = failure(TenantOsFailure.Transient.class, () -> closed.server(101));
+        BackendFailure.Transient t = failure(BackendFailure.Transient.class, () -> closed.server(101));
 
         assertThat(t.status()).isZero();
         assertThat(t.getMessage()).startsWith("TenantOS GET /api/servers/{id} (101): ");
@@ -157,7 +157,7 @@ class HttpTenantOsFailuresTest {
     void garbageIsPermanent() {
         tenantOs.raw("GET", "/api/servers/101", 200, "<html>Login</html>");
 
-        TenantOsFailure.Permanent p = failure(TenantOsFailure.Permanent.class, () -> api.server(101));
+        BackendFailure.Permanent p = failure(BackendFailure.Permanent.class, () -> api.server(101));
 
         assertThat(p.status()).isEqualTo(200);
         assertThat(p.getMessage()).contains("not a TenantOS {result, message} envelope");
@@ -167,14 +167,14 @@ class HttpTenantOsFailuresTest {
     void jsonWithoutTheEnvelopeIsPermanent() {
         tenantOs.raw("GET", "/api/servers/101", 200, "{\"id\":101}");
 
-        failure(TenantOsFailure.Permanent.class, () -> api.server(101));
+        failure(BackendFailure.Permanent.class, () -> api.server(101));
     }
 
     @Test
     void aServerWithoutAnIdIsPermanent() {
         tenantOs.result("GET", "/api/servers/101", "{\"hostname\":\"x\"}");
 
-        TenantOsFailure.Permanent p = failure(TenantOsFailure.Permanent.class, () -> api.server(101));
+        BackendFailure.Permanent p = failure(BackendFailure.Permanent.class, () -> api.server(101));
 
         assertThat(p.getMessage()).isEqualTo("TenantOS GET /api/servers/{id} (101): unexpected answer: server has no numeric id");
     }
@@ -183,7 +183,7 @@ class HttpTenantOsFailuresTest {
     void aListThatIsNotAListIsPermanent() {
         tenantOs.result("GET", "/api/users", "\"users\"");
 
-        TenantOsFailure.Permanent p = failure(TenantOsFailure.Permanent.class, () -> api.findUserByEmail("a@b.c"));
+        BackendFailure.Permanent p = failure(BackendFailure.Permanent.class, () -> api.findUserByEmail("a@b.c"));
 
         assertThat(p.getMessage()).contains("expected a list of users, got string");
     }
@@ -192,7 +192,7 @@ class HttpTenantOsFailuresTest {
     void anUnknownInstallStatusIsPermanent() {
         tenantOs.result("GET", "/api/servers/101/provisioning/getInstallStatus", "{\"status\":\"exploded\"}");
 
-        TenantOsFailure.Permanent p = failure(TenantOsFailure.Permanent.class, () -> api.installStatus(101));
+        BackendFailure.Permanent p = failure(BackendFailure.Permanent.class, () -> api.installStatus(101));
 
         assertThat(p.getMessage()).contains("unknown install status 'exploded'");
     }
@@ -202,7 +202,7 @@ class HttpTenantOsFailuresTest {
         tenantOs.answer("GET", "/api/servers/101",
                 new FakeTenantOs.Answer(302, "", Map.of("Location", "/login"), Duration.ZERO));
 
-        TenantOsFailure.Permanent p = failure(TenantOsFailure.Permanent.class, () -> api.server(101));
+        BackendFailure.Permanent p = failure(BackendFailure.Permanent.class, () -> api.server(101));
 
         assertThat(p.status()).isEqualTo(302);
     }

@@ -2,7 +2,7 @@ package io.hostwright.backends.tenantos.http;
 
 import io.hostwright.backends.tenantos.PowerAction;
 import io.hostwright.backends.tenantos.TenantOsApi;
-import io.hostwright.backends.tenantos.TenantOsFailure;
+import io.hostwright.domain.backend.BackendFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,12 +34,12 @@ class RetryingTenantOsApiTest {
         }, () -> nanos, () -> jitter);
     }
 
-    static TenantOsFailure.Transient unavailable(String n) {
-        return new TenantOsFailure.Transient("TenantOS GET /api/servers/{id} (101): HTTP 503 #" + n, 503, null, null);
+    static BackendFailure.Transient unavailable(String n) {
+        return new BackendFailure.Transient("TenantOS GET /api/servers/{id} (101): HTTP 503 #" + n, 503, null, null);
     }
 
-    static TenantOsFailure.Transient throttled(Duration retryAfter) {
-        return new TenantOsFailure.Transient("TenantOS GET /api/servers/{id} (101): HTTP 429", 429, retryAfter, null);
+    static BackendFailure.Transient throttled(Duration retryAfter) {
+        return new BackendFailure.Transient("TenantOS GET /api/servers/{id} (101): HTTP 429", 429, retryAfter, null);
     }
 
     @Test
@@ -54,7 +54,7 @@ class RetryingTenantOsApiTest {
 
     @Test
     void givesUpAfterMaxAttemptsWithTheLastFailure() {
-        TenantOsFailure.Transient last = unavailable("4");
+        BackendFailure.Transient last = unavailable("4");
         scripted.failing(unavailable("1"), unavailable("2"), unavailable("3"), last, unavailable("5"));
         jitter = 0.1;
 
@@ -87,13 +87,13 @@ class RetryingTenantOsApiTest {
 
     @Test
     void givesUpAtOnceWhenRetryAfterDoesNotFitTheBudget() {
-        TenantOsFailure.Transient throttled = throttled(Duration.ofSeconds(30));
+        BackendFailure.Transient throttled = throttled(Duration.ofSeconds(30));
         scripted.failing(throttled);
 
         Throwable thrown = catchThrowable(() -> retrying(POLICY).installStatus(101));
 
         assertThat(thrown).isSameAs(throttled);
-        assertThat(((TenantOsFailure.Transient) thrown).retryAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(((BackendFailure.Transient) thrown).retryAfter()).isEqualTo(Duration.ofSeconds(30));
         assertThat(scripted.calls).hasSize(1);
         assertThat(sleeps).isEmpty();
     }
@@ -112,7 +112,7 @@ class RetryingTenantOsApiTest {
 
     @Test
     void neverRetriesAPermanentFailure() {
-        TenantOsFailure.Permanent notFound = new TenantOsFailure.Permanent("HTTP 404", 404, null);
+        BackendFailure.Permanent notFound = new BackendFailure.Permanent("HTTP 404", 404, null);
         scripted.failing(notFound);
 
         assertThat(catchThrowable(() -> retrying(POLICY).server(101))).isSameAs(notFound);
@@ -131,7 +131,7 @@ class RetryingTenantOsApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("unsafeCalls")
     void neverRepeatsACallThatMayHaveHappened(String name, Consumer<TenantOsApi> call) {
-        TenantOsFailure.Transient lost = unavailable("1");
+        BackendFailure.Transient lost = unavailable("1");
         scripted.failing(lost);
 
         assertThat(catchThrowable(() -> call.accept(retrying(POLICY)))).isSameAs(lost);
@@ -177,7 +177,7 @@ class RetryingTenantOsApiTest {
 
     @Test
     void aRepeatedDeleteThatFindsNothingHasDoneItsWork() {
-        scripted.failing(unavailable("lost answer"), new TenantOsFailure.Permanent("HTTP 404", 404, null));
+        scripted.failing(unavailable("lost answer"), new BackendFailure.Permanent("HTTP 404", 404, null));
 
         retrying(POLICY).removeIpAssignment(101, 5001);
 
@@ -186,7 +186,7 @@ class RetryingTenantOsApiTest {
 
     @Test
     void aRepeatedUserDeleteThatFindsNothingIsLeftToTheCaller() {
-        TenantOsFailure.Permanent notFound = new TenantOsFailure.Permanent("HTTP 404", 404, null);
+        BackendFailure.Permanent notFound = new BackendFailure.Permanent("HTTP 404", 404, null);
         scripted.failing(unavailable("lost answer"), notFound);
 
         assertThat(catchThrowable(() -> retrying(POLICY).deleteUser(7))).isSameAs(notFound);
@@ -203,7 +203,7 @@ class RetryingTenantOsApiTest {
 
     @Test
     void aFirstDeleteThatFindsNothingIsStillAFailure() {
-        TenantOsFailure.Permanent notFound = new TenantOsFailure.Permanent("HTTP 404", 404, null);
+        BackendFailure.Permanent notFound = new BackendFailure.Permanent("HTTP 404", 404, null);
         scripted.failing(notFound);
 
         assertThat(catchThrowable(() -> retrying(POLICY).removeIpAssignment(101, 5001))).isSameAs(notFound);
@@ -211,7 +211,7 @@ class RetryingTenantOsApiTest {
 
     @Test
     void anInterruptedWaitGivesUpAndKeepsTheInterrupt() {
-        TenantOsFailure.Transient first = unavailable("1");
+        BackendFailure.Transient first = unavailable("1");
         scripted.failing(first);
         RetryingTenantOsApi api = new RetryingTenantOsApi(scripted, POLICY, wait -> {
             throw new InterruptedException();

@@ -5,7 +5,7 @@ import io.hostwright.backends.tenantos.IpAssignment;
 import io.hostwright.backends.tenantos.PowerAction;
 import io.hostwright.backends.tenantos.SwitchPort;
 import io.hostwright.backends.tenantos.TenantOsApi;
-import io.hostwright.backends.tenantos.TenantOsFailure;
+import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.backends.tenantos.TenantOsServer;
 import io.hostwright.backends.tenantos.TenantOsUser;
 import io.hostwright.backends.tenantos.TrafficSample;
@@ -135,8 +135,8 @@ class SimulatorContractTest {
         api.deleteUser(customer.id());
         assertThat(api.findUserByEmail("bea@example.com")).isEmpty();
         assertThat(catchThrowable(() -> api.deleteUser(customer.id())))
-                .isInstanceOf(TenantOsFailure.Permanent.class)
-                .satisfies(f -> assertThat(((TenantOsFailure) f).status()).isEqualTo(404));
+                .isInstanceOf(BackendFailure.Permanent.class)
+                .satisfies(f -> assertThat(((BackendFailure) f).status()).isEqualTo(404));
     }
 
     @Test
@@ -145,8 +145,8 @@ class SimulatorContractTest {
 
         Throwable thrown = catchThrowable(() -> api.setPortEnabled(104, 1041, false));
 
-        assertThat(thrown).isInstanceOf(TenantOsFailure.Permanent.class).hasMessageContaining("not manageable");
-        assertThat(((TenantOsFailure) thrown).status()).isEqualTo(422);
+        assertThat(thrown).isInstanceOf(BackendFailure.Permanent.class).hasMessageContaining("not manageable");
+        assertThat(((BackendFailure) thrown).status()).isEqualTo(422);
         assertThat(tenantOs.callCount("POST /api/servers/{id}/network/ports/{portId}/disable")).isEqualTo(1);
     }
 
@@ -158,9 +158,9 @@ class SimulatorContractTest {
 
         Throwable thrown = catchThrowable(() -> api.power(102, PowerAction.RESET));
 
-        assertThat(thrown).isInstanceOf(TenantOsFailure.Permanent.class)
+        assertThat(thrown).isInstanceOf(BackendFailure.Permanent.class)
                 .hasMessageContaining("not supported by this server's power provider");
-        assertThat(((TenantOsFailure) thrown).status()).isEqualTo(422);
+        assertThat(((BackendFailure) thrown).status()).isEqualTo(422);
     }
 
     @Test
@@ -170,8 +170,8 @@ class SimulatorContractTest {
         assertThat(api.ipAssignments(103)).singleElement()
                 .satisfies(a -> assertThat(a.rdns()).isEqualTo("mail.example.com"));
         Throwable thrown = catchThrowable(() -> api.setReverseDns(103, "203.0.113.13", "-bad-"));
-        assertThat(thrown).isInstanceOf(TenantOsFailure.Permanent.class);
-        assertThat(((TenantOsFailure) thrown).status()).isEqualTo(422);
+        assertThat(thrown).isInstanceOf(BackendFailure.Permanent.class);
+        assertThat(((BackendFailure) thrown).status()).isEqualTo(422);
     }
 
     @Test
@@ -204,8 +204,8 @@ class SimulatorContractTest {
         assertThat(rescued.powerStatus()).isEqualTo("on");
         assertThat(tenantOs.rescuePasswordOf(107)).contains("Rescue-Pw-1");
         Throwable again = catchThrowable(() -> api.startRescue(107, "Rescue-Pw-2"));
-        assertThat(again).isInstanceOf(TenantOsFailure.Permanent.class).hasMessageNotContaining("Rescue-Pw-2");
-        assertThat(((TenantOsFailure) again).status()).isEqualTo(409);
+        assertThat(again).isInstanceOf(BackendFailure.Permanent.class).hasMessageNotContaining("Rescue-Pw-2");
+        assertThat(((BackendFailure) again).status()).isEqualTo(409);
 
         api.stopRescue(107);
         assertThat(api.server(107).rescueBootRunning()).isFalse();
@@ -249,8 +249,8 @@ class SimulatorContractTest {
                 .next(1, "POST /api/servers/{id}/provisioning/startRescueSystem", 503);
 
         api.power(101, PowerAction.ON);
-        assertThat(catchThrowable(() -> api.power(101, PowerAction.RESET))).isInstanceOf(TenantOsFailure.Transient.class);
-        assertThat(catchThrowable(() -> api.startRescue(101, "Rescue-Pw-1"))).isInstanceOf(TenantOsFailure.Transient.class)
+        assertThat(catchThrowable(() -> api.power(101, PowerAction.RESET))).isInstanceOf(BackendFailure.Transient.class);
+        assertThat(catchThrowable(() -> api.startRescue(101, "Rescue-Pw-1"))).isInstanceOf(BackendFailure.Transient.class)
                 .hasMessageNotContaining("Rescue-Pw-1");
 
         assertThat(tenantOs.callCount("GET /api/servers/{id}/power/setPowerOn")).isEqualTo(2);
@@ -300,7 +300,7 @@ class SimulatorContractTest {
 
         Throwable thrown = catchThrowable(() -> api.startReinstallation(103, 12, "h.example.com", "Root-Pw-789"));
 
-        assertThat(thrown).isInstanceOf(TenantOsFailure.Transient.class).hasMessageNotContaining("Root-Pw-789");
+        assertThat(thrown).isInstanceOf(BackendFailure.Transient.class).hasMessageNotContaining("Root-Pw-789");
         assertThat(tenantOs.callCount(Faults.START_REINSTALLATION)).isEqualTo(1);
     }
 
@@ -312,8 +312,8 @@ class SimulatorContractTest {
 
         Throwable thrown = catchThrowable(() -> impatient.ipAssignments(104));
 
-        assertThat(thrown).isInstanceOf(TenantOsFailure.Transient.class);
-        assertThat(((TenantOsFailure) thrown).status()).isZero();
+        assertThat(thrown).isInstanceOf(BackendFailure.Transient.class);
+        assertThat(((BackendFailure) thrown).status()).isZero();
     }
 
     @Test
@@ -322,15 +322,15 @@ class SimulatorContractTest {
 
         Throwable thrown = catchThrowable(() -> wrong.server(101));
 
-        assertThat(thrown).isInstanceOf(TenantOsFailure.Permanent.class).hasMessageNotContaining("not-the-key-42");
-        assertThat(((TenantOsFailure) thrown).status()).isEqualTo(401);
+        assertThat(thrown).isInstanceOf(BackendFailure.Permanent.class).hasMessageNotContaining("not-the-key-42");
+        assertThat(((BackendFailure) thrown).status()).isEqualTo(401);
     }
 
     @Test
     void anUnknownServerIsPermanent() {
         Throwable thrown = catchThrowable(() -> api.server(999));
 
-        assertThat(thrown).isInstanceOf(TenantOsFailure.Permanent.class);
-        assertThat(((TenantOsFailure) thrown).status()).isEqualTo(404);
+        assertThat(thrown).isInstanceOf(BackendFailure.Permanent.class);
+        assertThat(((BackendFailure) thrown).status()).isEqualTo(404);
     }
 }

@@ -1,4 +1,4 @@
-package io.hostwright.backends.tenantos;
+package io.hostwright.domain.backend;
 
 import java.security.SecureRandom;
 

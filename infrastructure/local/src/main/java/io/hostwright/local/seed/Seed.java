@@ -1,0 +1,125 @@
+package io.hostwright.local.seed;
+
+import io.hostwright.domain.backend.Backend;
+import io.hostwright.domain.backend.BackendRegistry;
+import io.hostwright.domain.catalog.CatalogRepository;
+import io.hostwright.domain.catalog.Connection;
+import io.hostwright.domain.catalog.ConnectionRepository;
+import io.hostwright.domain.catalog.Product;
+import io.hostwright.domain.problem.Violation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A seed directory — {@code catalog.json} and, when present, {@code connections.json} — read, pointed at its
+ * simulators, checked against the registered back-ends, and only then written: a seed that does not fit is refused
+ * whole, naming the file and the field.
+ *
+ * @param directory where the files are, for messages
+ */
+public record Seed(Path directory, List<Product> products, List<Connection> connections) {
+
+    public static final String CATALOG = "catalog.json";
+    public static final String CONNECTIONS = "connections.json";
+    /** A connection's base URL that means "the simulator of my back-end that this runtime started". */
+    public static final String SIMULATOR = "simulator";
+
+    public Seed {
+        products = List.copyOf(products);
+        connections = List.copyOf(connections);
+    }
+
+    public static Seed read(Path directory) {
+        Path connections = directory.resolve(CONNECTIONS);
+        return new Seed(directory, CatalogSeedFile.read(directory.resolve(CATALOG)),
+                Files.isRegularFile(connections) ? CatalogSeedFile.readConnections(connections) : List.of());
+    }
+
+    /**
+     * The same seed with connections whose base URL is {@value #SIMULATOR} pointed at their back-end's simulator.
+     *
+     * @param simulators back-end name → the base URL of its simulator, empty when none runs
+     */
+    public Seed withSimulators(Function<String, Optional<String>> simulators) {
+        List<Connection> pointed = new ArrayList<>();
+        for (int i = 0; i < connections.size(); i++) {
+            Connection c = connections.get(i);
+            if (!SIMULATOR.equals(c.baseUrl())) {
+                pointed.add(c);
+                continue;
+            }
+            String url = simulators.apply(c.backend()).orElseThrow(() -> new CatalogSeedException(file(CONNECTIONS),
+                    "connections[" + pointed.size() + "].baseUrl", "points at the " + c.backend()
+                    + " simulator, which is not running: start it, or give the connection its real base URL"));
+            pointed.add(new Connection(c.connectionId(), c.backend(), c.name(), url, c.secretRef(), c.department(),
+                    c.settings()));
+        }
+        return new Seed(directory, products, pointed);
+    }
+
+    /**
+     * Every connection and product checked: its back-end is registered and accepts its settings, a product's
+     * connection is one of this seed's (or already stored) and of the same back-end, and the back-end sells the
+     * product's type.
+     */
+    public Seed checkedAgainst(BackendRegistry backends, ConnectionRepository stored) {
+        for (int i = 0; i < connections.size(); i++) {
+            Connection c = connections.get(i);
+            String at = "connections[" + i + "]";
+            Backend backend = backend(backends, c.backend(), file(CONNECTIONS), at);
+            refuseFirst(file(CONNECTIONS), at, backend.checkConnection(c));
+        }
+        Map<String, Connection> byId = new java.util.HashMap<>();
+        connections.forEach(c -> byId.put(c.connectionId(), c));
+        for (int i = 0; i < products.size(); i++) {
+            Product p = products.get(i);
+            String at = "products[" + i + "]";
+            Backend backend = backend(backends, p.backend(), file(CATALOG), at);
+            Connection connection = Optional.ofNullable(byId.get(p.connectionId()))
+                    .or(() -> stored.findConnection(p.connectionId()))
+                    .orElseThrow(() -> new CatalogSeedException(file(CATALOG), at + ".connectionId",
+                            "no connection '" + p.connectionId() + "' in " + CONNECTIONS + " or the table"));
+            if (!connection.backend().equals(p.backend())) {
+                throw new CatalogSeedException(file(CATALOG), at + ".connectionId", "'" + p.connectionId()
+                        + "' is a " + connection.backend() + " connection, but the product's back-end is " + p.backend());
+            }
+            if (!backend.serviceTypes().contains(p.type())) {
+                throw new CatalogSeedException(file(CATALOG), at + ".type", backend.displayName() + " does not sell "
+                        + p.type().code() + "; it sells " + backend.serviceTypes().stream()
+                        .map(t -> t.code()).sorted().toList());
+            }
+            refuseFirst(file(CATALOG), at, backend.checkProduct(p));
+        }
+        return this;
+    }
+
+    /** Connections first, so no product is ever stored before its connection. */
+    public void writeTo(ConnectionRepository connectionStore, CatalogRepository catalog) {
+        connections.forEach(connectionStore::saveConnection);
+        products.forEach(catalog::saveProduct);
+    }
+
+    private static Backend backend(BackendRegistry backends, String name, String source, String at) {
+        return backends.find(name).orElseThrow(() -> new CatalogSeedException(source, at + ".backend",
+                "no back-end '" + name + "' is registered; registered: "
+                        + backends.all().stream().map(Backend::name).toList()));
+    }
+
+    private static void refuseFirst(String source, String at, List<Violation> problems) {
+        if (!problems.isEmpty()) {
+            Violation first = problems.getFirst();
+            throw new CatalogSeedException(source, at + "." + first.field(), first.message()
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        }
+    }
+
+    private String file(String name) {
+        return directory.resolve(name).toString();
+    }
+}

@@ -1,0 +1,136 @@
+package io.hostwright.backends.tenantos;
+
+import io.hostwright.backends.tenantos.http.HttpTenantOsApis;
+import io.hostwright.domain.backend.Backend;
+import io.hostwright.domain.backend.BackendContext;
+import io.hostwright.domain.backend.BackendFactory;
+import io.hostwright.domain.backend.SettingsReader;
+import io.hostwright.domain.backend.UsageSource;
+import io.hostwright.domain.catalog.Connection;
+import io.hostwright.domain.catalog.IntegerOption;
+import io.hostwright.domain.catalog.OrderOption;
+import io.hostwright.domain.catalog.OsTemplate;
+import io.hostwright.domain.catalog.Product;
+import io.hostwright.domain.catalog.ServiceType;
+import io.hostwright.domain.control.ServerControl;
+import io.hostwright.domain.operation.LifecycleModule;
+import io.hostwright.domain.problem.Violation;
+import io.hostwright.domain.provisioning.ProvisioningModule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Dedicated servers on TenantOS (seed 000, HostBill's module): provisioning from tagged stock, suspend, unsuspend,
+ * terminate with a disk wipe, reinstall, the customer's client functions and network traffic. A product may declare
+ * an integer option {@code ipv4} (addresses on the server, 1 when it does not).
+ */
+public final class TenantOsBackend implements Backend {
+
+    public static final String NAME = "tenantos";
+    public static final String DISPLAY_NAME = "TenantOS";
+    /** The order option that sets how many IPv4 addresses the server gets. */
+    public static final String IPV4_OPTION = "ipv4";
+
+    /** The registration: TenantOS on its HTTP API, keys read through the context. */
+    public static final BackendFactory FACTORY = factory(context -> new HttpTenantOsApis(context.keys()));
+
+    private final BackendContext context;
+    private final TenantOsProvisioning provisioning;
+    private final TenantOsLifecycle lifecycle;
+    private final TenantOsServerControl control;
+    private final TenantOsUsage usage;
+
+    TenantOsBackend(BackendContext context, TenantOsApis apis) {
+        this.context = context;
+        this.provisioning = new TenantOsProvisioning(context, apis);
+        this.lifecycle = new TenantOsLifecycle(new LifecycleSupport(context), apis);
+        this.control = new TenantOsServerControl(context, apis);
+        this.usage = new TenantOsUsage(context, apis);
+    }
+
+    /** A factory on other API clients (tests: an in-memory TenantOS). */
+    public static BackendFactory factory(Function<BackendContext, TenantOsApis> apis) {
+        return new BackendFactory() {
+            @Override
+            public String name() {
+                return NAME;
+            }
+
+            @Override
+            public TenantOsBackend create(BackendContext context) {
+                return new TenantOsBackend(context, apis.apply(context));
+            }
+        };
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String displayName() {
+        return DISPLAY_NAME;
+    }
+
+    @Override
+    public Set<ServiceType> serviceTypes() {
+        return Set.of(ServiceType.DEDICATED);
+    }
+
+    @Override
+    public List<Violation> checkProduct(Product product) {
+        List<Violation> problems = new ArrayList<>();
+        if (product.type() != ServiceType.DEDICATED) {
+            problems.add(new Violation("type", "TenantOS sells dedicated servers, not " + product.type().code()));
+        }
+        if (product.osTemplates().isEmpty()) {
+            problems.add(new Violation("osTemplates", "a TenantOS product offers at least one OS to install"));
+        }
+        SettingsReader reader = new SettingsReader(product.moduleSettings(), "moduleSettings");
+        TenantOsProductSettings settings = TenantOsProductSettings.read(reader);
+        problems.addAll(reader.violations());
+        for (OsTemplate os : product.osTemplates()) {
+            if (!settings.osProfiles().containsKey(os.id())) {
+                problems.add(new Violation("moduleSettings.osProfiles." + os.id(),
+                        "is required: the TenantOS profile that installs " + os.name()));
+            }
+        }
+        Optional<OrderOption> ipv4 = product.option(IPV4_OPTION);
+        if (ipv4.isPresent() && !(ipv4.get() instanceof IntegerOption range && range.min() >= 1)) {
+            problems.add(new Violation("options." + IPV4_OPTION, "must be an integer option of at least 1 address"));
+        }
+        return problems;
+    }
+
+    @Override
+    public List<Violation> checkConnection(Connection connection) {
+        SettingsReader reader = new SettingsReader(connection.settings(), "settings");
+        TenantOsConnection.read(connection, reader);
+        return reader.violations();
+    }
+
+    @Override
+    public Optional<ProvisioningModule> provisioning() {
+        return Optional.of(provisioning);
+    }
+
+    @Override
+    public Optional<LifecycleModule> lifecycle() {
+        return Optional.of(lifecycle);
+    }
+
+    @Override
+    public Optional<ServerControl> serverControl() {
+        return Optional.of(control);
+    }
+
+    @Override
+    public Optional<UsageSource> usage() {
+        return Optional.of(usage);
+    }
+}

@@ -1,0 +1,19 @@
+package io.hostwright.domain.backend;
+
+import io.hostwright.domain.catalog.CatalogRepository;
+import io.hostwright.domain.catalog.ConnectionRepository;
+import io.hostwright.domain.mail.MailQueue;
+import io.hostwright.domain.service.ServiceRepository;
+import io.hostwright.domain.step.Backoff;
+
+import java.time.Clock;
+
+/**
+ * The ports a back-end is built on, the same for every back-end; the wiring builds them once on their adapters.
+ *
+ * @param mail null for functions that send no mail (the client functions)
+ */
+public record BackendContext(CatalogRepository catalog, ConnectionRepository connections, ServiceRepository services,
+                             ServerClaims claims, ModuleState states, ServiceSecrets secrets, MailQueue mail,
+                             ConnectionKeys keys, Backoff backoff, Clock clock) {
+}

@@ -1,0 +1,16 @@
+package io.hostwright.domain.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: back-end connections. */
+public interface ConnectionRepository {
+
+    Optional<Connection> findConnection(String connectionId);
+
+    /** Every connection, ordered by id. */
+    List<Connection> listConnections();
+
+    /** Creates or replaces a connection (seed, later the admin API). */
+    void saveConnection(Connection connection);
+}
