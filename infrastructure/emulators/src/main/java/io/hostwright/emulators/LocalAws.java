@@ -70,7 +70,8 @@ public final class LocalAws implements AutoCloseable {
         this.sqs = queues.client();
         this.sesEmulator = mail.server();
         this.ses = mail.client();
-        this.resourceNames = new LocalResourceNames(Manifest.TABLE.name(), queues.urls(), MAIL_FROM);
+        this.resourceNames = new LocalResourceNames(Manifest.TABLE.name(), Manifest.CREDENTIALS_TABLE.name(), queues.urls(),
+                MAIL_FROM);
         this.startupTime = startupTime;
     }
 
@@ -114,6 +115,7 @@ public final class LocalAws implements AutoCloseable {
         return closingOnFailure(server, () -> {
             DynamoDbClient client = configure(DynamoDbClient.builder(), server.endpoint()).build();
             ManifestResources.createTable(client, Manifest.TABLE);
+            ManifestResources.createTable(client, Manifest.CREDENTIALS_TABLE);
             return new Database(server, client);
         });
     }
@@ -203,6 +205,11 @@ public final class LocalAws implements AutoCloseable {
 
     public String tableName() {
         return resourceNames.tableName();
+    }
+
+    /** The customer credentials table (root passwords). */
+    public String credentialsTableName() {
+        return resourceNames.credentialsTableName();
     }
 
     /** The URL of a manifest queue, or of its dead-letter queue by {@code QueueSpec.deadLetterName()}. */

@@ -5,7 +5,8 @@ import io.hostwright.manifest.ResourceNames;
 import java.util.Map;
 
 /** The manifest's resources as the emulators hold them. The emulator has no SES configuration set. */
-record LocalResourceNames(String tableName, Map<String, String> queueUrls, String mailFrom) implements ResourceNames {
+record LocalResourceNames(String tableName, String credentialsTableName, Map<String, String> queueUrls, String mailFrom)
+        implements ResourceNames {
 
     LocalResourceNames {
         queueUrls = Map.copyOf(queueUrls);

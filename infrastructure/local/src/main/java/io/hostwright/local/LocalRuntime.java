@@ -17,6 +17,7 @@ import io.hostwright.local.sqs.SqsPoller;
 import io.hostwright.manifest.FunctionSpec;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.manifest.Trigger;
+import io.hostwright.secrets.SchemeSecretResolver;
 import io.hostwright.simulators.BackendSimulator;
 import io.hostwright.simulators.SimulatorLauncher;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
@@ -238,7 +239,7 @@ public final class LocalRuntime implements AutoCloseable {
         DynamoDbConnectionRepository connections = new DynamoDbConnectionRepository(aws.dynamoDb(), aws.tableName());
         Seed seed = Seed.read(seedFile.getParent())
                 .withSimulators(backend -> Optional.ofNullable(simulators.get(backend)).map(BackendSimulator::baseUrl))
-                .checkedAgainst(Backends.on(aws.dynamoDb(), aws.tableName(), null, Backends.keysFromEnvironment(),
+                .checkedAgainst(Backends.on(aws.dynamoDb(), aws.tableName(), null, null, Backends.keysFromEnvironment(),
                         Backends.BACKOFF, Clock.systemUTC()), connections);
         seed.writeTo(connections, new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()));
         return seed.products();
@@ -251,6 +252,8 @@ public final class LocalRuntime implements AutoCloseable {
         platform.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString());
         platform.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
         platform.put("AWS_ENDPOINT_URL_SES", aws.sesEndpoint().toString());
+        // the laptop's connections keep their keys in variables and files; in AWS only Secrets Manager is read
+        platform.put(SchemeSecretResolver.SCHEMES_VARIABLE, "secretsmanager,env,file");
         return platform;
     }
 

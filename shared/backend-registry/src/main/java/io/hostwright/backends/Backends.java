@@ -4,6 +4,7 @@ import io.hostwright.domain.backend.BackendContext;
 import io.hostwright.domain.backend.BackendFactory;
 import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.backend.ConnectionKeys;
+import io.hostwright.domain.backend.ServiceSecrets;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.step.Backoff;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
@@ -12,6 +13,8 @@ import io.hostwright.dynamodb.DynamoDbModuleState;
 import io.hostwright.dynamodb.DynamoDbServerClaims;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.dynamodb.DynamoDbServiceSecrets;
+import io.hostwright.lambda.FunctionEnvironment;
+import io.hostwright.manifest.Manifest;
 import io.hostwright.secrets.SchemeSecretResolver;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -36,23 +39,39 @@ public final class Backends {
         return new SecretConnectionKeys(new SchemeSecretResolver());
     }
 
-    /** The registered back-ends. @param mail null for functions that send no mail (the client functions) */
-    public static BackendRegistry on(DynamoDbClient dynamo, String table, MailQueue mail, ConnectionKeys keys,
-                                     Backoff backoff, Clock clock) {
-        return on(dynamo, table, mail, keys, backoff, clock, RegisteredBackends.ALL);
+    /** The credentials table, when the manifest gives this function access to it; else null. */
+    public static String credentialsTableFromEnvironment() {
+        return FunctionEnvironment.optional(Manifest.CREDENTIALS_TABLE_VARIABLE).orElse(null);
+    }
+
+    /**
+     * The registered back-ends.
+     *
+     * @param credentialsTable null for functions the manifest gives no access to customer credentials
+     * @param mail             null for functions that send no mail (the client functions)
+     */
+    public static BackendRegistry on(DynamoDbClient dynamo, String table, String credentialsTable, MailQueue mail,
+                                     ConnectionKeys keys, Backoff backoff, Clock clock) {
+        return on(dynamo, table, credentialsTable, mail, keys, backoff, clock, RegisteredBackends.ALL);
     }
 
     /** The given back-ends (tests: one on an in-memory API, or one with no lifecycle). */
-    public static BackendRegistry on(DynamoDbClient dynamo, String table, MailQueue mail, ConnectionKeys keys,
-                                     Backoff backoff, Clock clock, List<BackendFactory> factories) {
-        return BackendRegistry.of(factories, context(dynamo, table, mail, keys, backoff, clock));
+    public static BackendRegistry on(DynamoDbClient dynamo, String table, String credentialsTable, MailQueue mail,
+                                     ConnectionKeys keys, Backoff backoff, Clock clock,
+                                     List<BackendFactory> factories) {
+        return BackendRegistry.of(factories, context(dynamo, table, credentialsTable, mail, keys, backoff, clock));
     }
 
-    public static BackendContext context(DynamoDbClient dynamo, String table, MailQueue mail, ConnectionKeys keys,
-                                         Backoff backoff, Clock clock) {
+    public static BackendContext context(DynamoDbClient dynamo, String table, String credentialsTable,
+                                         MailQueue mail, ConnectionKeys keys, Backoff backoff, Clock clock) {
         return new BackendContext(new DynamoDbCatalogRepository(dynamo, table),
                 new DynamoDbConnectionRepository(dynamo, table), new DynamoDbServiceRepository(dynamo, table),
                 new DynamoDbServerClaims(dynamo, table), new DynamoDbModuleState(dynamo, table),
-                new DynamoDbServiceSecrets(dynamo, table), mail, keys, backoff, clock);
+                secrets(dynamo, credentialsTable), mail, keys, backoff, clock);
+    }
+
+    /** Customer credentials, or — for a function the manifest grants none — a store that refuses every use. */
+    public static ServiceSecrets secrets(DynamoDbClient dynamo, String credentialsTable) {
+        return credentialsTable == null ? NoCredentials.INSTANCE : new DynamoDbServiceSecrets(dynamo, credentialsTable);
     }
 }

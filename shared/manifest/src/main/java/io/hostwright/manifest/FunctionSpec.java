@@ -14,6 +14,8 @@ import java.util.Set;
  * @param sendsMail  whether it sends e-mail through SES
  * @param environment extra, non-secret environment
  * @param readsSecrets whether it reads back-end credentials from Secrets Manager (names under {@link #SECRET_PREFIX})
+ * @param credentialAccess what it may do to the customer credentials table (root passwords): only the functions that
+ *                     set, send or clear them get any access, and only they may use its encryption key
  */
 public record FunctionSpec(
         String name,
@@ -26,7 +28,8 @@ public record FunctionSpec(
         Set<String> sendsTo,
         boolean sendsMail,
         Map<String, String> environment,
-        boolean readsSecrets) {
+        boolean readsSecrets,
+        TableAccess credentialAccess) {
 
     /** Back-end credentials live in Secrets Manager under this prefix, e.g. {@code hostwright/tenantos/main}. */
     public static final String SECRET_PREFIX = "hostwright/";
@@ -35,7 +38,14 @@ public record FunctionSpec(
                         Trigger trigger, TableAccess tableAccess, Set<String> sendsTo, boolean sendsMail,
                         Map<String, String> environment) {
         this(name, description, handler, memoryMb, timeout, trigger, tableAccess, sendsTo, sendsMail, environment,
-                false);
+                false, TableAccess.NONE);
+    }
+
+    public FunctionSpec(String name, String description, String handler, int memoryMb, Duration timeout,
+                        Trigger trigger, TableAccess tableAccess, Set<String> sendsTo, boolean sendsMail,
+                        Map<String, String> environment, boolean readsSecrets) {
+        this(name, description, handler, memoryMb, timeout, trigger, tableAccess, sendsTo, sendsMail, environment,
+                readsSecrets, TableAccess.NONE);
     }
 
     public FunctionSpec {
@@ -43,6 +53,7 @@ public record FunctionSpec(
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(trigger, "trigger");
         Objects.requireNonNull(tableAccess, "tableAccess");
+        Objects.requireNonNull(credentialAccess, "credentialAccess");
         sendsTo = Set.copyOf(sendsTo);
         environment = Map.copyOf(environment);
         if (!name.matches("[a-z][a-z0-9-]*")) {

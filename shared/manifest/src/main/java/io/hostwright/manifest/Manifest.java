@@ -21,6 +21,7 @@ import static io.hostwright.manifest.HttpRoute.put;
 public final class Manifest {
 
     public static final String TABLE_VARIABLE = "TABLE_NAME";
+    public static final String CREDENTIALS_TABLE_VARIABLE = "CREDENTIALS_TABLE_NAME";
     public static final String MAIL_FROM_VARIABLE = "MAIL_FROM";
     public static final String MAIL_CONFIGURATION_SET_VARIABLE = "MAIL_CONFIGURATION_SET";
 
@@ -32,6 +33,13 @@ public final class Manifest {
             "hostwright", "pk", "sk",
             List.of(new IndexSpec("gsi1", "gsi1pk", "gsi1sk"),
                     new IndexSpec("gsi2", "gsi2pk", "gsi2sk")),
+            "expiresAt");
+
+    /**
+     * Customer credentials (root passwords) of live services: kept apart from the main table, encrypted with a key of
+     * their own, readable only by the functions that set, send or clear them, deleted when the service ends.
+     */
+    public static final TableSpec CREDENTIALS_TABLE = new TableSpec("hostwright-credentials", "pk", "sk", List.of(),
             "expiresAt");
 
     public static final List<QueueSpec> QUEUES = List.of(
@@ -73,14 +81,16 @@ public final class Manifest {
                     "io.hostwright.functions.provisioning.SqsProvisioningStepHandler",
                     512, Duration.ofSeconds(60),
                     new Trigger.Queue(PROVISIONING_QUEUE, 5, Duration.ZERO, 10),
-                    TableAccess.READ_WRITE, Set.of(PROVISIONING_QUEUE, MAIL_QUEUE), false, Map.of(), true),
+                    TableAccess.READ_WRITE, Set.of(PROVISIONING_QUEUE, MAIL_QUEUE), false, Map.of(), true,
+                    TableAccess.READ_WRITE),
             new FunctionSpec(
                     "lifecycle",
                     "Runs one step of a suspend, unsuspend, terminate or reinstall per message, then queues what follows",
                     "io.hostwright.functions.lifecycle.SqsLifecycleStepHandler",
                     512, Duration.ofSeconds(60),
                     new Trigger.Queue(LIFECYCLE_QUEUE, 5, Duration.ZERO, 10),
-                    TableAccess.READ_WRITE, Set.of(LIFECYCLE_QUEUE, MAIL_QUEUE), false, Map.of(), true),
+                    TableAccess.READ_WRITE, Set.of(LIFECYCLE_QUEUE, MAIL_QUEUE), false, Map.of(), true,
+                    TableAccess.READ_WRITE),
             new FunctionSpec(
                     "service-admin",
                     "Staff: suspend, unsuspend and terminate services, and see their operations",
@@ -116,7 +126,7 @@ public final class Manifest {
                     "io.hostwright.functions.mailer.SqsMailRequestHandler",
                     512, Duration.ofSeconds(30),
                     new Trigger.Queue(MAIL_QUEUE, 10, Duration.ZERO, 5),
-                    TableAccess.READ_WRITE, Set.of(), true, Map.of()));
+                    TableAccess.READ_WRITE, Set.of(), true, Map.of(), false, TableAccess.READ));
 
     private Manifest() {
     }
@@ -165,6 +175,9 @@ public final class Manifest {
         env.put("POWERTOOLS_METRICS_NAMESPACE", "Hostwright");
         if (function.tableAccess() != TableAccess.NONE) {
             env.put(TABLE_VARIABLE, resources.tableName());
+        }
+        if (function.credentialAccess() != TableAccess.NONE) {
+            env.put(CREDENTIALS_TABLE_VARIABLE, resources.credentialsTableName());
         }
         for (String queue : function.sendsTo().stream().sorted().toList()) {
             env.put(queue(queue).urlVariable(), resources.queueUrl(queue));

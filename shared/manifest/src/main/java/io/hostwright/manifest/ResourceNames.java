@@ -8,6 +8,9 @@ public interface ResourceNames {
 
     String tableName();
 
+    /** The customer credentials table (root passwords), apart from everything the API reads. */
+    String credentialsTableName();
+
     String queueUrl(String queueName);
 
     /** Verified sender address for customer and staff mail. */

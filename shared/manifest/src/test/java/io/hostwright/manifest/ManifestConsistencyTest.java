@@ -48,6 +48,7 @@ class ManifestConsistencyTest {
     void environmentCarriesOnlyWhatTheFunctionUses() {
         ResourceNames names = new ResourceNames() {
             public String tableName() { return "t"; }
+            public String credentialsTableName() { return "c"; }
             public String queueUrl(String q) { return "http://q/" + q; }
             public String mailFrom() { return "noreply@example.test"; }
             public String mailConfigurationSet() { return null; }
@@ -56,9 +57,17 @@ class ManifestConsistencyTest {
         assertThat(orders).containsEntry("TABLE_NAME", "t")
                 .containsEntry("PROVISIONING_QUEUE_URL", "http://q/provisioning")
                 .containsEntry("MAIL_QUEUE_URL", "http://q/mail")
-                .doesNotContainKey("MAIL_FROM");
+                .doesNotContainKey("MAIL_FROM").doesNotContainKey(Manifest.CREDENTIALS_TABLE_VARIABLE);
         Map<String, String> mailer = Manifest.environmentFor(Manifest.function("mailer").orElseThrow(), names);
-        assertThat(mailer).containsEntry("MAIL_FROM", "noreply@example.test").doesNotContainKey("MAIL_QUEUE_URL");
+        assertThat(mailer).containsEntry("MAIL_FROM", "noreply@example.test").doesNotContainKey("MAIL_QUEUE_URL")
+                .containsEntry(Manifest.CREDENTIALS_TABLE_VARIABLE, "c");
+    }
+
+    @Test
+    void onlyTheFunctionsThatSetSendOrClearCredentialsMayReachThem() {
+        assertThat(Manifest.FUNCTIONS).filteredOn(f -> f.credentialAccess() != TableAccess.NONE)
+                .extracting(FunctionSpec::name).containsExactlyInAnyOrder("provisioning", "lifecycle", "mailer");
+        assertThat(Manifest.function("mailer").orElseThrow().credentialAccess()).isEqualTo(TableAccess.READ);
     }
 
     @Test

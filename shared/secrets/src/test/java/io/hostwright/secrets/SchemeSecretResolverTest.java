@@ -10,20 +10,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class SchemeSecretResolverTest {
 
     final List<String> askedSecretsManager = new ArrayList<>();
     final Map<String, String> environment = Map.of("TENANTOS_KEY", " key-from-env\n", "BLANK", "  ");
+    /** As the laptop runtime configures it: every scheme. */
     final SchemeSecretResolver resolver = new SchemeSecretResolver(name -> Optional.ofNullable(environment.get(name)),
             reference -> {
                 askedSecretsManager.add(reference);
                 return "key-from-secrets-manager";
-            });
+            }, Set.of("secretsmanager", "env", "file"), SchemeSecretResolver.DEFAULT_PREFIX);
+    /** As a function in AWS has it: Secrets Manager under the prefix only. */
+    final SchemeSecretResolver inAws = new SchemeSecretResolver(name -> Optional.ofNullable(environment.get(name)),
+            reference -> {
+                askedSecretsManager.add(reference);
+                return "key-from-secrets-manager";
+            }, SchemeSecretResolver.allowedSchemes("secretsmanager"), SchemeSecretResolver.DEFAULT_PREFIX);
     final String property = "HW_SECRET_TEST_" + UUID.randomUUID().toString().replace("-", "");
     @TempDir
     Path dir;
@@ -48,7 +57,12 @@ class SchemeSecretResolverTest {
     void fallsBackToASystemPropertyLikeFunctionEnvironment() {
         System.setProperty(property, "key-from-property");
 
-        assertThat(new SchemeSecretResolver().resolve("env:" + property)).isEqualTo("key-from-property");
+        System.setProperty(SchemeSecretResolver.SCHEMES_VARIABLE, "env");
+        try {
+            assertThat(new SchemeSecretResolver().resolve("env:" + property)).isEqualTo("key-from-property");
+        } finally {
+            System.clearProperty(SchemeSecretResolver.SCHEMES_VARIABLE);
+        }
     }
 
     @Test
@@ -90,10 +104,36 @@ class SchemeSecretResolverTest {
 
     @Test
     void passesSecretsManagerReferencesWhole() {
-        String arn = "secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:tenantos-AbCdEf";
+        String arn = "secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:hostwright/tenantos-AbCdEf";
 
         assertThat(resolver.resolve(arn)).isEqualTo("key-from-secrets-manager");
-        assertThat(askedSecretsManager).containsExactly(arn);
+        assertThat(inAws.resolve("secretsmanager:hostwright/tenantos/main")).isEqualTo("key-from-secrets-manager");
+        assertThat(askedSecretsManager).containsExactly(arn, "secretsmanager:hostwright/tenantos/main");
+    }
+
+    @Test
+    void inAwsOnlySecretsManagerUnderThePrefixIsResolved() {
+        System.setProperty(property, "AKIA-the-functions-own-credentials");
+        for (String reference : List.of("env:AWS_SESSION_TOKEN", "env:" + property, "file:/proc/self/environ")) {
+            SecretUnavailableException refused = catchThrowableOfType(SecretUnavailableException.class,
+                    () -> inAws.resolve(reference));
+            assertThat(refused).as(reference).isNotNull().hasMessageContaining("not allowed here");
+            assertThat(refused.retryable()).isFalse();
+        }
+        for (String outside : List.of("secretsmanager:prod/database", "secretsmanager:hostwright-other/x",
+                "secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!cluster-AbCd",
+                "secretsmanager:hostwright/../prod/db")) {
+            assertThat(catchThrowableOfType(SecretUnavailableException.class, () -> inAws.resolve(outside)))
+                    .as(outside).isNotNull().hasMessageContaining("outside this deployment's prefix hostwright/");
+        }
+        assertThat(askedSecretsManager).isEmpty();
+    }
+
+    @Test
+    void theAllowedSchemesAreConfiguredByTheProcessNotByAConnection() {
+        assertThat(new SchemeSecretResolver().toString()).contains("[secretsmanager]");
+        assertThatThrownBy(() -> SchemeSecretResolver.allowedSchemes("secretsmanager,http"))
+                .hasMessageContaining("not 'http'");
     }
 
     @Test

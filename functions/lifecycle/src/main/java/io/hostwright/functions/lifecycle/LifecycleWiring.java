@@ -3,6 +3,7 @@ package io.hostwright.functions.lifecycle;
 import io.hostwright.backends.Backends;
 import io.hostwright.backends.RegisteredBackends;
 import io.hostwright.domain.backend.BackendFactory;
+import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.backend.ConnectionKeys;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.operation.OperationStepRunner;
@@ -31,15 +32,18 @@ public final class LifecycleWiring {
     static OperationStepRunner runnerFromEnvironment() {
         DynamoDbClient dynamo = DynamoDbClients.fromEnvironment();
         SqsClient sqs = SqsClients.fromEnvironment();
-        return runner(dynamo, FunctionEnvironment.require(Manifest.TABLE_VARIABLE), SqsQueues.lifecycle(sqs),
+        return runner(dynamo, FunctionEnvironment.require(Manifest.TABLE_VARIABLE),
+                FunctionEnvironment.require(Manifest.CREDENTIALS_TABLE_VARIABLE), SqsQueues.lifecycle(sqs),
                 SqsQueues.mail(sqs), Backends.keysFromEnvironment(), RegisteredBackends.ALL, Backends.BACKOFF,
                 Clock.systemUTC());
     }
 
-    public static OperationStepRunner runner(DynamoDbClient dynamo, String table, StepQueue lifecycle,
+    public static OperationStepRunner runner(DynamoDbClient dynamo, String table, String credentialsTable,
+                                             StepQueue lifecycle,
                                              MailQueue mail, ConnectionKeys keys, List<BackendFactory> factories,
                                              Backoff backoff, Clock clock) {
-        return new OperationStepRunner(Backends.on(dynamo, table, mail, keys, backoff, clock, factories),
+        BackendRegistry backends = Backends.on(dynamo, table, credentialsTable, mail, keys, backoff, clock, factories);
+        return new OperationStepRunner(backends, Backends.secrets(dynamo, credentialsTable),
                 new DynamoDbServiceRepository(dynamo, table), new DynamoDbOperationRepository(dynamo, table),
                 new DynamoDbStepLedger(dynamo, table), lifecycle, mail, backoff, clock);
     }

@@ -12,6 +12,8 @@ import io.hostwright.domain.mail.SendLifecycleMail;
 import io.hostwright.domain.mail.UnrenderableMail;
 import io.hostwright.dynamodb.DynamoDbClients;
 import io.hostwright.dynamodb.DynamoDbMailLog;
+import io.hostwright.dynamodb.DynamoDbServiceSecrets;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.hostwright.json.Json;
 import io.hostwright.lambda.FunctionEnvironment;
 import io.hostwright.lambda.sqs.SqsBatches;
@@ -39,7 +41,8 @@ import java.util.List;
  * dead-letter queue, whose alarm tells ops, and a fixed producer's request can be redriven from there. Retrying it
  * costs a few cheap receives, never a mail or a table write, because rendering comes before claiming.
  *
- * <p>Logs carry serviceId, event and template, never the variables: they may hold a root password.
+ * <p>Logs carry serviceId, event and template, never the variables. Requests carry no credential: a customer mail
+ * names the service's secret (the root password), read from the credentials table only when it is sent.
  */
 public final class SqsMailRequestHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -59,10 +62,13 @@ public final class SqsMailRequestHandler implements RequestHandler<SQSEvent, SQS
     }
 
     private static SendLifecycleMail sendMailFromEnvironment() {
-        DynamoDbMailLog log = new DynamoDbMailLog(DynamoDbClients.fromEnvironment(),
-                FunctionEnvironment.require(Manifest.TABLE_VARIABLE));
+        DynamoDbClient dynamo = DynamoDbClients.fromEnvironment();
+        DynamoDbMailLog log = new DynamoDbMailLog(dynamo, FunctionEnvironment.require(Manifest.TABLE_VARIABLE));
+        // the root password a customer mail names is read here, from the credentials table, never from the queue
+        DynamoDbServiceSecrets secrets = new DynamoDbServiceSecrets(dynamo,
+                FunctionEnvironment.require(Manifest.CREDENTIALS_TABLE_VARIABLE));
         SesMailSender sender = SesMailSender.fromEnvironment(SesClients.fromEnvironment());
-        return new SendLifecycleMail(MailRenderer.fromClasspath(), log, sender, Clock.systemUTC());
+        return new SendLifecycleMail(MailRenderer.fromClasspath(), secrets, log, sender, Clock.systemUTC());
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
 import io.hostwright.domain.mail.SendLifecycleMail;
 import io.hostwright.dynamodb.DynamoDbMailLog;
+import io.hostwright.dynamodb.DynamoDbServiceSecrets;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.emulators.SentEmail;
@@ -194,6 +195,7 @@ class MailerOnLocalAwsTest {
     void theNoArgumentConstructorBuildsTheAdaptersFromTheEnvironment() {
         Map<String, String> environment = Map.of(
                 Manifest.TABLE_VARIABLE, aws.tableName(),
+                Manifest.CREDENTIALS_TABLE_VARIABLE, aws.credentialsTableName(),
                 Manifest.MAIL_FROM_VARIABLE, "mailer@hostwright.local",
                 "AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString(),
                 "AWS_ENDPOINT_URL_SES", aws.sesEndpoint().toString(),
@@ -216,6 +218,7 @@ class MailerOnLocalAwsTest {
 
     private SqsMailRequestHandler handlerSendingThrough(SesV2Client ses) {
         return new SqsMailRequestHandler(new SendLifecycleMail(MailRenderer.fromClasspath(),
+                new DynamoDbServiceSecrets(aws.dynamoDb(), aws.credentialsTableName()),
                 new DynamoDbMailLog(aws.dynamoDb(), aws.tableName()),
                 new SesMailSender(ses, LocalAws.MAIL_FROM, null), Clock.systemUTC()));
     }

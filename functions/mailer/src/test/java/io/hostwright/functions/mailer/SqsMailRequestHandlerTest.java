@@ -11,6 +11,7 @@ import io.hostwright.domain.mail.MailTemplate;
 import io.hostwright.domain.mail.RenderedMail;
 import io.hostwright.domain.mail.SendLifecycleMail;
 import io.hostwright.json.Json;
+import io.hostwright.domain.fixtures.InMemorySecrets;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ class SqsMailRequestHandlerTest {
         return "msg-" + sent.size();
     };
     private final SqsMailRequestHandler handler =
-            new SqsMailRequestHandler(new SendLifecycleMail(RENDERER, log, sender, Clock.systemUTC()));
+            new SqsMailRequestHandler(new SendLifecycleMail(RENDERER, new InMemorySecrets(), log, sender, Clock.systemUTC()));
 
     @Test
     void aMixedBatchReportsOnlyTheRecordsToDeliverAgain() {
@@ -86,7 +87,7 @@ class SqsMailRequestHandlerTest {
 
     @Test
     void aFailingSendIsDeliveredAgainAndTheClaimReleased() {
-        SqsMailRequestHandler failing = new SqsMailRequestHandler(new SendLifecycleMail(RENDERER, log,
+        SqsMailRequestHandler failing = new SqsMailRequestHandler(new SendLifecycleMail(RENDERER, new InMemorySecrets(), log,
                 (to, mail) -> { throw new IllegalStateException("SES down"); }, Clock.systemUTC()));
         SQSEvent.SQSMessage record = message(request("svc_1", Map.of("productName", "P", "hostname", "h")));
 
@@ -102,7 +103,7 @@ class SqsMailRequestHandlerTest {
         SQSEvent.SQSMessage ok = message(request("svc_logged", withSecret));
         SQSEvent.SQSMessage missing = message(request("svc_logged_missing", Map.of("reason", SECRET)));
         SQSEvent.SQSMessage broken = message("{\"variables\":{\"rootPassword\":\"" + SECRET + "\"}, oops");
-        SqsMailRequestHandler failing = new SqsMailRequestHandler(new SendLifecycleMail(RENDERER, log,
+        SqsMailRequestHandler failing = new SqsMailRequestHandler(new SendLifecycleMail(RENDERER, new InMemorySecrets(), log,
                 (to, mail) -> { throw new IllegalStateException("SES down"); }, Clock.systemUTC()));
 
         List<String> lines;

@@ -33,15 +33,18 @@ public final class ProvisioningWiring {
     static ProvisioningStepRunner runnerFromEnvironment() {
         DynamoDbClient dynamo = DynamoDbClients.fromEnvironment();
         SqsClient sqs = SqsClients.fromEnvironment();
-        return runner(dynamo, FunctionEnvironment.require(Manifest.TABLE_VARIABLE), SqsQueues.provisioning(sqs),
+        return runner(dynamo, FunctionEnvironment.require(Manifest.TABLE_VARIABLE),
+                FunctionEnvironment.require(Manifest.CREDENTIALS_TABLE_VARIABLE), SqsQueues.provisioning(sqs),
                 SqsQueues.mail(sqs), Backends.keysFromEnvironment(), RegisteredBackends.ALL, Backends.BACKOFF,
                 Clock.systemUTC());
     }
 
-    public static ProvisioningStepRunner runner(DynamoDbClient dynamo, String table, StepQueue provisioning,
+    public static ProvisioningStepRunner runner(DynamoDbClient dynamo, String table, String credentialsTable,
+                                                StepQueue provisioning,
                                                 MailQueue mail, ConnectionKeys keys, List<BackendFactory> factories,
                                                 Backoff backoff, Clock clock) {
-        return new ProvisioningStepRunner(Backends.on(dynamo, table, mail, keys, backoff, clock, factories),
+        return new ProvisioningStepRunner(Backends.on(dynamo, table, credentialsTable, mail, keys, backoff, clock,
+                factories),
                 new DynamoDbServiceRepository(dynamo, table), new DynamoDbStepLedger(dynamo, table), provisioning,
                 mail, backoff, clock);
     }

@@ -34,7 +34,7 @@ class SqsProvisioningStepHandlerTest {
     @Test
     void undecodableMessagesFailAloneAndUnknownServicesAreDropped(LocalAws aws) {
         SqsProvisioningStepHandler handler = new SqsProvisioningStepHandler(ProvisioningWiring.runner(aws.dynamoDb(),
-                aws.tableName(), new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE)),
+                aws.tableName(), aws.credentialsTableName(), new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE)),
                 new SqsMailQueue(aws.sqs(), aws.queueUrl(Manifest.MAIL_QUEUE)),
                 secretRef -> { throw new BackendFailure.Permanent("no back-end in this test", 0, null); },
                 RegisteredBackends.ALL, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(2)), Clock.systemUTC()));

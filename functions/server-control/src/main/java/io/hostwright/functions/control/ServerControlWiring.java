@@ -41,7 +41,7 @@ public record ServerControlWiring(ControlServer control, RequestOperation reques
         DynamoDbOperationRepository operations = new DynamoDbOperationRepository(dynamo, table);
         DynamoDbActionAnswers answers = new DynamoDbActionAnswers(dynamo, table);
         SortableIds ids = new SortableIds(clock);
-        BackendRegistry backends = Backends.on(dynamo, table, null, keys, Backends.BACKOFF, clock, factories);
+        BackendRegistry backends = Backends.on(dynamo, table, null, null, keys, Backends.BACKOFF, clock, factories);
         return new ServerControlWiring(
                 new ControlServer(services, backends, new DynamoDbActionLocks(dynamo, table), answers, ids, clock,
                         RootPasswords::generate),

@@ -81,7 +81,7 @@ public final class ApiGatewayServiceAdminRequestHandler
             // no mail and no back-end call from here: the registry only says what each back-end can do
             return new Wiring(new RequestOperation(services, new DynamoDbCatalogRepository(dynamo, table), operations,
                     new DynamoDbActionAnswers(dynamo, table), SqsQueues.lifecycle(SqsClients.fromEnvironment()),
-                    Backends.on(dynamo, table, null, Backends.keysFromEnvironment(), Backends.BACKOFF, clock),
+                    Backends.on(dynamo, table, null, null, Backends.keysFromEnvironment(), Backends.BACKOFF, clock),
                     new SortableIds(clock), clock),
                     new OperationQueries(services, operations), new AbandonOperation(services, operations, clock));
         }

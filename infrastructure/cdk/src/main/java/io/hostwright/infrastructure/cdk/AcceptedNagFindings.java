@@ -60,6 +60,16 @@ final class AcceptedNagFindings {
                 .build()), true);
     }
 
+    static void credentialsKeyActions(Role role) {
+        NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("Writing the credentials table, which is encrypted with its own KMS key, needs the key's data-key"
+                        + " actions; Table.grantReadWriteData names them with wildcards (GenerateDataKey*, ReEncrypt*) but"
+                        + " only on that one key's ARN, granted only to the functions that set or clear credentials.")
+                .appliesTo(List.of("Action::kms:GenerateDataKey*", "Action::kms:ReEncrypt*"))
+                .build()), true);
+    }
+
     static void queueIsItselfADeadLetterQueue(Queue queue) {
         suppress(queue, "AwsSolutions-SQS3",
                 "This queue is the dead-letter queue of the EventBridge schedule targets; a dead-letter queue of a"

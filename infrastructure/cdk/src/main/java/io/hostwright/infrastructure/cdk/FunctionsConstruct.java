@@ -36,7 +36,8 @@ public final class FunctionsConstruct extends Construct {
     private final Map<String, Function> functions = new LinkedHashMap<>();
 
     public FunctionsConstruct(Construct scope, String id, StackDefinition definition, FunctionCode code,
-                              ResourceNames names, TableConstruct table, QueuesConstruct queues, MailConstruct mail) {
+                              ResourceNames names, TableConstruct table, CredentialsConstruct credentials,
+                              QueuesConstruct queues, MailConstruct mail) {
         super(scope, id);
         for (FunctionSpec spec : definition.functions()) {
             Construct home = new Construct(this, ConstructIds.pascal(spec.name()));
@@ -69,6 +70,15 @@ public final class FunctionsConstruct extends Construct {
             AcceptedNagFindings.javaRuntimeIsPinned(function);
 
             grantTable(spec, table.table(), role);
+            // the grant extends to the table's key: no other function can decrypt a password
+            switch (spec.credentialAccess()) {
+                case NONE -> { }
+                case READ -> credentials.table().grantReadData(role);
+                case READ_WRITE -> {
+                    credentials.table().grantReadWriteData(role);
+                    AcceptedNagFindings.credentialsKeyActions(role);
+                }
+            }
             for (String queue : spec.sendsTo()) {
                 queues.queue(queue).grantSendMessages(role);
             }

@@ -17,6 +17,7 @@ import java.util.Map;
 public class HostwrightStack extends Stack {
 
     private final TableConstruct table;
+    private final CredentialsConstruct credentials;
     private final QueuesConstruct queues;
     private final FunctionsConstruct functions;
     private final HttpApiConstruct httpApi;
@@ -26,10 +27,12 @@ public class HostwrightStack extends Stack {
                            DeploymentSettings settings, FunctionCode code) {
         super(scope, id, props);
         table = new TableConstruct(this, "Data", definition.table());
+        credentials = new CredentialsConstruct(this, "Credentials", definition.credentials());
         queues = new QueuesConstruct(this, "Queues", definition);
         MailConstruct mail = definition.sendsMail() ? new MailConstruct(this, "Mail", settings.mailFromDomain()) : null;
         functions = new FunctionsConstruct(this, "Functions", definition, code,
-                new DeployedResourceNames(table, queues, settings.mailFrom(), mail), table, queues, mail);
+                new DeployedResourceNames(table, credentials, queues, settings.mailFrom(), mail), table, credentials,
+                queues, mail);
         QueueTriggers.connect(definition, functions, queues);
         httpApi = new HttpApiConstruct(this, "Http", definition, settings, functions);
 
@@ -49,6 +52,10 @@ public class HostwrightStack extends Stack {
 
     public TableConstruct table() {
         return table;
+    }
+
+    public CredentialsConstruct credentials() {
+        return credentials;
     }
 
     public QueuesConstruct queues() {

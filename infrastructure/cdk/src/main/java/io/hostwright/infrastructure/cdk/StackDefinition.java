@@ -14,10 +14,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What the stack deploys: the table, queues and functions. The app passes the {@link Manifest}'s; tests pass
+ * What the stack deploys: the table, the credentials table, queues and functions. The app passes the {@link Manifest}'s; tests pass
  * variations (a staff route, another consumer) to prove wiring the manifest does not exercise yet.
  */
-public record StackDefinition(TableSpec table, List<QueueSpec> queues, List<FunctionSpec> functions) {
+public record StackDefinition(TableSpec table, TableSpec credentials, List<QueueSpec> queues,
+                              List<FunctionSpec> functions) {
+
+    /** With the manifest's credentials table. */
+    public StackDefinition(TableSpec table, List<QueueSpec> queues, List<FunctionSpec> functions) {
+        this(table, Manifest.CREDENTIALS_TABLE, queues, functions);
+    }
 
     public StackDefinition {
         queues = List.copyOf(queues);
@@ -42,7 +48,7 @@ public record StackDefinition(TableSpec table, List<QueueSpec> queues, List<Func
     }
 
     public static StackDefinition fromManifest() {
-        return new StackDefinition(Manifest.TABLE, Manifest.QUEUES, Manifest.FUNCTIONS);
+        return new StackDefinition(Manifest.TABLE, Manifest.CREDENTIALS_TABLE, Manifest.QUEUES, Manifest.FUNCTIONS);
     }
 
     public QueueSpec queue(String name) {

@@ -266,6 +266,43 @@ abstract class StackWiringContract {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void credentialsAreEncryptedWithTheirOwnKeyAndReadableOnlyByTheFunctionsThatNeedThem() {
+        String tableId = template.logicalId(stack.credentials().table());
+        String keyId = template.logicalId(stack.credentials().key());
+        assertThat(template.resource(tableId).get("DeletionPolicy")).isEqualTo("Retain");
+        Map<String, Object> sse = (Map<String, Object>) template.properties(tableId).get("SSESpecification");
+        assertThat(sse).containsEntry("SSEEnabled", true).containsEntry("SSEType", "KMS")
+                .containsEntry("KMSMasterKeyId", getAtt(keyId, "Arn"));
+        assertThat(template.properties(keyId).get("EnableKeyRotation")).isEqualTo(true);
+        for (FunctionSpec spec : definition.functions()) {
+            Object table = getAtt(tableId, "Arn");
+            List<Object> readable = template.resourcesGranted(roleId(spec), "dynamodb:GetItem");
+            List<Object> writable = template.resourcesGranted(roleId(spec), "dynamodb:DeleteItem");
+            List<Object> decryptable = template.resourcesGranted(roleId(spec), "kms:Decrypt");
+            switch (spec.credentialAccess()) {
+                case NONE -> {
+                    assertThat(readable).as(spec.name()).doesNotContain(table);
+                    assertThat(decryptable).as(spec.name()).isEmpty();
+                }
+                case READ -> {
+                    assertThat(readable).as(spec.name()).contains(table);
+                    assertThat(writable).as(spec.name()).doesNotContain(table);
+                    assertThat(decryptable).as(spec.name()).containsExactly(getAtt(keyId, "Arn"));
+                }
+                case READ_WRITE -> {
+                    assertThat(readable).as(spec.name()).contains(table);
+                    assertThat(writable).as(spec.name()).contains(table);
+                    assertThat(decryptable).as(spec.name()).containsExactly(getAtt(keyId, "Arn"));
+                }
+            }
+        }
+        assertThat(definition.functions()).filteredOn(f -> f.trigger() instanceof io.hostwright.manifest.Trigger.HttpApi)
+                .as("no API function may read customer credentials")
+                .allSatisfy(f -> assertThat(f.credentialAccess()).isEqualTo(TableAccess.NONE));
+    }
+
     // ---- functions
 
     @Test
@@ -285,6 +322,10 @@ abstract class StackWiringContract {
             assertThat(variables.keySet()).as(spec.name()).isEqualTo(expectedKeys);
             if (spec.tableAccess() != TableAccess.NONE) {
                 assertThat(variables.get(Manifest.TABLE_VARIABLE)).isEqualTo(ref(template.logicalId(stack.table().table())));
+            }
+            if (spec.credentialAccess() != TableAccess.NONE) {
+                assertThat(variables.get(Manifest.CREDENTIALS_TABLE_VARIABLE))
+                        .isEqualTo(ref(template.logicalId(stack.credentials().table())));
             }
             for (String queue : spec.sendsTo()) {
                 assertThat(variables.get(definition.queue(queue).urlVariable())).isEqualTo(ref(queueId(queue)));
@@ -395,6 +436,11 @@ abstract class StackWiringContract {
         @Override
         public String tableName() {
             return "table";
+        }
+
+        @Override
+        public String credentialsTableName() {
+            return "credentials";
         }
 
         @Override

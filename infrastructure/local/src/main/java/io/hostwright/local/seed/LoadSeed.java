@@ -67,7 +67,7 @@ public final class LoadSeed {
     /** Loads the seed; returns what it did, one line per item kind. */
     static List<String> load(DynamoDbClient dynamo, Arguments arguments) {
         DynamoDbConnectionRepository connections = new DynamoDbConnectionRepository(dynamo, arguments.table());
-        BackendRegistry backends = Backends.on(dynamo, arguments.table(), null, Backends.keysFromEnvironment(),
+        BackendRegistry backends = Backends.on(dynamo, arguments.table(), null, null, Backends.keysFromEnvironment(),
                 Backends.BACKOFF, Clock.systemUTC());
         // everything read and checked before the first write
         Seed seed = Seed.read(arguments.directory())

@@ -24,6 +24,11 @@ class LocalFunctionEnvironmentTest {
         }
 
         @Override
+        public String credentialsTableName() {
+            return "hostwright-credentials";
+        }
+
+        @Override
         public String queueUrl(String queueName) {
             return "http://127.0.0.1:9324/000000000000/" + queueName;
         }

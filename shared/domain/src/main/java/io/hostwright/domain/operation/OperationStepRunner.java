@@ -1,6 +1,7 @@
 package io.hostwright.domain.operation;
 
 import io.hostwright.domain.backend.BackendRegistry;
+import io.hostwright.domain.backend.ServiceSecrets;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.StaffAlerts;
 import io.hostwright.domain.step.Backoff;
@@ -33,6 +34,7 @@ import java.util.function.UnaryOperator;
 public final class OperationStepRunner {
 
     private final BackendRegistry backends;
+    private final ServiceSecrets secrets;
     private final ServiceRepository services;
     private final OperationRepository operations;
     private final LedgeredSteps steps;
@@ -41,9 +43,12 @@ public final class OperationStepRunner {
     private final Backoff backoff;
     private final Clock clock;
 
-    public OperationStepRunner(BackendRegistry backends, ServiceRepository services, OperationRepository operations,
-                               StepLedger ledger, StepQueue queue, MailQueue mail, Backoff backoff, Clock clock) {
+    /** @param secrets the customer credentials, forgotten when a service is terminated */
+    public OperationStepRunner(BackendRegistry backends, ServiceSecrets secrets, ServiceRepository services,
+                               OperationRepository operations, StepLedger ledger, StepQueue queue, MailQueue mail,
+                               Backoff backoff, Clock clock) {
         this.backends = backends;
+        this.secrets = secrets;
         this.services = services;
         this.operations = operations;
         this.steps = new LedgeredSteps(ledger, queue, clock);
@@ -156,8 +161,14 @@ public final class OperationStepRunner {
         }
     }
 
-    /** The service takes the kind's status (a suspension keeps staff's reason, which the customer was told). */
+    /**
+     * The service takes the kind's status (a suspension keeps staff's reason, which the customer was told). A service
+     * that is no longer the customer's needs no credentials: they are deleted here, for every back-end alike.
+     */
     private void reachTarget(Operation operation, Service service) {
+        if (operation.kind().target() == ServiceStatus.TERMINATED) {
+            secrets.deleteAll(service.serviceId());
+        }
         String reason = operation.kind().targetReason(operation.reason());
         updateService(service, s -> s.status() == operation.kind().target()
                 ? (s.statusReason() == null && reason == null ? s : s.withReason(reason, clock.instant()))

@@ -1,5 +1,6 @@
 package io.hostwright.domain.mail;
 
+import io.hostwright.domain.fixtures.InMemorySecrets;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -22,7 +23,8 @@ class SendLifecycleMailTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final InMemoryMailLog log = new InMemoryMailLog();
     private final RecordingSender sender = new RecordingSender();
-    private final SendLifecycleMail sendMail = new SendLifecycleMail(RENDERER, log, sender, clock, LEASE);
+    private final InMemorySecrets secrets = new InMemorySecrets();
+    private final SendLifecycleMail sendMail = new SendLifecycleMail(RENDERER, secrets, log, sender, clock, LEASE);
 
     @Test
     void sendsTheRenderedMailAndRecordsItAsSent() {
@@ -137,7 +139,7 @@ class SendLifecycleMailTest {
                 log.release(claim);
             }
         };
-        SendLifecycleMail useCase = new SendLifecycleMail(RENDERER, failingMarkSent, sender, clock, LEASE);
+        SendLifecycleMail useCase = new SendLifecycleMail(RENDERER, secrets, failingMarkSent, sender, clock, LEASE);
 
         assertThat(useCase.send(SampleMails.request(MailTemplate.SERVER_READY)))
                 .isEqualTo(new SendLifecycleMail.Sent("msg-1", false));
@@ -188,5 +190,39 @@ class SendLifecycleMailTest {
         public Instant instant() {
             return now;
         }
+    }
+
+    @Test
+    void aCredentialIsReadWhenTheMailIsSentNeverCarriedInTheRequest() {
+        secrets.put("svc_cred", "root-password", "Kx9-secret-pw");
+        Map<String, String> variables = new java.util.HashMap<>(SampleMails.request(MailTemplate.SERVER_READY).variables());
+        variables.remove(MailVariables.ROOT_PASSWORD);
+        MailRequest request = new MailRequest("svc_cred", "server-ready", MailTemplate.SERVER_READY,
+                List.of("alice@example.test"), variables).withSecret(MailVariables.ROOT_PASSWORD, "root-password");
+
+        assertThat(request.toString()).doesNotContain("Kx9-secret-pw");
+        assertThat(sendMail.send(request)).isInstanceOf(SendLifecycleMail.Sent.class);
+        assertThat(sender.sent).singleElement().satisfies(m -> assertThat(m.mail().text()).contains("Kx9-secret-pw"));
+    }
+
+    @Test
+    void aMailWhoseCredentialIsGoneIsUnrenderableAndLeavesItsEventFree() {
+        Map<String, String> variables = new java.util.HashMap<>(SampleMails.request(MailTemplate.SERVER_READY).variables());
+        variables.remove(MailVariables.ROOT_PASSWORD);
+        MailRequest request = new MailRequest("svc_gone", "server-ready", MailTemplate.SERVER_READY,
+                List.of("alice@example.test"), variables).withSecret(MailVariables.ROOT_PASSWORD, "root-password");
+
+        assertThatThrownBy(() -> sendMail.send(request)).isInstanceOf(UnrenderableMail.class)
+                .hasMessageContaining("root-password");
+        assertThat(sender.sent).isEmpty();
+        secrets.put("svc_gone", "root-password", "back");
+        assertThat(sendMail.send(request)).isInstanceOf(SendLifecycleMail.Sent.class);
+    }
+
+    @Test
+    void staffMailsRefuseCredentials() {
+        assertThatThrownBy(() -> new MailRequest("svc_1", "staff", MailTemplate.STAFF_FAILURE, List.of("noc@example.test"),
+                Map.of(MailVariables.STEP, "x", MailVariables.REASON, "y"), Map.of(MailVariables.ROOT_PASSWORD, "root-password")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

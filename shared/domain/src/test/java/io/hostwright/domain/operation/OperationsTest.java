@@ -7,6 +7,7 @@ import io.hostwright.domain.catalog.CatalogRepository;
 import io.hostwright.domain.catalog.ServiceType;
 import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.fixtures.FakeBackend;
+import io.hostwright.domain.fixtures.InMemorySecrets;
 import io.hostwright.domain.problem.Conflict;
 import io.hostwright.domain.service.SoldProduct;
 import io.hostwright.domain.catalog.OsTemplate;
@@ -57,6 +58,7 @@ class OperationsTest {
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final Map<String, Function<Integer, StepOutcome>> behaviour = new HashMap<>();
     private final List<String> ran = new ArrayList<>();
+    private final InMemorySecrets secrets = new InMemorySecrets();
     private RequestOperation requests;
     private OperationStepRunner runner;
 
@@ -87,7 +89,7 @@ class OperationsTest {
                 new FakeBackend("provisioning-only", null, null, null));
         requests = new RequestOperation(repo, catalog, operations, operations.answerStore, (r, d) -> queue.add(r),
                 backends, new SortableIds(clock), clock);
-        runner = new OperationStepRunner(backends, repo, operations, ledger,
+        runner = new OperationStepRunner(backends, secrets, repo, operations, ledger,
                 (r, d) -> queue.add(r), mails::add, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8)), clock);
         services.put("svc_1", service("svc_1", "cust_1", ServiceStatus.ACTIVE));
         behaviour.put("one", a -> new StepOutcome.Next("two", "one done"));
@@ -275,6 +277,18 @@ class OperationsTest {
                 BillingCycle.MONTHLY, Map.of(), Map.of());
         return new Service(id, "ord_" + id, customer, customer + "@example.test", sold, "a.example.com", "debian-12",
                 "Debian 12", status, null, 1, at, at);
+    }
+
+    @Test
+    void aTerminatedServiceKeepsNoCredentials() {
+        secrets.put("svc_1", "root-password", "s3cret");
+        secrets.put("other", "root-password", "kept");
+        staffRequests(OperationKind.TERMINATE, null, null);
+        drain();
+
+        assertThat(services.get("svc_1").status()).isEqualTo(ServiceStatus.TERMINATED);
+        assertThat(secrets.get("svc_1", "root-password")).isEmpty();
+        assertThat(secrets.get("other", "root-password")).contains("kept");
     }
 
     @Test

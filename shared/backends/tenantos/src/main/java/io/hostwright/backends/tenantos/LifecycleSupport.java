@@ -27,10 +27,16 @@ final class LifecycleSupport {
     }
 
     void customerMail(LifecycleStep t, MailTemplate template, String event, Map<String, String> extra) {
+        customerMail(t, template, event, extra, Map.of());
+    }
+
+    /** @param secrets template variable → the service's secret the mailer reads it from (never the value itself) */
+    void customerMail(LifecycleStep t, MailTemplate template, String event, Map<String, String> extra,
+                      Map<String, String> secrets) {
         Map<String, String> v = TenantOsProvisioning.customerVariables(t.s());
         v.putAll(extra);
         context.mail().enqueue(new MailRequest(t.s().service().serviceId(), event, template,
-                List.of(t.s().service().customerEmail()), v));
+                List.of(t.s().service().customerEmail()), v, secrets));
     }
 
     TenantOsLifecycleState save(LifecycleStep t, TenantOsLifecycleState state) {

@@ -9,6 +9,7 @@ import io.hostwright.domain.backend.ServiceSecrets;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
+import io.hostwright.domain.mail.MailVariables;
 import io.hostwright.domain.provisioning.ProvisioningModule;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.step.StepOutcome;
@@ -263,13 +264,15 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         }
         switch (reading.verdict()) {
             case FINISHED -> {
+                if (secrets().get(s.service().serviceId(), ROOT_PASSWORD).isEmpty()) {
+                    throw new IllegalStateException("root password of " + s.service().serviceId() + " is missing");
+                }
+                // the mailer reads the password from the credentials table: it never travels on the queue
                 Map<String, String> v = customerVariables(s);
-                v.put("rootPassword", secrets().get(s.service().serviceId(), ROOT_PASSWORD).orElseThrow(
-                        () -> new IllegalStateException("root password of " + s.service().serviceId() + " is missing")));
                 mail().enqueue(MailRequest.once(s.service().serviceId(), MailTemplate.ACCOUNT_CREATED,
-                        s.service().customerEmail(), v));
+                        s.service().customerEmail(), v).withSecret(MailVariables.ROOT_PASSWORD, ROOT_PASSWORD));
                 mail().enqueue(MailRequest.once(s.service().serviceId(), MailTemplate.SERVER_READY,
-                        s.service().customerEmail(), v));
+                        s.service().customerEmail(), v).withSecret(MailVariables.ROOT_PASSWORD, ROOT_PASSWORD));
                 return new StepOutcome.Done("server " + serverId + " ready with " + s.service().osName());
             }
             case FAILED -> {

@@ -101,11 +101,14 @@ final class TenantOsReinstall implements TenantOsOperation {
             case FINISHED -> {
                 String serviceId = t.s().service().serviceId();
                 String secret = ROOT_PASSWORD_OF_REINSTALL + operationId;
-                String password = support.context().secrets().get(serviceId, secret).orElseThrow(
-                        () -> new IllegalStateException("root password of reinstall " + operationId + " is missing"));
-                support.context().secrets().put(serviceId, TenantOsProvisioning.ROOT_PASSWORD, password);
+                // a redelivery after the copy finds this reinstall's password gone and the copy already made
+                support.context().secrets().get(serviceId, secret).ifPresent(password -> {
+                    support.context().secrets().put(serviceId, TenantOsProvisioning.ROOT_PASSWORD, password);
+                    support.context().secrets().delete(serviceId, secret);
+                });
                 support.customerMail(t, MailTemplate.REINSTALL_FINISHED, "reinstall-finished#" + operationId,
-                        Map.of(MailVariables.OS, osName(t), MailVariables.ROOT_PASSWORD, password));
+                        Map.of(MailVariables.OS, osName(t)), Map.of(MailVariables.ROOT_PASSWORD,
+                                TenantOsProvisioning.ROOT_PASSWORD));
                 return new StepOutcome.Done("server " + t.serverId() + " reinstalled with " + osName(t));
             }
             case FAILED -> {
