@@ -3,6 +3,8 @@ package io.hostwright.functions.admin;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hostwright.backends.Backends;
 import io.hostwright.domain.backend.Backend;
 import io.hostwright.domain.backend.BackendContext;
@@ -38,6 +40,7 @@ import io.hostwright.json.Json;
 import io.hostwright.lambda.InvocationContext;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.sqs.SqsStepQueue;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +49,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,6 +71,7 @@ class ApiGatewayServiceAdminRequestHandlerTest {
     private static final String WITH_LIFECYCLE = "fake-lifecycle";
     private static final String BARE = "fake-bare";
     private static final String STAFF = "staff-" + UUID.randomUUID();
+    private static JsonNode openApi;
 
     private LocalAws aws;
     private ApiGatewayServiceAdminRequestHandler handler;
@@ -101,6 +106,13 @@ class ApiGatewayServiceAdminRequestHandlerTest {
                 return backend;
             }
         };
+    }
+
+    @BeforeAll
+    static void loadOpenApi() throws Exception {
+        try (InputStream in = ApiGatewayServiceAdminRequestHandlerTest.class.getResourceAsStream("/openapi.yaml")) {
+            openApi = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
     }
 
     @BeforeEach
@@ -204,15 +216,27 @@ class ApiGatewayServiceAdminRequestHandlerTest {
         assertThat(lifecycleDepth()).isZero();
     }
 
-    private static JsonNode json(APIGatewayV2HTTPResponse response, int status) {
+    /** The body, after checking the status and that it has every field the OpenAPI schema requires. */
+    private static JsonNode body(APIGatewayV2HTTPResponse response, int status, String schema) {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
-        return Json.read(response.getBody(), JsonNode.class);
+        return requires(Json.read(response.getBody(), JsonNode.class), schema);
+    }
+
+    private static JsonNode requires(JsonNode json, String schema) {
+        for (JsonNode required : openApi.at("/components/schemas/" + schema + "/required")) {
+            assertThat(json.has(required.asText())).as("%s has %s", schema, required.asText()).isTrue();
+        }
+        return json;
+    }
+
+    /** An operation's answer (202, or 200 for one read or abandoned). */
+    private static JsonNode json(APIGatewayV2HTTPResponse response, int status) {
+        return body(response, status, "Operation");
     }
 
     private static JsonNode assertProblem(APIGatewayV2HTTPResponse response, int status, String field) {
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+        JsonNode problem = body(response, status, "Problem");
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
-        JsonNode problem = Json.read(response.getBody(), JsonNode.class);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         if (field != null) {
             assertThat(problem.get("errors").findValuesAsText("field")).containsExactly(field);
@@ -273,15 +297,18 @@ class ApiGatewayServiceAdminRequestHandlerTest {
     }
 
     @Test
-    void historyShowsTheServiceAsSoldAndItsOperations() {
+    void historyShowsTheServiceAsSoldAndItsOperationsNewestFirst() {
         Service service = service(WITH_LIFECYCLE, ServiceStatus.ACTIVE);
-        String operationId = json(post("suspend", service.serviceId(), "{\"reason\": \"abuse\"}"), 202)
+        String suspension = json(post("suspend", service.serviceId(), "{\"reason\": \"abuse\"}"), 202)
                 .get("operationId").asText();
+        json(abandon(service.serviceId(), suspension, null), 200);
+        String termination = json(post("terminate", service.serviceId(), null), 202).get("operationId").asText();
 
-        JsonNode history = json(call("GET /v1/admin/services/{serviceId}", Map.of("serviceId", service.serviceId()),
-                null, null), 200);
+        JsonNode history = body(call("GET /v1/admin/services/{serviceId}", Map.of("serviceId", service.serviceId()),
+                null, null), 200, "ServiceHistory");
 
         JsonNode shown = history.get("service");
+        requires(shown, "AdminService");
         assertThat(shown.get("serviceId").asText()).isEqualTo(service.serviceId());
         assertThat(shown.get("customerId").asText()).isEqualTo(customer);
         assertThat(shown.get("productId").asText()).isEqualTo(productId);
@@ -293,12 +320,18 @@ class ApiGatewayServiceAdminRequestHandlerTest {
         assertThat(shown.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(Json.MAPPER.convertValue(shown.get("options"), Map.class))
                 .isEqualTo(Map.of("ipv4", "3", "bandwidthTb", "10"));
-        assertThat(history.get("operations")).singleElement().satisfies(o -> {
-            assertThat(o.get("operationId").asText()).isEqualTo(operationId);
-            assertThat(o.get("kind").asText()).isEqualTo("suspend");
-            assertThat(o.get("reason").asText()).isEqualTo("abuse");
-            assertThat(o.get("requestedBy").asText()).isEqualTo("staff:" + STAFF);
-        });
+        assertThat(history.get("provisioningSteps")).isEmpty();
+        assertThat(history.get("operations")).hasSize(2);
+        JsonNode newest = history.get("operations").get(0);
+        JsonNode oldest = history.get("operations").get(1);
+        requires(newest, "Operation");
+        assertThat(newest.get("operationId").asText()).isEqualTo(termination);
+        assertThat(newest.get("status").asText()).isEqualTo("QUEUED");
+        assertThat(oldest.get("operationId").asText()).isEqualTo(suspension);
+        assertThat(oldest.get("kind").asText()).isEqualTo("suspend");
+        assertThat(oldest.get("status").asText()).isEqualTo("FAILED");
+        assertThat(oldest.get("reason").asText()).isEqualTo("abuse");
+        assertThat(oldest.get("requestedBy").asText()).isEqualTo("staff:" + STAFF);
     }
 
     @Test
