@@ -11,6 +11,7 @@ import org.slf4j.MDC;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -38,7 +39,8 @@ public final class StepMessages {
     public boolean handle(SQSEvent.SQSMessage message) {
         StepMessage request;
         try {
-            request = Json.read(message.getBody(), StepMessage.class);
+            // a JSON null decodes to no request at all: as undecodable as malformed JSON
+            request = Objects.requireNonNull(Json.read(message.getBody(), StepMessage.class), "a JSON null");
         } catch (RuntimeException undecodable) {
             LOG.error("{} message {} is not a step request ({}); it goes to the dead-letter queue", kind,
                     message.getMessageId(), undecodable.getClass().getSimpleName());
