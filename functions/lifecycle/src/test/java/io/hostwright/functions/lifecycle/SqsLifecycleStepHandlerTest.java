@@ -110,7 +110,7 @@ class SqsLifecycleStepHandlerTest {
     void setUp(LocalAws aws) {
         this.aws = aws;
         suspension = new CountingSuspension();
-        handler = new SqsLifecycleStepHandler(LifecycleWiring.runner(aws.dynamoDb(), aws.tableName(),
+        handler = new SqsLifecycleStepHandler(LifecycleWiring.runner(aws.dynamoDb(), aws.tableName(), aws.credentialsTableName(),
                 new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.LIFECYCLE_QUEUE)),
                 new SqsMailQueue(aws.sqs(), aws.queueUrl(Manifest.MAIL_QUEUE)),
                 secretRef -> { throw new AssertionError("no connection is used here"); },

@@ -88,6 +88,10 @@ public final class SqsMailRequestHandler implements RequestHandler<SQSEvent, SQS
             MailRequest request;
             try {
                 request = Json.read(message.getBody(), MailRequest.class);
+                if (request == null) {
+                    // a JSON null body reads as no request at all: fail it alone, not the whole batch
+                    throw new IllegalArgumentException("the body is JSON null");
+                }
             } catch (RuntimeException e) {
                 counts.failed++;
                 LOG.error("mail request is not a valid MailRequest ({}); it will reach the dead-letter queue",

@@ -53,12 +53,13 @@ class SqsMailRequestHandlerTest {
         SQSEvent.SQSMessage noRecipient = message("""
                 {"serviceId":"svc_x","event":"e","template":"SUSPENDED","to":[],"variables":{}}""");
         SQSEvent.SQSMessage missingVariable = message(request("svc_missing", Map.of("productName", "P")));
+        SQSEvent.SQSMessage jsonNull = message("null");
 
         SQSBatchResponse response = handler.handleRequest(
-                event(good, notJson, unknownTemplate, noRecipient, missingVariable), context());
+                event(good, notJson, unknownTemplate, noRecipient, missingVariable, jsonNull), context());
 
         assertThat(failedIds(response)).containsExactly(notJson.getMessageId(), unknownTemplate.getMessageId(),
-                noRecipient.getMessageId(), missingVariable.getMessageId());
+                noRecipient.getMessageId(), missingVariable.getMessageId(), jsonNull.getMessageId());
         assertThat(sent).hasSize(1);
         assertThat(log.claims).containsExactly("svc_good/suspended");
     }

@@ -124,7 +124,7 @@ class ApiGatewayServiceAdminRequestHandlerTest {
         operations = new DynamoDbOperationRepository(aws.dynamoDb(), table);
         orders = new DynamoDbOrderRepository(aws.dynamoDb(), table, clock);
         // built as the handler's own wiring builds it, on these back-ends instead of the registered ones
-        BackendRegistry backends = Backends.on(aws.dynamoDb(), table, null,
+        BackendRegistry backends = Backends.on(aws.dynamoDb(), table, null, null,
                 secretRef -> { throw new AssertionError("no connection is used here"); }, Backends.BACKOFF, clock,
                 List.of(factory(new FakeBackend(WITH_LIFECYCLE, null, PLANS_EVERYTHING, null)),
                         factory(new FakeBackend(BARE, null, null, null))));

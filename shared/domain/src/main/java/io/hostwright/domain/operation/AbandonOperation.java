@@ -27,7 +27,7 @@ public final class AbandonOperation {
     }
 
     public Operation abandon(Caller staff, String serviceId, String operationId, String reason) {
-        if (reason != null && reason.length() > RequestOperation.MAX_REASON) {
+        if (reason != null && reason.trim().length() > RequestOperation.MAX_REASON) {
             throw InvalidRequest.of("reason", "must be at most " + RequestOperation.MAX_REASON + " characters");
         }
         Service service = services.findService(serviceId).orElseThrow(() -> new NotFound("service", serviceId));
