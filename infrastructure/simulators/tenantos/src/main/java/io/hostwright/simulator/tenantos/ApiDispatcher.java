@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * One TenantOS API call, in this order: latency, routing (404/405), Bearer auth (401), a scripted fault or a random
  * error, then the endpoint. Every answer is {@code {"result": ..., "message": ...}} and lands in the call log
- * before it is sent, so a test reading the log after a response sees that call.
+ * before it is sent, so a test reading the log after a response sees that call. The call's arrival is logged
+ * first of all, so a test can count a call the client gave up on while a delay fault still holds it.
  */
 final class ApiDispatcher {
 
@@ -48,11 +49,17 @@ final class ApiDispatcher {
         int status = 200;
         Object result;
         String message = "success";
+        Router.Match route = router.match(method, path);
+        log.arrived(method, path, switch (route) {
+            case Router.Found f -> f.route().template();
+            case Router.WrongMethod w -> w.template();
+            case Router.NotFound n -> path;
+        });
         try {
             Settings now = settings.get();
             pause(now.latency());
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Router.Found found = switch (router.match(method, path)) {
+            Router.Found found = switch (route) {
                 case Router.Found f -> f;
                 case Router.WrongMethod w -> {
                     template = w.template();

@@ -254,6 +254,15 @@ public final class TenantOsSimulator implements BackendSimulator {
         return calls.count(match);
     }
 
+    /**
+     * Calls matching {@code match} that reached the simulator, counted as they arrive (unauthenticated ones too):
+     * unlike {@link #callCount}, a call still held by a delay fault counts already, so a test can tell whether a
+     * client that timed out tried again.
+     */
+    public long receivedCount(String match) {
+        return calls.arrivals(match);
+    }
+
     public void clearCalls() {
         calls.clear();
     }

@@ -82,6 +82,26 @@ class FaultsTest extends SimulatorFixture {
     }
 
     @Test
+    void aCallHeldByADelayIsReceivedBeforeItIsAnswered() {
+        tenantOs.faults().delay(1, START, Duration.ofSeconds(5));
+        Http impatient = http.withTimeout(Duration.ofMillis(200));
+
+        assertThatThrownBy(() -> impatient.sendOrThrow("POST", "/api/servers/101/provisioning/startReinstallation",
+                Map.of("profileId", 12))).isInstanceOf(HttpTimeoutException.class);
+
+        assertThat(tenantOs.receivedCount(START)).isEqualTo(1);
+        assertThat(tenantOs.callCount(START)).as("not answered yet").isZero();
+        assertThat(http.withAuthorization("Bearer wrong").get("/api/servers/101").status()).isEqualTo(401);
+        assertThat(tenantOs.receivedCount("GET /api/servers/{id}")).isEqualTo(1);
+        assertThat(tenantOs.receivedCount("/api/nowhere")).isZero();
+        http.get("/api/nowhere");
+        assertThat(tenantOs.receivedCount("/api/nowhere")).isEqualTo(1);
+
+        tenantOs.clearCalls();
+        assertThat(tenantOs.receivedCount(START)).isZero();
+    }
+
+    @Test
     void randomErrorsAnswer503OrHangAndChangeNothing() {
         tenantOs.setErrorRate(1.0);
         assertThat(http.put("/api/servers/101", Map.of("hostname", "x.example")).status()).isEqualTo(503);

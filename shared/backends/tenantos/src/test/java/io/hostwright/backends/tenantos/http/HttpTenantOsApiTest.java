@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Every call of the port against a scripted TenantOS: the request it sends and how the envelope is read. The same
- * calls against the stateful simulator, end to end, are in {@link SimulatorContractTest}.
+ * calls against the stateful simulator, end to end, are in {@link SimulatorScenariosTest}.
  */
 class HttpTenantOsApiTest {
 

@@ -9,7 +9,6 @@ import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.backends.tenantos.TenantOsServer;
 import io.hostwright.backends.tenantos.TenantOsUser;
 import io.hostwright.backends.tenantos.TrafficSample;
-import io.hostwright.simulator.tenantos.Faults;
 import io.hostwright.simulator.tenantos.NetworkTraffic;
 import io.hostwright.simulator.tenantos.SimulatorConfig;
 import io.hostwright.simulator.tenantos.TenantOsSimulator;
@@ -31,11 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The adapter against the TenantOS simulator (infrastructure/simulators/tenantos): the provisioning calls in the
- * order the module makes them, the suspend/unsuspend/terminate calls and the customer's client functions end to
- * end, then the simulator's scripted faults through the retry decorator.
+ * The adapter against the TenantOS simulator (infrastructure/simulators/tenantos) in the scenarios the module plays:
+ * the provisioning calls in the order the module makes them, the suspend/unsuspend/terminate calls and the
+ * customer's client functions end to end, and TenantOS's own refusals (422, 409). How failures are classified and
+ * which calls are retried is {@link TenantOsApiContractTest}'s.
  */
-class SimulatorContractTest {
+class SimulatorScenariosTest {
 
     final TenantOsSimulator tenantOs = TenantOsSimulator.start(SimulatorConfig.forTests());
     final List<Duration> waits = new ArrayList<>();
@@ -242,23 +242,6 @@ class SimulatorContractTest {
         }
     }
 
-    @Test
-    void retriesPowerOnButNeverAResetOrARescueStart() {
-        tenantOs.faults().next(1, "GET /api/servers/{id}/power/setPowerOn", 503)
-                .next(1, "GET /api/servers/{id}/power/setPowerReset", 503)
-                .next(1, "POST /api/servers/{id}/provisioning/startRescueSystem", 503);
-
-        api.power(101, PowerAction.ON);
-        assertThat(catchThrowable(() -> api.power(101, PowerAction.RESET))).isInstanceOf(BackendFailure.Transient.class);
-        assertThat(catchThrowable(() -> api.startRescue(101, "Rescue-Pw-1"))).isInstanceOf(BackendFailure.Transient.class)
-                .hasMessageNotContaining("Rescue-Pw-1");
-
-        assertThat(tenantOs.callCount("GET /api/servers/{id}/power/setPowerOn")).isEqualTo(2);
-        assertThat(tenantOs.callCount("GET /api/servers/{id}/power/setPowerReset")).isEqualTo(1);
-        assertThat(tenantOs.callCount("POST /api/servers/{id}/provisioning/startRescueSystem")).isEqualTo(1);
-        assertThat(tenantOs.server(101).rescueBootRunning()).isFalse();
-    }
-
     /** Time that moves only when the test says so. */
     static final class MovableClock implements InstantSource {
         private final AtomicReference<Instant> now;
@@ -275,62 +258,5 @@ class SimulatorContractTest {
         void advance(Duration by) {
             now.updateAndGet(t -> t.plus(by));
         }
-    }
-
-    @Test
-    void retriesReadsThroughUnavailability() {
-        tenantOs.faults().next(2, "GET /api/servers/{id}", 503);
-
-        assertThat(api.server(102).id()).isEqualTo(102);
-        assertThat(tenantOs.callCount("GET /api/servers/{id}")).isEqualTo(3);
-        assertThat(waits).hasSize(2);
-    }
-
-    @Test
-    void waitsWhatTooManyRequestsAsks() {
-        tenantOs.faults().tooManyRequests(1, "POST /api/servers/getByTags", 2);
-
-        assertThat(api.serversByTags(List.of("forRent"))).isNotEmpty();
-        assertThat(waits).singleElement().isEqualTo(Duration.ofSeconds(2));
-    }
-
-    @Test
-    void doesNotRepeatAStartThatFailed() {
-        tenantOs.faults().next(1, Faults.START_REINSTALLATION, 503);
-
-        Throwable thrown = catchThrowable(() -> api.startReinstallation(103, 12, "h.example.com", "Root-Pw-789"));
-
-        assertThat(thrown).isInstanceOf(BackendFailure.Transient.class).hasMessageNotContaining("Root-Pw-789");
-        assertThat(tenantOs.callCount(Faults.START_REINSTALLATION)).isEqualTo(1);
-    }
-
-    @Test
-    void aHangingCallTimesOutAsTransient() {
-        tenantOs.faults().delay(1, "GET /api/servers/{id}/ipassignments", Duration.ofSeconds(2));
-        TenantOsApi impatient = new HttpTenantOsApi(tenantOs.baseUrl(), tenantOs.apiKey(), Duration.ofSeconds(1),
-                Duration.ofMillis(300));
-
-        Throwable thrown = catchThrowable(() -> impatient.ipAssignments(104));
-
-        assertThat(thrown).isInstanceOf(BackendFailure.Transient.class);
-        assertThat(((BackendFailure) thrown).status()).isZero();
-    }
-
-    @Test
-    void aWrongKeyIsPermanentAndNotShown() {
-        TenantOsApi wrong = new HttpTenantOsApi(tenantOs.baseUrl(), "not-the-key-42");
-
-        Throwable thrown = catchThrowable(() -> wrong.server(101));
-
-        assertThat(thrown).isInstanceOf(BackendFailure.Permanent.class).hasMessageNotContaining("not-the-key-42");
-        assertThat(((BackendFailure) thrown).status()).isEqualTo(401);
-    }
-
-    @Test
-    void anUnknownServerIsPermanent() {
-        Throwable thrown = catchThrowable(() -> api.server(999));
-
-        assertThat(thrown).isInstanceOf(BackendFailure.Permanent.class);
-        assertThat(((BackendFailure) thrown).status()).isEqualTo(404);
     }
 }
