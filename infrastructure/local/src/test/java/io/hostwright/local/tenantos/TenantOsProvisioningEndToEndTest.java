@@ -63,7 +63,8 @@ class TenantOsProvisioningEndToEndTest {
         TenantOsOrders orders = new TenantOsOrders(runtime, "ryzen7950x", Duration.ofSeconds(1));
         TenantOsOrders.Placed placed = orders.order("web1.example.com", 3);
 
-        JsonNode service = orders.awaitService(placed, Duration.ofSeconds(60), s -> s.path("status").asText().equals("ACTIVE"));
+        JsonNode service = orders.awaitService(placed, Duration.ofSeconds(60),
+                s -> s.path("status").asText().equals("ACTIVE") && TenantOsOrders.stepsSettled(s));
         assertThat(service.path("steps")).extracting(step -> step.path("status").asText()).containsOnly("SUCCEEDED");
         assertThat(service.toString()).doesNotContain(simulator.rootPasswordOf(105).orElse("no password")
                 .isEmpty() ? "-" : "rootPassword");
@@ -133,9 +134,10 @@ class TenantOsProvisioningEndToEndTest {
         SimulatedServer.Install install = server.install();
         assertThat(install.staleStatusReads()).as("provisioning was shown the wipe's finished").isEqualTo(staleReads);
         Instant installed = install.endedAt();
-        JsonNode service = orders.service(placed);
+        JsonNode service = orders.awaitService(placed, Duration.ofSeconds(20), TenantOsOrders::stepsSettled);
         JsonNode awaitInstall = service.path("steps").get(service.path("steps").size() - 1);
         assertThat(awaitInstall.path("name").asText()).isEqualTo("await-install");
+        assertThat(awaitInstall.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(Instant.parse(awaitInstall.path("updatedAt").asText())).isAfterOrEqualTo(installed);
         assertThat(Instant.parse(service.path("updatedAt").asText())).isAfterOrEqualTo(installed);
         // the mail emulator keeps whole seconds
