@@ -62,7 +62,8 @@ class TenantOsLifecycleEndToEndTest {
         orders.awaitMails(placed.email(), 4, WAIT);
         SimulatedUser user = simulator.userByEmail(placed.email()).orElseThrow();
         long serverId = ownedBy(user.id()).id();
-        String staff = orders.staffToken();
+        String staffSubject = "noc-" + placed.customer();
+        String staff = orders.staffToken(staffSubject);
         String service = "/v1/services/" + placed.serviceId();
         String admin = "/v1/admin/services/" + placed.serviceId();
 
@@ -104,7 +105,13 @@ class TenantOsLifecycleEndToEndTest {
 
         // --- suspend: ports down, power off, user suspended, mail with the reason
         JsonNode suspend = orders.call("POST", admin + "/suspend", staff, "{\"reason\":\"invoice 42 unpaid\"}", 202);
-        awaitOperation(orders, admin, suspend, staff, "SUCCEEDED");
+        JsonNode suspendedAsStaff = awaitOperation(orders, admin, suspend, staff, "SUCCEEDED");
+        assertThat(suspendedAsStaff.path("requestedBy").asText()).isEqualTo("staff:" + staffSubject);
+        // the customer may follow it too, and learns only that staff asked, not who
+        JsonNode suspendedAsCustomer = orders.call("GET", service + "/operations/" + suspend.path("operationId").asText(),
+                placed.token(), null, 200);
+        assertThat(suspendedAsCustomer.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(suspendedAsCustomer.path("requestedBy").asText()).isEqualTo("staff");
         orders.awaitService(placed, WAIT, s -> s.path("status").asText().equals("SUSPENDED"));
         SimulatedServer suspended = simulator.server(serverId);
         assertThat(suspended.powerStatus()).isEqualTo("off");
@@ -140,6 +147,9 @@ class TenantOsLifecycleEndToEndTest {
         JsonNode reinstalled = awaitOperation(orders, service, reinstall, placed.token(), "SUCCEEDED");
         assertThat(reinstalled.path("steps")).extracting(st -> st.path("name").asText())
                 .containsExactly("check-owner", "start-reinstall", "await-reinstall");
+        assertThat(reinstalled.path("requestedBy").asText()).isEqualTo("customer");
+        assertThat(orders.call("GET", admin + "/operations/" + reinstall.path("operationId").asText(), staff, null, 200)
+                .path("requestedBy").asText()).isEqualTo("customer:" + placed.customer());
         JsonNode afterReinstall = orders.awaitService(placed, WAIT,
                 s -> s.path("osName").asText().equals("Ubuntu 24.04 LTS"));
         assertThat(afterReinstall.path("status").asText()).isEqualTo("ACTIVE");

@@ -90,8 +90,12 @@ final class TenantOsOrders {
 
     /** A token with the staff scope. */
     String staffToken() {
-        return runtime.jwt().issue("staff-" + UUID.randomUUID().toString().substring(0, 6), "noc@hostwright.local",
-                "admin", Duration.ofMinutes(30));
+        return staffToken("staff-" + UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    /** A token with the staff scope for the member of staff {@code subject}. */
+    String staffToken(String subject) {
+        return runtime.jwt().issue(subject, "noc@hostwright.local", "admin", Duration.ofMinutes(30));
     }
 
     /** One API call with a fresh Idempotency-Key on writes, expecting {@code expected}. */
