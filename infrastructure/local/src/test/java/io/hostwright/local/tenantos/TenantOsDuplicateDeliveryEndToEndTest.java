@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +43,8 @@ class TenantOsDuplicateDeliveryEndToEndTest {
         TenantOsOrders orders = new TenantOsOrders(runtime, "ryzen7950x", Duration.ofSeconds(1));
         TenantOsOrders.Placed placed = orders.order("twice.example.com", 2);
 
-        JsonNode service = orders.awaitService(placed, Duration.ofSeconds(60), s -> s.path("status").asText().equals("ACTIVE"));
+        JsonNode service = orders.awaitService(placed, Duration.ofSeconds(60),
+                s -> s.path("status").asText().equals("ACTIVE") && TenantOsOrders.stepsSettled(s));
         assertThat(service.path("steps")).hasSize(6)
                 .allSatisfy(step -> assertThat(step.path("status").asText()).isEqualTo("SUCCEEDED"));
 
@@ -59,7 +59,7 @@ class TenantOsDuplicateDeliveryEndToEndTest {
         assertThat(simulator.callCount("POST /api/users")).isEqualTo(1);
 
         orders.awaitMails(placed.email(), 4, Duration.ofSeconds(20));
-        awaitEmptyMailQueue(Duration.ofSeconds(20)); // every copy handled before counting
+        orders.awaitQueueDrained(Manifest.MAIL_QUEUE, Duration.ofSeconds(20)); // every copy handled before counting
         List<JsonNode> mails = orders.mails(placed.email());
         assertThat(mails).hasSize(4);
         assertThat(mails).extracting(m -> m.path("subject").asText()).doesNotHaveDuplicates();
@@ -91,7 +91,7 @@ class TenantOsDuplicateDeliveryEndToEndTest {
                 .as("one reinstall and one wipe").isEqualTo(2);
         assertThat(simulator.callCount("DELETE /api/users/{id}")).isEqualTo(1);
         assertThat(simulator.server(serverId).hasTag("forRent")).isTrue();
-        awaitEmptyMailQueue(Duration.ofSeconds(20));
+        orders.awaitQueueDrained(Manifest.MAIL_QUEUE, Duration.ofSeconds(20));
         List<JsonNode> mails = orders.mails(placed.email());
         assertThat(mails).extracting(m -> m.path("subject").asText()).doesNotHaveDuplicates().hasSize(9);
         assertThat(orders.mails(orders.department)).extracting(m -> m.path("subject").asText())
@@ -103,21 +103,5 @@ class TenantOsDuplicateDeliveryEndToEndTest {
                 Duration.ofSeconds(60), o -> !o.path("status").asText().equals("QUEUED")
                         && !o.path("status").asText().equals("RUNNING"));
         assertThat(ended.path("status").asText()).as(ended.toString()).isEqualTo("SUCCEEDED");
-    }
-
-    private static void awaitEmptyMailQueue(Duration within) {
-        LocalAws aws = runtime.aws();
-        java.time.Instant deadline = java.time.Instant.now().plus(within);
-        while (java.time.Instant.now().isBefore(deadline)) {
-            int depth = aws.sqs().getQueueAttributes(b -> b.queueUrl(aws.queueUrl(Manifest.MAIL_QUEUE))
-                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                    .attributes().values().stream().mapToInt(Integer::parseInt).sum();
-            if (depth == 0) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("the mail queue did not drain within " + within);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.local.LocalRuntime;
+import io.hostwright.manifest.Manifest;
 import io.hostwright.simulator.tenantos.SimulatedServer;
 import io.hostwright.simulator.tenantos.SimulatedUser;
 import io.hostwright.simulator.tenantos.TenantOsSimulator;
@@ -61,7 +62,8 @@ class TenantOsLifecycleEndToEndTest {
         orders.awaitMails(placed.email(), 4, WAIT);
         SimulatedUser user = simulator.userByEmail(placed.email()).orElseThrow();
         long serverId = ownedBy(user.id()).id();
-        String staff = orders.staffToken();
+        String staffSubject = "noc-" + placed.customer();
+        String staff = orders.staffToken(staffSubject);
         String service = "/v1/services/" + placed.serviceId();
         String admin = "/v1/admin/services/" + placed.serviceId();
 
@@ -103,7 +105,13 @@ class TenantOsLifecycleEndToEndTest {
 
         // --- suspend: ports down, power off, user suspended, mail with the reason
         JsonNode suspend = orders.call("POST", admin + "/suspend", staff, "{\"reason\":\"invoice 42 unpaid\"}", 202);
-        awaitOperation(orders, admin, suspend, staff, "SUCCEEDED");
+        JsonNode suspendedAsStaff = awaitOperation(orders, admin, suspend, staff, "SUCCEEDED");
+        assertThat(suspendedAsStaff.path("requestedBy").asText()).isEqualTo("staff:" + staffSubject);
+        // the customer may follow it too, and learns only that staff asked, not who
+        JsonNode suspendedAsCustomer = orders.call("GET", service + "/operations/" + suspend.path("operationId").asText(),
+                placed.token(), null, 200);
+        assertThat(suspendedAsCustomer.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(suspendedAsCustomer.path("requestedBy").asText()).isEqualTo("staff");
         orders.awaitService(placed, WAIT, s -> s.path("status").asText().equals("SUSPENDED"));
         SimulatedServer suspended = simulator.server(serverId);
         assertThat(suspended.powerStatus()).isEqualTo("off");
@@ -139,6 +147,9 @@ class TenantOsLifecycleEndToEndTest {
         JsonNode reinstalled = awaitOperation(orders, service, reinstall, placed.token(), "SUCCEEDED");
         assertThat(reinstalled.path("steps")).extracting(st -> st.path("name").asText())
                 .containsExactly("check-owner", "start-reinstall", "await-reinstall");
+        assertThat(reinstalled.path("requestedBy").asText()).isEqualTo("customer");
+        assertThat(orders.call("GET", admin + "/operations/" + reinstall.path("operationId").asText(), staff, null, 200)
+                .path("requestedBy").asText()).isEqualTo("customer:" + placed.customer());
         JsonNode afterReinstall = orders.awaitService(placed, WAIT,
                 s -> s.path("osName").asText().equals("Ubuntu 24.04 LTS"));
         assertThat(afterReinstall.path("status").asText()).isEqualTo("ACTIVE");
@@ -149,7 +160,8 @@ class TenantOsLifecycleEndToEndTest {
 
         // --- terminate: off, renamed, extra IPs released, wiped, back in stock, user removed, mails
         JsonNode terminate = orders.call("POST", admin + "/terminate", staff, null, 202);
-        JsonNode terminated = awaitOperation(orders, admin, terminate, staff, "SUCCEEDED");
+        JsonNode terminated = orders.await(admin + "/operations/" + terminate.path("operationId").asText(), staff, WAIT,
+                o -> o.path("status").asText().equals("SUCCEEDED") && TenantOsOrders.stepsSettled(o));
         assertThat(terminated.path("steps")).extracting(st -> st.path("status").asText()).containsOnly("SUCCEEDED");
         orders.awaitService(placed, WAIT, s -> s.path("status").asText().equals("TERMINATED"));
         SimulatedServer stock = simulator.server(serverId);
@@ -167,7 +179,8 @@ class TenantOsLifecycleEndToEndTest {
         assertThat(wiped.path("subject").asText()).contains(Long.toString(serverId));
         orders.call("POST", admin + "/terminate", staff, null, 409);
 
-        // every customer mail of the life, once each
+        // every customer mail of the life, once each: counted once the mailer handled all there was to send
+        orders.awaitQueueDrained(Manifest.MAIL_QUEUE, WAIT);
         assertThat(orders.mails(placed.email())).extracting(m -> m.path("subject").asText()).hasSize(9);
         // the staff view shows the four operations, newest first
         JsonNode history = orders.call("GET", admin, staff, null, 200);
@@ -281,6 +294,7 @@ class TenantOsLifecycleEndToEndTest {
         JsonNode told = orders.awaitMails(orders.department, 1, WAIT).stream()
                 .filter(m -> m.path("text").asText().contains("reassigned by hand")).findFirst().orElseThrow();
         assertThat(told.path("subject").asText()).contains(placed.serviceId());
+        orders.awaitQueueDrained(Manifest.MAIL_QUEUE, WAIT);
         assertThat(orders.mails(placed.email())).noneMatch(m -> m.path("subject").asText().contains("terminated"));
     }
 
@@ -345,6 +359,7 @@ class TenantOsLifecycleEndToEndTest {
             assertThat(m.path("text").asText()).contains("stays out of stock");
         });
         // the customer was told once the server was taken from them, and only that
+        orders.awaitQueueDrained(Manifest.MAIL_QUEUE, WAIT);
         assertThat(orders.mails(placed.email())).extracting(m -> m.path("subject").asText())
                 .filteredOn(subject -> subject.contains("terminated")).hasSize(1);
     }
@@ -368,9 +383,11 @@ class TenantOsLifecycleEndToEndTest {
         assertThat(abandoned.path("detail").asText()).contains("abandoned by staff").contains("done by hand");
         assertThat(orders.call("POST", operation + "/abandon", staff, null, 409).path("detail").asText())
                 .contains("already ended as FAILED");
-        // the wipe's polls (every 500 ms) stop, bar one already in flight; the server stays out of stock
+        // the wipe's polls stop, bar one already in flight (whose follow-up is ignored): the lifecycle queue, which
+        // holds only this operation's messages, drains, as it never does while a step polls; the server stays out of
+        // stock
         int polls = awaitWipePolls(orders, operation, staff);
-        sleepMillis(3_000);
+        orders.awaitQueueDrained(Manifest.LIFECYCLE_QUEUE, WAIT);
         assertThat(awaitWipePolls(orders, operation, staff)).isLessThanOrEqualTo(polls + 1);
         assertThat(orders.call("GET", operation, staff, null, 200).path("status").asText()).isEqualTo("FAILED");
         assertThat(simulator.server(serverId).tags()).doesNotContain("forRent");
@@ -384,15 +401,6 @@ class TenantOsLifecycleEndToEndTest {
             }
         }
         return 0;
-    }
-
-    private static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     private SimulatedServer ownedBy(long userId) {

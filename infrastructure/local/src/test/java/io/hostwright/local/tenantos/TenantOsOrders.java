@@ -14,6 +14,7 @@ import io.hostwright.dynamodb.DynamoDbConnectionRepository;
 import io.hostwright.json.Json;
 import io.hostwright.local.LocalRuntime;
 import io.hostwright.simulator.tenantos.TenantOsSimulator;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
 import java.net.URI;
@@ -89,8 +90,12 @@ final class TenantOsOrders {
 
     /** A token with the staff scope. */
     String staffToken() {
-        return runtime.jwt().issue("staff-" + UUID.randomUUID().toString().substring(0, 6), "noc@hostwright.local",
-                "admin", Duration.ofMinutes(30));
+        return staffToken("staff-" + UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    /** A token with the staff scope for the member of staff {@code subject}. */
+    String staffToken(String subject) {
+        return runtime.jwt().issue(subject, "noc@hostwright.local", "admin", Duration.ofMinutes(30));
     }
 
     /** One API call with a fresh Idempotency-Key on writes, expecting {@code expected}. */
@@ -115,6 +120,21 @@ final class TenantOsOrders {
                 {"productId":"%s","billingCycle":"monthly","hostname":"%s","os":"debian-12",
                  "options":{"ipv4":%d,"bandwidthTb":20}}""".formatted(productId, hostname, ipv4), 202);
         return new Placed(customer, email, token, accepted.path("orderId").asText(), accepted.path("serviceId").asText());
+    }
+
+    /**
+     * Whether the ledger recorded the end of every step shown (none STARTED or WAITING). A step's consequences
+     * (the service ACTIVE, the operation ended) are written before its end is, so wait for this before asserting on
+     * the steps of a service or operation that just got there.
+     */
+    static boolean stepsSettled(JsonNode withSteps) {
+        for (JsonNode step : withSteps.path("steps")) {
+            String status = step.path("status").asText();
+            if (status.equals("STARTED") || status.equals("WAITING")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     JsonNode service(Placed placed) {
@@ -161,6 +181,31 @@ final class TenantOsOrders {
             sleep(Duration.ofMillis(250));
         } while (Instant.now().isBefore(deadline));
         throw new AssertionError(count + " mails to " + to + " expected within " + within + ", got " + mails.size());
+    }
+
+    /**
+     * Waits until the queue (a {@code Manifest} queue name) holds no message, visible, in flight or delayed: its
+     * poller has handled every message and none sent a follow-up. A step that waits sends its follow-up before its
+     * own message is deleted, so a step queue is never empty while a step still polls; a mail that could not go
+     * yet stays on the queue. Call it once nothing sends any more (the operation or order ended), then assert what
+     * must not have happened.
+     */
+    void awaitQueueDrained(String queue, Duration within) {
+        var aws = runtime.aws();
+        String url = aws.queueUrl(queue);
+        Instant deadline = Instant.now().plus(within);
+        Map<QueueAttributeName, String> depth;
+        do {
+            depth = aws.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+            if (depth.values().stream().allMatch("0"::equals)) {
+                return;
+            }
+            sleep(Duration.ofMillis(50));
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("the " + queue + " queue did not drain within " + within + ": " + depth);
     }
 
     List<JsonNode> mails(String to) {

@@ -1,8 +1,11 @@
 package io.hostwright.local.tenantos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hostwright.backends.tenantos.TenantOsApi;
+import io.hostwright.backends.tenantos.http.HttpTenantOsApi;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
+import io.hostwright.local.Eventually;
 import io.hostwright.local.LocalRuntime;
 import io.hostwright.simulator.tenantos.Settings;
 import io.hostwright.simulator.tenantos.SimulatedServer;
@@ -15,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +55,7 @@ class TenantOsProvisioningEndToEndTest {
     void freshStock() {
         simulator = TenantOsOrders.simulator(runtime);
         simulator.reset();
-        simulator.setErrorRate(0);
+        simulator.settings(Settings.tests());
     }
 
     @Test
@@ -57,7 +63,8 @@ class TenantOsProvisioningEndToEndTest {
         TenantOsOrders orders = new TenantOsOrders(runtime, "ryzen7950x", Duration.ofSeconds(1));
         TenantOsOrders.Placed placed = orders.order("web1.example.com", 3);
 
-        JsonNode service = orders.awaitService(placed, Duration.ofSeconds(60), s -> s.path("status").asText().equals("ACTIVE"));
+        JsonNode service = orders.awaitService(placed, Duration.ofSeconds(60),
+                s -> s.path("status").asText().equals("ACTIVE") && TenantOsOrders.stepsSettled(s));
         assertThat(service.path("steps")).extracting(step -> step.path("status").asText()).containsOnly("SUCCEEDED");
         assertThat(service.toString()).doesNotContain(simulator.rootPasswordOf(105).orElse("no password")
                 .isEmpty() ? "-" : "rootPassword");
@@ -87,6 +94,69 @@ class TenantOsProvisioningEndToEndTest {
         server.ipAssignments().stream().filter(a -> !a.primary())
                 .forEach(a -> assertThat(ready.path("text").asText()).contains(a.ip()));
         assertThat(service.toString()).doesNotContain(password);
+    }
+
+    /**
+     * Right after a start TenantOS may still report the server's job before: for a server back from a wipe, that
+     * wipe's "finished". Provisioning must not take it for the new install's end — the service would go ACTIVE, and
+     * the customer get the "ready" mails with the root password, while the OS is still being installed.
+     */
+    @Test
+    void aServerBackFromAWipeGoesActiveOnlyOnceItsOsIsReallyInstalledThoughTheStatusLags() {
+        int staleReads = 3;
+        // staff wiped this hardware's whole stock in TenantOS: whichever server the order gets, its last job is a wipe
+        TenantOsApi staff = new HttpTenantOsApi(simulator.baseUrl(), simulator.apiKey());
+        List<Long> stock = simulator.servers().stream().filter(s -> s.hasTag("ryzen7950x")).map(SimulatedServer::id)
+                .toList();
+        stock.forEach(id -> staff.startReinstallation(id, 90, null, null));
+        Eventually.await("the stock wiped", Duration.ofSeconds(20), () -> stock.stream()
+                .allMatch(id -> simulator.server(id).install().status().equals("finished")));
+        // long enough that the job is seen running after the stale reads (each await-install poll is ~1 s apart)
+        simulator.setInstallDuration(Duration.ofSeconds(6));
+        simulator.setStaleStatusReads(staleReads);
+        TenantOsOrders orders = new TenantOsOrders(runtime, "ryzen7950x", Duration.ofSeconds(1));
+        TenantOsOrders.Placed placed = orders.order("lagging.example.com", 1);
+
+        List<String> toldTooEarly = new ArrayList<>();
+        Eventually.await("the service ACTIVE and its ready mails", Duration.ofMinutes(3), () -> {
+            boolean active = orders.service(placed).path("status").asText().equals("ACTIVE");
+            long readyMails = readyMails(orders, placed).size();
+            // read after the service and the mails: an install once finished stays finished
+            Optional<SimulatedServer.Install> install = installed(stock).map(SimulatedServer::install);
+            if ((active || readyMails > 0) && install.filter(i -> i.status().equals("finished")).isEmpty()) {
+                toldTooEarly.add("ACTIVE " + active + ", " + readyMails + " ready mail(s), install " + install);
+            }
+            return active && readyMails == 2;
+        });
+        assertThat(toldTooEarly).as("the customer told before the OS was installed").isEmpty();
+
+        SimulatedServer server = installed(stock).orElseThrow();
+        SimulatedServer.Install install = server.install();
+        assertThat(install.staleStatusReads()).as("provisioning was shown the wipe's finished").isEqualTo(staleReads);
+        Instant installed = install.endedAt();
+        JsonNode service = orders.awaitService(placed, Duration.ofSeconds(20), TenantOsOrders::stepsSettled);
+        JsonNode awaitInstall = service.path("steps").get(service.path("steps").size() - 1);
+        assertThat(awaitInstall.path("name").asText()).isEqualTo("await-install");
+        assertThat(awaitInstall.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(Instant.parse(awaitInstall.path("updatedAt").asText())).isAfterOrEqualTo(installed);
+        assertThat(Instant.parse(service.path("updatedAt").asText())).isAfterOrEqualTo(installed);
+        // the mail emulator keeps whole seconds
+        assertThat(readyMails(orders, placed)).allSatisfy(mail -> assertThat(Instant.parse(mail.path("at").asText()))
+                .isAfterOrEqualTo(installed.truncatedTo(ChronoUnit.SECONDS)));
+        assertThat(server.os()).isEqualTo("Debian 12 (Bookworm)");
+        assertThat(readyMails(orders, placed)).anySatisfy(mail -> assertThat(mail.path("text").asText())
+                .contains(simulator.rootPasswordOf(server.id()).orElseThrow()));
+    }
+
+    /** The stock server whose last job is no longer the wipe: the one the order installs. */
+    private Optional<SimulatedServer> installed(List<Long> stock) {
+        return stock.stream().map(simulator::server).filter(s -> !s.install().wipe()).findFirst();
+    }
+
+    /** "Your account is ready" and "Your server is ready to use", each with the root password. */
+    private static List<JsonNode> readyMails(TenantOsOrders orders, TenantOsOrders.Placed placed) {
+        return orders.mails(placed.email()).stream().filter(m -> m.path("subject").asText().contains(" ready"))
+                .toList();
     }
 
     @Test

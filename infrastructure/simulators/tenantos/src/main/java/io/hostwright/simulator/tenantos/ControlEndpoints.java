@@ -163,6 +163,9 @@ final class ControlEndpoints {
         if (r.has("hangTimeMs")) {
             s = s.withHangTime(Duration.ofMillis(r.requiredLong("hangTimeMs", "hangTimeMs")));
         }
+        if (r.has("staleStatusReads")) {
+            s = s.withStaleStatusReads((int) r.requiredLong("staleStatusReads", "staleStatusReads"));
+        }
         if (r.has("errorRate") || r.has("errorMode")) {
             JsonNode rate = r.field("errorRate");
             Settings.ErrorMode mode = r.has("errorMode")
@@ -210,7 +213,8 @@ final class ControlEndpoints {
                 "latencyMs", s.latency().toMillis(),
                 "errorRate", s.errorRate(),
                 "errorMode", s.errorMode().name(),
-                "hangTimeMs", s.hangTime().toMillis());
+                "hangTimeMs", s.hangTime().toMillis(),
+                "staleStatusReads", s.staleStatusReads());
     }
 
     static Map<String, Object> ssoToken(SsoToken t) {

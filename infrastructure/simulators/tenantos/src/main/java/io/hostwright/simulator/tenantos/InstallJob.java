@@ -2,10 +2,13 @@ package io.hostwright.simulator.tenantos;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * An OS installation or disk wipe. It ends by itself once {@code duration} has passed ({@link World} checks on every
- * access, so no timer thread is needed); {@code failMessage} set means it fails instead, 60 % of the way in.
+ * access, so no timer thread is needed); {@code failMessage} set means it fails instead, 60 % of the way in. While it
+ * runs, the first {@code staleReadsLeft} status reads may still answer the status of the job before (see
+ * {@link Settings#staleStatusReads()}).
  */
 final class InstallJob {
 
@@ -19,6 +22,10 @@ final class InstallJob {
     final String failMessage;
     State state = State.RUNNING;
     int endProgress;
+    Instant endedAt;
+    private Map<String, Object> staleStatus;
+    private int staleReadsLeft;
+    int staleReadsServed;
 
     InstallJob(Seed.Profile profile, Instant startedAt, Duration duration, String failMessage) {
         this.profileId = profile.id();
@@ -33,14 +40,37 @@ final class InstallJob {
         return state == State.RUNNING;
     }
 
-    boolean due(Instant now) {
-        Duration runFor = failMessage == null ? duration : duration.multipliedBy(6).dividedBy(10);
-        return running() && !now.isBefore(startedAt.plus(runFor));
+    /** When it ends by itself: after its duration, or 60 % of it when it is to fail. */
+    Instant dueAt() {
+        return startedAt.plus(failMessage == null ? duration : duration.multipliedBy(6).dividedBy(10));
     }
 
-    void end(State outcome, Instant now) {
-        endProgress = outcome == State.FINISHED ? 100 : progress(now);
+    boolean due(Instant now) {
+        return running() && !now.isBefore(dueAt());
+    }
+
+    void end(State outcome, Instant at) {
+        endProgress = outcome == State.FINISHED ? 100 : progress(at);
         state = outcome;
+        endedAt = at;
+        staleStatus = null;
+        staleReadsLeft = 0;
+    }
+
+    /** The next {@code reads} status reads while this job runs answer {@code previousStatus} instead. */
+    void reportStale(Map<String, Object> previousStatus, int reads) {
+        staleStatus = previousStatus;
+        staleReadsLeft = reads;
+    }
+
+    /** What a status read answers instead of this job's own status, using up one stale read; null when nothing. */
+    Map<String, Object> staleRead() {
+        if (!running() || staleReadsLeft == 0) {
+            return null;
+        }
+        staleReadsLeft--;
+        staleReadsServed++;
+        return staleStatus;
     }
 
     int progress(Instant now) {

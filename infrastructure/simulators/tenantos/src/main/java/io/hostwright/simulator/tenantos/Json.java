@@ -2,19 +2,26 @@ package io.hostwright.simulator.tenantos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The one mapper, ordered JSON objects (TenantOS answers keep key order) and writing an answer. */
+/**
+ * The one mapper, ordered JSON objects (TenantOS answers keep key order) and writing an answer. Instants (only in
+ * the control API's views) are ISO-8601 strings.
+ */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
 
     private Json() {
     }

@@ -1,11 +1,13 @@
 package io.hostwright.simulator.tenantos;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The OS catalogue, a server's profiles, installs/wipes that run for the configured time, and the rescue system.
  * [U] The rescue calls are our reading ({@code startRescueSystem} with {@code rootPassword},
- * {@code stopRescueSystem}); starting an install leaves the rescue system (the installer boots instead).
+ * {@code stopRescueSystem}); starting an install leaves the rescue system (the installer boots instead). With
+ * {@link Settings#staleStatusReads()} set, the install status lags behind a start the way TenantOS's may.
  */
 final class ProvisioningEndpoints {
 
@@ -56,8 +58,10 @@ final class ProvisioningEndpoints {
             if (server.reinstallationRunning() || server.diskwipeRunning()) {
                 throw new ApiError(409, "A reinstallation or disk wipe is already running on this server.");
             }
+            Map<String, Object> previousStatus = Views.installStatus(server.install, world.now());
             server.install = new InstallJob(profile, world.now(),
                     profile.wipe() ? now.wipeDuration() : now.installDuration(), request.failInstall());
+            server.install.reportStale(previousStatus, now.staleStatusReads());
             if (hostname != null) {
                 server.hostname = hostname;
             }
@@ -102,9 +106,14 @@ final class ProvisioningEndpoints {
         });
     }
 
+    /** The job's status, or, for the first stale reads while it runs, the status of the job before it. */
     private Object status(ApiRequest request) {
         long id = request.id("id", "Server");
-        return world.locked(() -> Views.installStatus(world.server(id).install, world.now()));
+        return world.locked(() -> {
+            InstallJob job = world.server(id).install;
+            Map<String, Object> stale = job == null ? null : job.staleRead();
+            return stale != null ? stale : Views.installStatus(job, world.now());
+        });
     }
 
     private Object stop(ApiRequest request) {

@@ -24,8 +24,14 @@ public record SimulatedServer(long id, String hostname, String servername, Long 
     public record IpAssignment(long id, String ip, boolean primary, long subnetId, String rdns) {
     }
 
-    /** @param status running, finished, failed or cancelled */
-    public record Install(long profileId, String profileName, boolean wipe, String status, int progress) {
+    /**
+     * @param status           running, finished, failed or cancelled
+     * @param startedAt        when {@code startReinstallation} started it (simulator clock)
+     * @param endedAt          when it finished, failed or was cancelled; null while it runs
+     * @param staleStatusReads how many {@code getInstallStatus} reads answered the job before instead of this one
+     */
+    public record Install(long profileId, String profileName, boolean wipe, String status, int progress,
+                          Instant startedAt, Instant endedAt, int staleStatusReads) {
     }
 
     /** @param enabled administratively up */
@@ -43,7 +49,8 @@ public record SimulatedServer(long id, String hostname, String servername, Long 
 
     static SimulatedServer of(ServerState s, Instant now) {
         Install install = s.install == null ? null : new Install(s.install.profileId, s.install.profileName,
-                s.install.wipe, s.install.state.name().toLowerCase(Locale.ROOT), s.install.progress(now));
+                s.install.wipe, s.install.state.name().toLowerCase(Locale.ROOT), s.install.progress(now),
+                s.install.startedAt, s.install.endedAt, s.install.staleReadsServed);
         return new SimulatedServer(s.id, s.hostname, s.servername, s.userId, s.os, List.copyOf(s.tags), s.cpuModel,
                 s.memoryMb, s.primaryIp(), s.powerStatus, s.reinstallationRunning(), s.diskwipeRunning(),
                 s.assignments.stream().map(a -> new IpAssignment(a.id, a.ip, a.primary, a.subnetId, a.rdns)).toList(),

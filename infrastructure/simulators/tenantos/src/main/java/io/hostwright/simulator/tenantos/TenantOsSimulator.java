@@ -292,6 +292,15 @@ public final class TenantOsSimulator implements BackendSimulator {
         updateSettings(s -> s.withWipeDuration(duration));
     }
 
+    /**
+     * After each install or wipe started from now on, the next {@code reads} {@code getInstallStatus} reads of its
+     * server, while it runs, answer the status of the job before it (e.g. a wipe's "finished", 100 %), as TenantOS
+     * may right after a start; 0 turns it off.
+     */
+    public void setStaleStatusReads(int reads) {
+        updateSettings(s -> s.withStaleStatusReads(reads));
+    }
+
     public void setLatency(Duration latency) {
         updateSettings(s -> s.withLatency(latency));
     }

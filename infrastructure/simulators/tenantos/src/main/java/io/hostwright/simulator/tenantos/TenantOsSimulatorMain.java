@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a simulator until the process ends:
- * {@code --port 8089 --api-key KEY --seed seed.json --install-ms 5000 --wipe-ms 8000 --latency-ms 0}
+ * {@code --port 8089 --api-key KEY --seed seed.json --install-ms 5000 --wipe-ms 8000 --latency-ms 0
+ * --stale-status-reads 0}
  * (every option optional; port 0 picks a free one). Prints the base URL and key on one line.
  */
 public final class TenantOsSimulatorMain {
@@ -27,6 +28,7 @@ public final class TenantOsSimulatorMain {
                 case "--install-ms" -> settings = settings.withInstallDuration(millis(value));
                 case "--wipe-ms" -> settings = settings.withWipeDuration(millis(value));
                 case "--latency-ms" -> settings = settings.withLatency(millis(value));
+                case "--stale-status-reads" -> settings = settings.withStaleStatusReads(Integer.parseInt(value));
                 default -> usage("unknown option " + option);
             }
         }
@@ -47,7 +49,7 @@ public final class TenantOsSimulatorMain {
 
     private static String usage(String problem) {
         System.err.println(problem + "\nusage: [--port N] [--api-key KEY] [--seed FILE] [--install-ms N]"
-                + " [--wipe-ms N] [--latency-ms N]");
+                + " [--wipe-ms N] [--latency-ms N] [--stale-status-reads N]");
         System.exit(2);
         return "";
     }

@@ -171,10 +171,11 @@ final class World {
             if (job == null || !job.due(now)) {
                 continue;
             }
+            // it ended when its time was up, whenever that is noticed
             if (job.failMessage != null) {
-                job.end(InstallJob.State.FAILED, now);
+                job.end(InstallJob.State.FAILED, job.dueAt());
             } else {
-                job.end(InstallJob.State.FINISHED, now);
+                job.end(InstallJob.State.FINISHED, job.dueAt());
                 server.os = job.wipe ? "" : job.profileName;
             }
         }
