@@ -133,7 +133,7 @@ public final class ApiGatewayServerControlRequestHandler
                 key, null, parameters));
         LOG.info("reinstall of service {} {} as {}", serviceId, accepted.replayed() ? "replayed" : "requested",
                 accepted.operation().operationId());
-        return OperationViews.accepted(accepted.operation(), "/v1/services/" + serviceId + "/operations/"
+        return OperationViews.acceptedForCustomer(accepted.operation(), "/v1/services/" + serviceId + "/operations/"
                 + accepted.operation().operationId(), accepted.replayed());
     }
 

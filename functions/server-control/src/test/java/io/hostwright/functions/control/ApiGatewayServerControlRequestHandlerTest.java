@@ -325,6 +325,8 @@ class ApiGatewayServerControlRequestHandlerTest {
         assertThat(response.getHeaders()).containsEntry("Location",
                 "/v1/services/" + service.serviceId() + "/operations/" + operationId);
         assertThat(accepted.get("kind").asText()).isEqualTo("reinstall");
+        assertThat(accepted.get("requestedBy").asText()).as("customers never see the stored scope")
+                .isEqualTo("customer");
         assertThat(operations.find(service.serviceId(), operationId)).hasValueSatisfying(o -> {
             assertThat(o.status()).isEqualTo(OperationStatus.QUEUED);
             assertThat(o.requestedBy()).isEqualTo("customer:" + alice);

@@ -40,7 +40,10 @@ public final class OperationViews {
      * member of staff).
      */
     public static OperationView forCustomer(OperationDetails details) {
-        OperationView full = of(details);
+        return forCustomer(of(details));
+    }
+
+    private static OperationView forCustomer(OperationView full) {
         String requestedBy = full.requestedBy() != null && full.requestedBy().startsWith("customer:") ? "customer"
                 : "staff";
         return new OperationView(full.operationId(), full.serviceId(), full.kind(), full.status(), full.reason(),
@@ -54,10 +57,19 @@ public final class OperationViews {
                 .toList();
     }
 
-    /** The 202 of an accepted operation, pointing at where to follow it. */
+    /** The 202 of an accepted operation, pointing at where to follow it, as staff see it. */
     public static APIGatewayV2HTTPResponse accepted(Operation o, String location, boolean replayed) {
+        return accepted(of(o, null), location, replayed);
+    }
+
+    /** The same 202 as a customer sees it ({@code requestedBy} only {@code customer} or {@code staff}). */
+    public static APIGatewayV2HTTPResponse acceptedForCustomer(Operation o, String location, boolean replayed) {
+        return accepted(forCustomer(of(o, null)), location, replayed);
+    }
+
+    private static APIGatewayV2HTTPResponse accepted(OperationView view, String location, boolean replayed) {
         Map<String, String> headers = replayed ? Map.of("Location", location, "Idempotent-Replayed", "true")
                 : Map.of("Location", location);
-        return ApiResponses.json(202, of(o, null), headers);
+        return ApiResponses.json(202, view, headers);
     }
 }
