@@ -99,6 +99,20 @@ class LocalRuntimeEndToEndTest {
         assertThat(sweep.path("status").asText()).isEqualTo("succeeded");
     }
 
+    @Test
+    void listsEveryRegisteredBackEndsSimulatorWhichAnswersItsOwnApi() throws Exception {
+        JsonNode simulators = json(send(get("/local/simulators")), 200);
+
+        assertThat(simulators.size()).isEqualTo(RegisteredSimulators.ALL.size());
+        for (var launcher : RegisteredSimulators.ALL) {
+            String url = simulators.path(launcher.backend()).asText();
+            assertThat(url).isEqualTo(runtime.simulators().get(launcher.backend()).baseUrl());
+            // its control API is reachable from outside, for stock and faults
+            assertThat(send(HttpRequest.newBuilder(java.net.URI.create(url + "/_simulator/state")).GET()).statusCode())
+                    .as(launcher.backend()).isEqualTo(200);
+        }
+    }
+
     private static HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(runtime.apiUri().resolve(path)).GET();
     }
