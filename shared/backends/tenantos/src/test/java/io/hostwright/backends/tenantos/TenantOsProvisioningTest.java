@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.hostwright.backends.tenantos.InMemoryServer.finished;
+import static io.hostwright.backends.tenantos.InMemoryServer.running;
 import static io.hostwright.backends.tenantos.InMemoryTenantOs.refused;
 import static io.hostwright.backends.tenantos.InMemoryTenantOs.unavailable;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,6 +154,20 @@ class TenantOsProvisioningTest {
         assertThat(server.starts).hasSize(1);
         assertThat(server.starts.getFirst().rootPassword())
                 .isEqualTo(world.secrets.get("svc_ada", TenantOsProvisioning.ROOT_PASSWORD).orElseThrow());
+    }
+
+    @Test
+    void aLostStartIsNotRepeatedWhileTheStatusStillReportsTheJobBefore() {
+        provisionUpTo("start-install");
+        world.serverOf(service).afterNextStart(finished("disk wipe finished"), running(5),
+                finished("installation finished"));
+        tenantOs.loseNextAnswer("startReinstallation", unavailable());
+
+        assertThat(world.provision(service, "start-install")).isInstanceOf(StepOutcome.Retry.class);
+        StepOutcome retried = world.provision(service, "start-install");
+
+        assertThat(retried).isInstanceOf(StepOutcome.Next.class);
+        assertThat(world.serverOf(service).starts).hasSize(1);
     }
 
     @Test

@@ -129,6 +129,18 @@ class TenantOsReinstallTest {
     }
 
     @Test
+    void aLostStartIsNotRepeatedWhileTheStatusStillReportsTheJobBefore() {
+        server.afterNextStart(finished("installation finished"), running(5), finished("installation finished"));
+        tenantOs.loseNextAnswer("startReinstallation", unavailable());
+
+        assertThat(world.operate(reinstall, "start-reinstall", service)).isInstanceOf(StepOutcome.Retry.class);
+        StepOutcome retried = world.operate(reinstall, "start-reinstall", service);
+
+        assertThat(retried).isInstanceOf(StepOutcome.Next.class);
+        assertThat(tenantOs.calls("startReinstallation")).hasSize(1);
+    }
+
+    @Test
     void aStaleFinishedRightAfterTheStartIsNotTakenForTheReinstallation() {
         server.afterNextStart(finished("installation finished"), finished("installation finished"), running(25),
                 finished("installation finished"));

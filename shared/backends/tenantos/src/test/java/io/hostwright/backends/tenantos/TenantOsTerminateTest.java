@@ -16,6 +16,7 @@ import java.util.Map;
 import static io.hostwright.backends.tenantos.InMemoryServer.failed;
 import static io.hostwright.backends.tenantos.InMemoryServer.finished;
 import static io.hostwright.backends.tenantos.InMemoryServer.running;
+import static io.hostwright.backends.tenantos.InMemoryTenantOs.unavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -128,6 +129,19 @@ class TenantOsTerminateTest {
         assertThat(world.lifecycleState(service).jobSeenRunning()).isTrue();
         assertThat(wiped).isEqualTo(new StepOutcome.Next("return-to-stock", "disk wipe of server " + server.id
                 + " finished"));
+    }
+
+    @Test
+    void aLostWipeStartIsNotRepeatedWhileTheStatusStillReportsTheJobBefore() {
+        server.afterNextStart(finished("installation finished"), running(5), finished("disk wipe finished"));
+        tenantOs.loseNextAnswer("startReinstallation", unavailable());
+        world.operateFrom(terminate, "check-owner", service);
+
+        StepOutcome retried = world.operate(terminate, "start-wipe", service);
+
+        assertThat(retried).isInstanceOf(StepOutcome.Next.class);
+        assertThat(server.starts).hasSize(2); // the installation, then one wipe
+        assertThat(world.operateFrom(terminate, "await-wipe", service)).isInstanceOf(StepOutcome.Done.class);
     }
 
     @Test
