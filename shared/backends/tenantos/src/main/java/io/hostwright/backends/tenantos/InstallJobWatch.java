@@ -40,6 +40,14 @@ final class InstallJobWatch {
         return new Reading(ended ? Verdict.FINISHED : Verdict.WAITING, status, seenRunning);
     }
 
+    /**
+     * Read before a start: whether a job already runs, so a start whose answer was lost is not repeated. Right after
+     * that start the status may still be the job before's, so a busy server counts as running too.
+     */
+    static boolean jobRunning(TenantOsApi api, long serverId) {
+        return runningNow(api, serverId) || api.server(serverId).busy();
+    }
+
     /** Read right after a start: a job already running is certainly this one. */
     static boolean runningNow(TenantOsApi api, long serverId) {
         return api.installStatus(serverId).state() == InstallStatus.State.RUNNING;

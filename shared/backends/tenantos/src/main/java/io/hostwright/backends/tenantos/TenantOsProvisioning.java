@@ -245,7 +245,7 @@ public final class TenantOsProvisioning implements ProvisioningModule {
             secrets().put(s.service().serviceId(), ROOT_PASSWORD, password);
         }
         // an earlier attempt may have started it and lost the answer
-        if (s.api().installStatus(serverId).state() != InstallStatus.State.RUNNING) {
+        if (!InstallJobWatch.jobRunning(s.api(), serverId)) {
             s.api().startReinstallation(serverId, profileId, s.service().hostname(), password);
         }
         save(s, s.state().withInstall(profileId, clock().instant(), InstallJobWatch.runningNow(s.api(), serverId)));

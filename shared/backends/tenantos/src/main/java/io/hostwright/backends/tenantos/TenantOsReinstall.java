@@ -65,7 +65,7 @@ final class TenantOsReinstall implements TenantOsOperation {
             password = RootPasswords.generate();
             support.context().secrets().put(serviceId, secret, password);
         }
-        if (t.s().api().installStatus(t.serverId()).state() != InstallStatus.State.RUNNING) {
+        if (!InstallJobWatch.jobRunning(t.s().api(), t.serverId())) {
             t.s().api().startReinstallation(t.serverId(), profileId, t.s().service().hostname(), password);
         }
         TenantOsLifecycleState started = t.state().withReinstall(operationId, support.clock().instant());

@@ -128,7 +128,7 @@ final class TenantOsTerminate implements TenantOsOperation {
     private StepOutcome startWipe(LifecycleStep t) {
         Long profileId = t.settings().terminationProfileId();
         if (profileId != null && t.state().wipeStartedAt() == null) {
-            if (t.s().api().installStatus(t.serverId()).state() != InstallStatus.State.RUNNING) {
+            if (!InstallJobWatch.jobRunning(t.s().api(), t.serverId())) {
                 t.s().api().startReinstallation(t.serverId(), profileId, null, null);
             }
             TenantOsLifecycleState started = t.state().withWipeStarted(support.clock().instant());
