@@ -76,11 +76,14 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         String email = s.service().customerEmail();
         TenantOsUser user = s.api().findUserByEmail(email).orElse(null);
         String detail = "existing TenantOS user " + (user == null ? "" : user.id());
-        boolean created = user == null;
-        if (created) {
+        // an earlier attempt that lost the answer to its create noted it was creating: the user is this order's
+        boolean created = s.state().userCreated();
+        if (user == null) {
+            save(s, s.state().creatingUser());
             String name = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
             user = s.api().createUser(name, email, email, RootPasswords.generate(), s.settings().roleId());
             detail = "TenantOS user " + user.id() + " created";
+            created = true;
         }
         save(s, s.state().withUser(user.id(), created));
         return new StepOutcome.Next("claim-server", detail);

@@ -10,7 +10,8 @@ import java.util.Map;
  * What the TenantOS module remembers about one service between steps. Empty fields are null / empty.
  *
  * @param userCreated        the TenantOS user was created for this order (not found by e-mail), so an order that
- *                           never got a server may remove it again
+ *                           never got a server may remove it again; set before the create call, so a lost answer
+ *                           does not make it look found
  * @param claimingServerId   the server being claimed, written before the claim: a redelivery after a crash between
  *                           claim and {@code serverId} finds and finishes (or gives back) that claim
  * @param installSeenRunning the installation this service started was seen running (see {@link InstallJobWatch})
@@ -57,6 +58,12 @@ record TenantOsServiceState(Long userId, boolean userCreated, Long serverId, Lon
 
     TenantOsServiceState withUser(long id, boolean created) {
         return new TenantOsServiceState(id, created, serverId, claimingServerId, mainIp, additionalIps, profileId,
+                installStartedAt, installSeenRunning, stockWaitSince, staffToldNoStock);
+    }
+
+    /** About to create the customer's user: a retry that then finds it by e-mail knows it is this order's. */
+    TenantOsServiceState creatingUser() {
+        return new TenantOsServiceState(null, true, serverId, claimingServerId, mainIp, additionalIps, profileId,
                 installStartedAt, installSeenRunning, stockWaitSince, staffToldNoStock);
     }
 

@@ -54,11 +54,20 @@ final class TenantOsTerminate implements TenantOsOperation {
         };
     }
 
-    /** A service that never got a server (it failed before): each step has nothing to do; the customer is told. */
+    /**
+     * A service that never got a server (it failed before): no server step has anything to do; the customer is told,
+     * and a TenantOS user its order created goes when nothing else needs it.
+     */
     StepOutcome withoutServer(String step, LifecycleStep t) {
         List<String> steps = PLAN.steps();
         if (step.equals("reset-server")) {
             support.customerMail(t, MailTemplate.TERMINATED, "terminated", Map.of());
+        }
+        Long user = t.s().state().userId();
+        if (step.equals("remove-user") && user != null && t.s().state().userCreated()
+                && t.settings().removeUserOnTermination()) {
+            return new StepOutcome.Done("no server had been assigned; "
+                    + TenantOsUsers.removeIfUnused(t.s(), user, support.context().services()));
         }
         int next = steps.indexOf(step) + 1;
         return next >= steps.size() ? new StepOutcome.Done("no server had been assigned")

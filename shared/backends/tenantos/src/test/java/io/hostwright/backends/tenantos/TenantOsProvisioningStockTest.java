@@ -105,6 +105,22 @@ class TenantOsProvisioningStockTest {
     }
 
     @Test
+    void aUserWhoseCreateAnswerWasLostIsStillTheOrdersAndGoesAtTheDeadline() {
+        noStock();
+        tenantOs.loseNextAnswer("createUser", InMemoryTenantOs.unavailable());
+        assertThat(world.provision(service, "create-user")).isInstanceOf(StepOutcome.Retry.class);
+        assertThat(world.provision(service, "create-user")).isInstanceOf(StepOutcome.Next.class);
+        long user = world.userOf(service);
+        assertThat(tenantOs.count("createUser")).as("found by e-mail, not created twice").isEqualTo(1);
+        world.provision(service, "claim-server");
+        world.clock.advance(Duration.ofMinutes(61));
+
+        assertThat(world.provision(service, "claim-server")).isInstanceOf(StepOutcome.Fail.class);
+
+        assertThat(tenantOs.users).doesNotContainKey(user);
+    }
+
+    @Test
     void atTheStockDeadlineAUserFoundByEmailIsKept() {
         noStock();
         TenantOsUser existing = tenantOs.addUser("ada@example.test");

@@ -153,7 +153,9 @@ class TenantOsReinstallTest {
         assertThat(stale).isInstanceOf(StepOutcome.Wait.class);
         assertThat(installing).isInstanceOf(StepOutcome.Wait.class);
         assertThat(done).isInstanceOf(StepOutcome.Done.class);
-        assertThat(password(TenantOsProvisioning.ROOT_PASSWORD)).isEqualTo(reinstallPassword(reinstall));
+        assertThat(password(TenantOsProvisioning.ROOT_PASSWORD)).isEqualTo(server.starts.getLast().rootPassword());
+        assertThat(world.secrets.get(service.serviceId(), TenantOsReinstall.ROOT_PASSWORD_OF_REINSTALL
+                + reinstall.operationId())).as("the reinstall's own copy is gone once it is the service's").isEmpty();
     }
 
     @Test
@@ -176,8 +178,8 @@ class TenantOsReinstallTest {
 
         assertThat(server.starts).extracting(InMemoryServer.Start::profileId)
                 .containsExactly(TenantOsWorld.DEBIAN, TenantOsWorld.UBUNTU, TenantOsWorld.DEBIAN);
-        assertThat(reinstallPassword(again)).isNotEqualTo(reinstallPassword(reinstall));
-        assertThat(password(TenantOsProvisioning.ROOT_PASSWORD)).isEqualTo(reinstallPassword(again));
+        assertThat(installedPassword(2)).isNotEqualTo(installedPassword(1));
+        assertThat(password(TenantOsProvisioning.ROOT_PASSWORD)).isEqualTo(installedPassword(2));
     }
 
     private Operation reinstall(String osTemplateId, String osName) {
@@ -191,5 +193,10 @@ class TenantOsReinstallTest {
 
     private String reinstallPassword(Operation operation) {
         return password(TenantOsReinstall.ROOT_PASSWORD_OF_REINSTALL + operation.operationId());
+    }
+
+    /** The root password TenantOS was given by the {@code n}-th start on this server (0: provisioning's). */
+    private String installedPassword(int n) {
+        return server.starts.get(n).rootPassword();
     }
 }

@@ -210,6 +210,21 @@ class TenantOsTerminateTest {
     }
 
     @Test
+    void aServiceThatNeverGotAServerLosesTheUserItsOrderCreated() {
+        Service never = world.order("svc_lonely", "lonely", TenantOsWorld.product(Map.of()), Map.of());
+        world.provision(never, "create-user");
+        long created = world.state(never).userId();
+        never = never.transitionTo(ServiceStatus.FAILED, "no stock", world.clock.instant());
+        world.services.put(never.serviceId(), never);
+
+        StepOutcome outcome = world.operateAll(world.operation(never, OperationKind.TERMINATE), never);
+
+        assertThat(outcome).isEqualTo(new StepOutcome.Done("no server had been assigned; TenantOS user " + created
+                + " removed"));
+        assertThat(tenantOs.users).doesNotContainKey(created);
+    }
+
+    @Test
     void theUserIsKeptWhileAnotherServerIsTheirs() {
         world.active("svc_ada_2");
 

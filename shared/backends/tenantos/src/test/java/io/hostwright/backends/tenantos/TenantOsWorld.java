@@ -1,5 +1,7 @@
 package io.hostwright.backends.tenantos;
 
+import io.hostwright.domain.fixtures.InMemorySecrets;
+
 import io.hostwright.domain.backend.Backend;
 import io.hostwright.domain.backend.BackendContext;
 import io.hostwright.domain.catalog.Connection;
@@ -49,7 +51,7 @@ final class TenantOsWorld {
     final InMemoryTenantOs tenantOs = new InMemoryTenantOs();
     final InMemoryModuleState states = new InMemoryModuleState();
     final InMemoryServerClaims claims = new InMemoryServerClaims();
-    final InMemoryServiceSecrets secrets = new InMemoryServiceSecrets();
+    final InMemorySecrets secrets = new InMemorySecrets();
     final InMemoryConnections connections = new InMemoryConnections();
     final InMemoryCatalog catalog = new InMemoryCatalog();
     final RecordingMailQueue mails = new RecordingMailQueue();
