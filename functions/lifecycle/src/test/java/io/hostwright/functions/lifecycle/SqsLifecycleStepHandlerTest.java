@@ -92,20 +92,6 @@ class SqsLifecycleStepHandlerTest {
         }
     }
 
-    private static BackendFactory factory(Backend backend) {
-        return new BackendFactory() {
-            @Override
-            public String name() {
-                return backend.name();
-            }
-
-            @Override
-            public Backend create(BackendContext context) {
-                return backend;
-            }
-        };
-    }
-
     @BeforeEach
     void setUp(LocalAws aws) {
         this.aws = aws;
@@ -114,8 +100,8 @@ class SqsLifecycleStepHandlerTest {
                 new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.LIFECYCLE_QUEUE)),
                 new SqsMailQueue(aws.sqs(), aws.queueUrl(Manifest.MAIL_QUEUE)),
                 secretRef -> { throw new AssertionError("no connection is used here"); },
-                List.of(factory(new FakeBackend(WITH_LIFECYCLE, null, suspension, null)),
-                        factory(new FakeBackend(BARE, null, null, null))),
+                List.of(new FakeBackend(WITH_LIFECYCLE, null, suspension, null).factory(),
+                        new FakeBackend(BARE, null, null, null).factory()),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(2)), Clock.systemUTC()));
         services = new DynamoDbServiceRepository(aws.dynamoDb(), aws.tableName());
         operations = new DynamoDbOperationRepository(aws.dynamoDb(), aws.tableName());

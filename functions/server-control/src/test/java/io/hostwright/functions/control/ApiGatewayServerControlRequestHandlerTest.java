@@ -84,33 +84,6 @@ class ApiGatewayServerControlRequestHandlerTest {
     private final String bob = "bob-" + UUID.randomUUID();
     private final String productId = "ctl-" + UUID.randomUUID();
 
-    /** Plans every standard kind; never asked to run a step here. */
-    private static final LifecycleModule PLANS_EVERYTHING = new LifecycleModule() {
-        @Override
-        public Optional<OperationPlan> plan(OperationKind kind) {
-            return Optional.of(OperationPlan.endingAtLastStep(List.of("do-" + kind.label())));
-        }
-
-        @Override
-        public StepOutcome run(Operation operation, String step, Service service, int attempt) {
-            throw new AssertionError("the client functions never run a step");
-        }
-    };
-
-    private static BackendFactory factory(Backend backend) {
-        return new BackendFactory() {
-            @Override
-            public String name() {
-                return backend.name();
-            }
-
-            @Override
-            public Backend create(BackendContext context) {
-                return backend;
-            }
-        };
-    }
-
     @BeforeAll
     static void loadOpenApi() throws Exception {
         try (InputStream in = ApiGatewayServerControlRequestHandlerTest.class.getResourceAsStream("/openapi.yaml")) {
@@ -127,8 +100,8 @@ class ApiGatewayServerControlRequestHandlerTest {
         wiring = ServerControlWiring.of(aws.dynamoDb(), table,
                 new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.LIFECYCLE_QUEUE)),
                 secretRef -> { throw new AssertionError("no connection is used here"); },
-                List.of(factory(new FakeBackend(WITH_CONTROL, null, PLANS_EVERYTHING, server)),
-                        factory(new FakeBackend(WITHOUT_CONTROL, null, PLANS_EVERYTHING, null))), clock);
+                List.of(new FakeBackend(WITH_CONTROL, null, FakeBackend.planningEverything(), server).factory(),
+                        new FakeBackend(WITHOUT_CONTROL, null, FakeBackend.planningEverything(), null).factory()), clock);
         handler = new ApiGatewayServerControlRequestHandler(wiring.control(), wiring.requests(), wiring.queries());
         operations = new DynamoDbOperationRepository(aws.dynamoDb(), table);
         orders = new DynamoDbOrderRepository(aws.dynamoDb(), table, clock);

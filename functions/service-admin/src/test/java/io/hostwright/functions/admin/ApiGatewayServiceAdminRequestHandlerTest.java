@@ -81,33 +81,6 @@ class ApiGatewayServiceAdminRequestHandlerTest {
     private final String customer = "cust-" + UUID.randomUUID();
     private final String productId = "adm-" + UUID.randomUUID();
 
-    /** Plans every standard kind; never asked to run a step here. */
-    private static final LifecycleModule PLANS_EVERYTHING = new LifecycleModule() {
-        @Override
-        public Optional<OperationPlan> plan(OperationKind kind) {
-            return Optional.of(OperationPlan.endingAtLastStep(List.of("do-" + kind.label())));
-        }
-
-        @Override
-        public StepOutcome run(Operation operation, String step, Service service, int attempt) {
-            throw new AssertionError("the admin API never runs a step");
-        }
-    };
-
-    private static BackendFactory factory(Backend backend) {
-        return new BackendFactory() {
-            @Override
-            public String name() {
-                return backend.name();
-            }
-
-            @Override
-            public Backend create(BackendContext context) {
-                return backend;
-            }
-        };
-    }
-
     @BeforeAll
     static void loadOpenApi() throws Exception {
         try (InputStream in = ApiGatewayServiceAdminRequestHandlerTest.class.getResourceAsStream("/openapi.yaml")) {
@@ -126,8 +99,8 @@ class ApiGatewayServiceAdminRequestHandlerTest {
         // built as the handler's own wiring builds it, on these back-ends instead of the registered ones
         BackendRegistry backends = Backends.on(aws.dynamoDb(), table, null, null,
                 secretRef -> { throw new AssertionError("no connection is used here"); }, Backends.BACKOFF, clock,
-                List.of(factory(new FakeBackend(WITH_LIFECYCLE, null, PLANS_EVERYTHING, null)),
-                        factory(new FakeBackend(BARE, null, null, null))));
+                List.of(new FakeBackend(WITH_LIFECYCLE, null, FakeBackend.planningEverything(), null).factory(),
+                        new FakeBackend(BARE, null, null, null).factory()));
         handler = new ApiGatewayServiceAdminRequestHandler(
                 new RequestOperation(services, new DynamoDbCatalogRepository(aws.dynamoDb(), table), operations,
                         new DynamoDbActionAnswers(aws.dynamoDb(), table),

@@ -2,10 +2,6 @@ package io.hostwright.infrastructure.cdk;
 
 import io.hostwright.manifest.TableSpec;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.dynamodb.Attribute;
-import software.amazon.awscdk.services.dynamodb.AttributeType;
-import software.amazon.awscdk.services.dynamodb.BillingMode;
-import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.kms.Key;
@@ -28,17 +24,9 @@ public final class CredentialsConstruct extends Construct {
                 .enableKeyRotation(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
-        table = Table.Builder.create(this, "Table")
-                .partitionKey(stringKey(spec.partitionKey()))
-                .sortKey(stringKey(spec.sortKey()))
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true)
-                        .build())
-                .timeToLiveAttribute(spec.ttlAttribute())
+        table = TableConstruct.retained(this, "Table", spec)
                 .encryption(TableEncryption.CUSTOMER_MANAGED)
                 .encryptionKey(key)
-                .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
     }
 
@@ -48,9 +36,5 @@ public final class CredentialsConstruct extends Construct {
 
     public Key key() {
         return key;
-    }
-
-    private static Attribute stringKey(String name) {
-        return Attribute.builder().name(name).type(AttributeType.STRING).build();
     }
 }

@@ -20,16 +20,8 @@ public final class TableConstruct extends Construct {
 
     public TableConstruct(Construct scope, String id, TableSpec spec) {
         super(scope, id);
-        table = Table.Builder.create(this, "Table")
-                .partitionKey(stringKey(spec.partitionKey()))
-                .sortKey(stringKey(spec.sortKey()))
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true)
-                        .build())
-                .timeToLiveAttribute(spec.ttlAttribute())
+        table = retained(this, "Table", spec)
                 .encryption(TableEncryption.AWS_MANAGED)
-                .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         for (IndexSpec index : spec.indexes()) {
             table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
@@ -43,6 +35,19 @@ public final class TableConstruct extends Construct {
 
     public Table table() {
         return table;
+    }
+
+    /** A table as Hostwright keeps every table: on demand, recoverable to the second, expiring items, kept on delete. */
+    static Table.Builder retained(Construct scope, String id, TableSpec spec) {
+        return Table.Builder.create(scope, id)
+                .partitionKey(stringKey(spec.partitionKey()))
+                .sortKey(stringKey(spec.sortKey()))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true)
+                        .build())
+                .timeToLiveAttribute(spec.ttlAttribute())
+                .removalPolicy(RemovalPolicy.RETAIN);
     }
 
     private static Attribute stringKey(String name) {

@@ -1,6 +1,7 @@
 package io.hostwright.domain.mail;
 
 import io.hostwright.domain.fixtures.InMemorySecrets;
+import io.hostwright.domain.fixtures.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -162,33 +163,6 @@ class SendLifecycleMailTest {
             }
             sent.add(new SentMail(to, mail));
             return "msg-" + sent.size();
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 

@@ -1,5 +1,7 @@
 package io.hostwright.backends.tenantos;
 
+import io.hostwright.domain.fixtures.MutableClock;
+
 import io.hostwright.domain.fixtures.InMemorySecrets;
 
 import io.hostwright.domain.backend.Backend;
