@@ -56,4 +56,9 @@ public interface Backend {
     default Optional<UsageSource> usage() {
         return Optional.empty();
     }
+
+    /** Stock a product can be delivered from; empty for back-ends that create what they sell (VPS, tenants). */
+    default Optional<StockSource> stock() {
+        return Optional.empty();
+    }
 }

@@ -7,7 +7,13 @@ import java.util.List;
 /** A back-end's OS templates as one connection offers them now: what the hourly template sync reads. */
 public interface TemplateSource {
 
-    /** @param upstreamId the back-end's id; {@code name} its internal name (VMmanager: repository__template) */
+    /**
+     * One OS template as the back-end offers it.
+     *
+     * @param upstreamId  the back-end's id of it (TenantOS: the provisioning profile id), what installs it
+     * @param name        its internal name, stable across renames (VMmanager: {@code <repository>__<template>})
+     * @param displayName what the back-end calls it, the display name until staff give it another
+     */
     record UpstreamTemplate(String upstreamId, String name, String displayName) {
     }
 
