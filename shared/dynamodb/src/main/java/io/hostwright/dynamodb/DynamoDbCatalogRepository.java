@@ -2,76 +2,75 @@ package io.hostwright.dynamodb;
 
 import io.hostwright.domain.catalog.CatalogRepository;
 import io.hostwright.domain.catalog.Product;
-import io.hostwright.json.Json;
+import io.hostwright.domain.catalog.Versioned;
+import io.hostwright.domain.catalog.VersionedStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static io.hostwright.dynamodb.Attributes.s;
-import static io.hostwright.dynamodb.Attributes.str;
 
 /**
- * Products: {@code PRODUCT#<id> / PRODUCT}, the product as a JSON document, listed through gsi1 partition
- * {@code CATALOG} (a query, never a scan).
+ * Products: {@code PRODUCT#<id> / PRODUCT}, the product as a JSON document with its {@code version}, listed through
+ * gsi1 partition {@code CATALOG} (a query, never a scan).
  */
-public final class DynamoDbCatalogRepository implements CatalogRepository {
+public final class DynamoDbCatalogRepository implements CatalogRepository, VersionedStore<Product> {
 
     static final String CATALOG_PARTITION = "CATALOG";
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final VersionedDocuments<Product> documents;
 
     public DynamoDbCatalogRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.documents = new VersionedDocuments<>(dynamo, table, Product.class,
+                id -> Keys.of("PRODUCT#" + id, "PRODUCT"),
+                product -> Map.of("type", s("Product"), "gsi1pk", s(CATALOG_PARTITION),
+                        "gsi1sk", s("PRODUCT#" + product.productId())));
     }
 
     @Override
     public Optional<Product> findProduct(String productId) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
-                .tableName(table)
-                .key(Keys.of("PRODUCT#" + productId, "PRODUCT"))
-                .build()).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return documents.find(productId);
     }
 
     @Override
     public List<Product> listProducts() {
-        List<Product> products = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(QueryRequest.builder()
-                    .tableName(table)
-                    .indexName("gsi1")
-                    .keyConditionExpression("gsi1pk = :catalog")
-                    .expressionAttributeValues(Map.of(":catalog", s(CATALOG_PARTITION)))
-                    .exclusiveStartKey(start)
-                    .build());
-            page.items().forEach(item -> products.add(fromItem(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return products;
+        return Queries.all(dynamo, QueryRequest.builder()
+                .tableName(table)
+                .indexName("gsi1")
+                .keyConditionExpression("gsi1pk = :catalog")
+                .expressionAttributeValues(Map.of(":catalog", s(CATALOG_PARTITION))), documents::read);
     }
 
     @Override
     public void saveProduct(Product product) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.of("PRODUCT#" + product.productId(), "PRODUCT"));
-        item.put("type", s("Product"));
-        item.put("gsi1pk", s(CATALOG_PARTITION));
-        item.put("gsi1sk", s("PRODUCT#" + product.productId()));
-        item.put("doc", s(Json.write(product)));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        documents.save(product.productId(), product);
     }
 
-    private static Product fromItem(Map<String, AttributeValue> item) {
-        return Json.read(str(item, "doc"), Product.class);
+    @Override
+    public Optional<Versioned<Product>> findVersioned(String productId) {
+        return documents.findVersioned(productId);
+    }
+
+    @Override
+    public boolean create(Product product) {
+        return documents.create(product.productId(), product);
+    }
+
+    @Override
+    public boolean replace(Product product, long expectedVersion) {
+        return documents.replace(product.productId(), product, expectedVersion);
+    }
+
+    @Override
+    public boolean delete(String productId, long expectedVersion) {
+        return documents.delete(productId, expectedVersion);
     }
 }

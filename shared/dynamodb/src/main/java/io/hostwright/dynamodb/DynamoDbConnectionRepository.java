@@ -2,40 +2,42 @@ package io.hostwright.dynamodb;
 
 import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.catalog.ConnectionRepository;
-import io.hostwright.json.Json;
+import io.hostwright.domain.catalog.Versioned;
+import io.hostwright.domain.catalog.VersionedStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static io.hostwright.dynamodb.Attributes.s;
-import static io.hostwright.dynamodb.Attributes.str;
 
 /**
  * Back-end connections of every back-end alike: {@code CONNECTION#<id> / CONNECTION}, the connection as a JSON
- * document (its settings are the back-end's own), listed through gsi1 partition {@code CONNECTIONS}. They hold a
- * reference to the credential, never the credential.
+ * document (its settings are the back-end's own) with its {@code version}, listed through gsi1 partition
+ * {@code CONNECTIONS}. They hold a reference to the credential, never the credential.
  */
-public final class DynamoDbConnectionRepository implements ConnectionRepository {
+public final class DynamoDbConnectionRepository implements ConnectionRepository, VersionedStore<Connection> {
 
     static final String LIST_PARTITION = "CONNECTIONS";
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final VersionedDocuments<Connection> documents;
 
     public DynamoDbConnectionRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.documents = new VersionedDocuments<>(dynamo, table, Connection.class,
+                id -> Keys.of("CONNECTION#" + id, "CONNECTION"),
+                connection -> Map.of("type", s("Connection"), "gsi1pk", s(LIST_PARTITION),
+                        "gsi1sk", s("CONNECTION#" + connection.connectionId()), "backend", s(connection.backend())));
     }
 
     @Override
     public Optional<Connection> findConnection(String connectionId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(connectionId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return documents.find(connectionId);
     }
 
     @Override
@@ -44,25 +46,31 @@ public final class DynamoDbConnectionRepository implements ConnectionRepository 
                 .tableName(table)
                 .indexName("gsi1")
                 .keyConditionExpression("gsi1pk = :list")
-                .expressionAttributeValues(Map.of(":list", s(LIST_PARTITION))), DynamoDbConnectionRepository::fromItem);
+                .expressionAttributeValues(Map.of(":list", s(LIST_PARTITION))), documents::read);
     }
 
     @Override
     public void saveConnection(Connection connection) {
-        Map<String, AttributeValue> item = new HashMap<>(key(connection.connectionId()));
-        item.put("type", s("Connection"));
-        item.put("gsi1pk", s(LIST_PARTITION));
-        item.put("gsi1sk", s("CONNECTION#" + connection.connectionId()));
-        item.put("backend", s(connection.backend()));
-        item.put("doc", s(Json.write(connection)));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        documents.save(connection.connectionId(), connection);
     }
 
-    private static Map<String, AttributeValue> key(String connectionId) {
-        return Keys.of("CONNECTION#" + connectionId, "CONNECTION");
+    @Override
+    public Optional<Versioned<Connection>> findVersioned(String connectionId) {
+        return documents.findVersioned(connectionId);
     }
 
-    private static Connection fromItem(Map<String, AttributeValue> item) {
-        return Json.read(str(item, "doc"), Connection.class);
+    @Override
+    public boolean create(Connection connection) {
+        return documents.create(connection.connectionId(), connection);
+    }
+
+    @Override
+    public boolean replace(Connection connection, long expectedVersion) {
+        return documents.replace(connection.connectionId(), connection, expectedVersion);
+    }
+
+    @Override
+    public boolean delete(String connectionId, long expectedVersion) {
+        return documents.delete(connectionId, expectedVersion);
     }
 }

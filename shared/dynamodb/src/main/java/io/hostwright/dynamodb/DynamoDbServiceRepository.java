@@ -3,6 +3,7 @@ package io.hostwright.dynamodb;
 import io.hostwright.domain.service.ProvisioningStep;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceRepository;
+import io.hostwright.domain.service.ServicesByConnection;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -16,7 +17,7 @@ import static io.hostwright.dynamodb.Attributes.n;
 import static io.hostwright.dynamodb.Attributes.s;
 
 /** Services and their steps; every service write is conditional on the status and version it was read with. */
-public final class DynamoDbServiceRepository implements ServiceRepository {
+public final class DynamoDbServiceRepository implements ServiceRepository, ServicesByConnection {
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -41,6 +42,16 @@ public final class DynamoDbServiceRepository implements ServiceRepository {
                 .keyConditionExpression("gsi1pk = :customer AND begins_with(gsi1sk, :prefix)")
                 .expressionAttributeValues(Map.of(
                         ":customer", s(Keys.customerPartition(customerId)), ":prefix", s("SERVICE#")))
+                .scanIndexForward(false), ServiceItems::fromItem);
+    }
+
+    @Override
+    public List<Service> onConnection(String connectionId) {
+        return Queries.all(dynamo, QueryRequest.builder()
+                .tableName(table)
+                .indexName("gsi2")
+                .keyConditionExpression("gsi2pk = :connection")
+                .expressionAttributeValues(Map.of(":connection", s(ServiceItems.connectionPartition(connectionId))))
                 .scanIndexForward(false), ServiceItems::fromItem);
     }
 

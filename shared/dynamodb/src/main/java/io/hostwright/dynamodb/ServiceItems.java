@@ -30,6 +30,11 @@ final class ServiceItems {
         item.put("type", s("Service"));
         item.put("gsi1pk", s(Keys.customerPartition(v.customerId())));
         item.put("gsi1sk", s("SERVICE#" + sortable(v.createdAt()) + "#" + v.serviceId()));
+        if (v.connectionId() != null) {
+            // the services of a connection, for staff (a connection in use is not deleted)
+            item.put("gsi2pk", s(connectionPartition(v.connectionId())));
+            item.put("gsi2sk", s("SERVICE#" + sortable(v.createdAt()) + "#" + v.serviceId()));
+        }
         item.put("serviceId", s(v.serviceId()));
         putIfPresent(item, "orderId", v.orderId());
         item.put("customerId", s(v.customerId()));
@@ -48,6 +53,10 @@ final class ServiceItems {
         item.put("createdAt", s(v.createdAt().toString()));
         item.put("updatedAt", s(v.updatedAt().toString()));
         return item;
+    }
+
+    static String connectionPartition(String connectionId) {
+        return "SERVICES#CONNECTION#" + connectionId;
     }
 
     static Service fromItem(Map<String, AttributeValue> item) {

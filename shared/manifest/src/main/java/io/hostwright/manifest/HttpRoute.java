@@ -31,6 +31,10 @@ public record HttpRoute(String method, String path, Access access) {
         return new HttpRoute("PUT", path, access);
     }
 
+    public static HttpRoute delete(String path, Access access) {
+        return new HttpRoute("DELETE", path, access);
+    }
+
     /** API Gateway's route key, as it appears in {@code requestContext.routeKey}. */
     public String routeKey() {
         return method + " " + path;

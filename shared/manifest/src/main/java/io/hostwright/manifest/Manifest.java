@@ -10,6 +10,7 @@ import java.util.Set;
 import static io.hostwright.manifest.Access.CUSTOMER;
 import static io.hostwright.manifest.Access.PUBLIC;
 import static io.hostwright.manifest.Access.STAFF;
+import static io.hostwright.manifest.HttpRoute.delete;
 import static io.hostwright.manifest.HttpRoute.get;
 import static io.hostwright.manifest.HttpRoute.post;
 import static io.hostwright.manifest.HttpRoute.put;
@@ -104,6 +105,24 @@ public final class Manifest {
                             get("/v1/admin/services/{serviceId}/operations/{operationId}", STAFF),
                             post("/v1/admin/services/{serviceId}/operations/{operationId}/abandon", STAFF))),
                     TableAccess.READ_WRITE, Set.of(LIFECYCLE_QUEUE), false, Map.of()),
+            new FunctionSpec(
+                    "catalog-admin",
+                    "Staff: back-end connections and products, checked by their back-end, changed only from their last version",
+                    "io.hostwright.functions.catalogadmin.ApiGatewayCatalogAdminRequestHandler",
+                    512, Duration.ofSeconds(20),
+                    new Trigger.HttpApi(List.of(
+                            get("/v1/admin/connections", STAFF),
+                            post("/v1/admin/connections", STAFF),
+                            get("/v1/admin/connections/{connectionId}", STAFF),
+                            put("/v1/admin/connections/{connectionId}", STAFF),
+                            delete("/v1/admin/connections/{connectionId}", STAFF),
+                            post("/v1/admin/connections/{connectionId}/test", STAFF),
+                            get("/v1/admin/products", STAFF),
+                            post("/v1/admin/products", STAFF),
+                            get("/v1/admin/products/{productId}", STAFF),
+                            put("/v1/admin/products/{productId}", STAFF),
+                            delete("/v1/admin/products/{productId}", STAFF))),
+                    TableAccess.READ_WRITE, Set.of(), false, Map.of(), true),
             new FunctionSpec(
                     "server-control",
                     "Customers: their server's info, power, reinstall, rescue, console, IPs and reverse DNS, usage",

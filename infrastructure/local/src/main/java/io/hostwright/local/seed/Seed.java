@@ -1,10 +1,10 @@
 package io.hostwright.local.seed;
 
-import io.hostwright.domain.backend.Backend;
 import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.catalog.CatalogRepository;
 import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.catalog.ConnectionRepository;
+import io.hostwright.domain.catalog.admin.CatalogChecks;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.problem.Violation;
 
@@ -70,31 +70,14 @@ public record Seed(Path directory, List<Product> products, List<Connection> conn
      */
     public Seed checkedAgainst(BackendRegistry backends, ConnectionRepository stored) {
         for (int i = 0; i < connections.size(); i++) {
-            Connection c = connections.get(i);
-            String at = "connections[" + i + "]";
-            Backend backend = backend(backends, c.backend(), file(CONNECTIONS), at);
-            refuseFirst(file(CONNECTIONS), at, backend.checkConnection(c));
+            refuseFirst(file(CONNECTIONS), "connections[" + i + "]",
+                    CatalogChecks.connectionProblems(backends, connections.get(i)));
         }
         Map<String, Connection> byId = new java.util.HashMap<>();
         connections.forEach(c -> byId.put(c.connectionId(), c));
         for (int i = 0; i < products.size(); i++) {
-            Product p = products.get(i);
-            String at = "products[" + i + "]";
-            Backend backend = backend(backends, p.backend(), file(CATALOG), at);
-            Connection connection = Optional.ofNullable(byId.get(p.connectionId()))
-                    .or(() -> stored.findConnection(p.connectionId()))
-                    .orElseThrow(() -> new CatalogSeedException(file(CATALOG), at + ".connectionId",
-                            "no connection '" + p.connectionId() + "' in " + CONNECTIONS + " or the table"));
-            if (!connection.backend().equals(p.backend())) {
-                throw new CatalogSeedException(file(CATALOG), at + ".connectionId", "'" + p.connectionId()
-                        + "' is a " + connection.backend() + " connection, but the product's back-end is " + p.backend());
-            }
-            if (!backend.serviceTypes().contains(p.type())) {
-                throw new CatalogSeedException(file(CATALOG), at + ".type", backend.displayName() + " does not sell "
-                        + p.type().code() + "; it sells " + backend.serviceTypes().stream()
-                        .map(t -> t.code()).sorted().toList());
-            }
-            refuseFirst(file(CATALOG), at, backend.checkProduct(p));
+            refuseFirst(file(CATALOG), "products[" + i + "]", CatalogChecks.productProblems(backends, products.get(i),
+                    id -> Optional.ofNullable(byId.get(id)).or(() -> stored.findConnection(id))));
         }
         return this;
     }
@@ -103,12 +86,6 @@ public record Seed(Path directory, List<Product> products, List<Connection> conn
     public void writeTo(ConnectionRepository connectionStore, CatalogRepository catalog) {
         connections.forEach(connectionStore::saveConnection);
         products.forEach(catalog::saveProduct);
-    }
-
-    private static Backend backend(BackendRegistry backends, String name, String source, String at) {
-        return backends.find(name).orElseThrow(() -> new CatalogSeedException(source, at + ".backend",
-                "no back-end '" + name + "' is registered; registered: "
-                        + backends.all().stream().map(Backend::name).toList()));
     }
 
     private static void refuseFirst(String source, String at, List<Violation> problems) {

@@ -57,6 +57,11 @@ public interface Backend {
         return Optional.empty();
     }
 
+    /** A harmless read that tells staff whether a connection works (credentials, reachability, latency). */
+    default Optional<ConnectionCheck> connectionCheck() {
+        return Optional.empty();
+    }
+
     /** Stock a product can be delivered from; empty for back-ends that create what they sell (VPS, tenants). */
     default Optional<StockSource> stock() {
         return Optional.empty();

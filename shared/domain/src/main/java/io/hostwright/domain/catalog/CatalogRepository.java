@@ -11,6 +11,6 @@ public interface CatalogRepository {
     /** Every orderable product, ordered by id. */
     List<Product> listProducts();
 
-    /** Creates or replaces a product (catalog seed, later the admin API). */
+    /** Creates or replaces a product whatever its version (the seed); the stored version moves on. */
     void saveProduct(Product product);
 }

@@ -11,6 +11,6 @@ public interface ConnectionRepository {
     /** Every connection, ordered by id. */
     List<Connection> listConnections();
 
-    /** Creates or replaces a connection (seed, later the admin API). */
+    /** Creates or replaces a connection whatever its version (the seed); the stored version moves on. */
     void saveConnection(Connection connection);
 }

@@ -21,6 +21,9 @@ import java.util.Set;
  * @param osTemplates    operating systems offered; empty when the service has none to choose (a rack unit)
  * @param options        what an order may choose beside the OS, each with the price it adds
  * @param moduleSettings how the back-end provisions it: its own settings, which it validates; never shown publicly
+ * @param visible        listed in the public catalog (a hidden product can still be read by id and ordered)
+ * @param sortOrder      where the public catalog lists it, lowest first (then by id)
+ * @param stockAlertBelow staff are told once when the back-end's stock of it falls below this; null: never
  */
 public record Product(
         String productId,
@@ -33,7 +36,18 @@ public record Product(
         List<OsTemplate> osTemplates,
         List<OrderOption> options,
         Map<BillingCycle, Price> prices,
-        Map<String, Object> moduleSettings) {
+        Map<String, Object> moduleSettings,
+        boolean visible,
+        int sortOrder,
+        Integer stockAlertBelow) {
+
+    /** A visible product at the default place, without a stock alert. */
+    public Product(String productId, String name, String description, ServiceType type, String backend,
+                   String connectionId, String department, List<OsTemplate> osTemplates, List<OrderOption> options,
+                   Map<BillingCycle, Price> prices, Map<String, Object> moduleSettings) {
+        this(productId, name, description, type, backend, connectionId, department, osTemplates, options, prices,
+                moduleSettings, true, 0, null);
+    }
 
     public Product {
         Objects.requireNonNull(productId, "productId");
@@ -48,6 +62,9 @@ public record Product(
                 : Collections.unmodifiableMap(new LinkedHashMap<>(moduleSettings));
         if (prices.isEmpty()) {
             throw new IllegalArgumentException("product " + productId + " has no billing cycle");
+        }
+        if (stockAlertBelow != null && stockAlertBelow < 1) {
+            throw new IllegalArgumentException("product " + productId + ": stockAlertBelow must be at least 1");
         }
         Set<String> currencies = new HashSet<>();
         prices.values().forEach(p -> currencies.add(p.currency()));
@@ -70,6 +87,12 @@ public record Product(
                 throw new IllegalArgumentException("product " + productId + " offers OS " + template.id() + " twice");
             }
         }
+    }
+
+    /** The same product offering {@code templates} (what the template sync changes). */
+    public Product withOsTemplates(List<OsTemplate> templates) {
+        return new Product(productId, name, description, type, backend, connectionId, department, templates, options,
+                prices, moduleSettings, visible, sortOrder, stockAlertBelow);
     }
 
     public Optional<OsTemplate> osTemplate(String id) {

@@ -5,7 +5,7 @@ package io.hostwright.domain.problem;
  * client (no secrets, no internals).
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits InvalidRequest, NotFound, Conflict, IdempotencyKeyReused, Unavailable {
+        permits InvalidRequest, NotFound, Conflict, IdempotencyKeyReused, Unavailable, Precondition {
 
     protected DomainException(String message) {
         super(message, null, false, false);

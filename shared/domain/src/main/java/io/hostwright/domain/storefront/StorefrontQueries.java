@@ -9,6 +9,7 @@ import io.hostwright.domain.problem.NotFound;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceRepository;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -27,8 +28,11 @@ public final class StorefrontQueries {
         this.services = services;
     }
 
+    /** The products staff made visible, in their sort order (then by id). */
     public List<Product> products() {
-        return catalog.listProducts();
+        return catalog.listProducts().stream().filter(Product::visible)
+                .sorted(Comparator.comparingInt(Product::sortOrder).thenComparing(Product::productId))
+                .toList();
     }
 
     public Product product(String productId) {

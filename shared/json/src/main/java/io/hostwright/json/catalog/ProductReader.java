@@ -29,7 +29,8 @@ import java.util.Set;
 public final class ProductReader {
 
     private static final Set<String> FIELDS = Set.of("productId", "name", "description", "type", "backend",
-            "connectionId", "department", "osTemplates", "options", "prices", "moduleSettings");
+            "connectionId", "department", "osTemplates", "options", "prices", "moduleSettings", "visible", "sortOrder",
+            "stockAlertBelow");
     private static final String ID = "[a-z0-9][a-z0-9-]*";
 
     private ProductReader() {
@@ -58,12 +59,22 @@ public final class ProductReader {
         List<OrderOption> options = options(r, node.get("options"), StrictReader.join(path, "options"));
         Map<BillingCycle, Price> prices = prices(r, node.get("prices"), StrictReader.join(path, "prices"));
         Map<String, Object> settings = r.settings(node.get("moduleSettings"), StrictReader.join(path, "moduleSettings"));
+        Boolean visible = r.flag(node, path, "visible");
+        Long sortOrder = r.whole(node, path, "sortOrder", false);
+        if (sortOrder != null && (sortOrder < -1_000_000 || sortOrder > 1_000_000)) {
+            r.problem(StrictReader.join(path, "sortOrder"), "must be between -1000000 and 1000000");
+        }
+        Long stockAlertBelow = r.whole(node, path, "stockAlertBelow", false);
+        if (stockAlertBelow != null && (stockAlertBelow < 1 || stockAlertBelow > 100_000)) {
+            r.problem(StrictReader.join(path, "stockAlertBelow"), "must be between 1 and 100000");
+        }
         if (!r.violations().isEmpty()) {
             throw new InvalidRequest(r.violations());
         }
         try {
             return new Product(productId, name, description, type, backend, connectionId, department, templates,
-                    options, prices, settings);
+                    options, prices, settings, visible == null || visible, sortOrder == null ? 0 : sortOrder.intValue(),
+                    stockAlertBelow == null ? null : stockAlertBelow.intValue());
         } catch (IllegalArgumentException inconsistent) {
             throw InvalidRequest.of(path.isEmpty() ? "body" : path, inconsistent.getMessage());
         }

@@ -7,6 +7,7 @@ import io.hostwright.domain.problem.DomainException;
 import io.hostwright.domain.problem.IdempotencyKeyReused;
 import io.hostwright.domain.problem.InvalidRequest;
 import io.hostwright.domain.problem.NotFound;
+import io.hostwright.domain.problem.Precondition;
 import io.hostwright.domain.problem.Unavailable;
 import io.hostwright.domain.problem.Violation;
 import io.hostwright.json.Json;
@@ -38,6 +39,11 @@ public final class ApiResponses {
                 .build();
     }
 
+    /** 204: done, nothing to say (a deletion). */
+    public static APIGatewayV2HTTPResponse noContent() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
+    }
+
     public static APIGatewayV2HTTPResponse problem(Problem problem) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(problem.status())
@@ -60,6 +66,11 @@ public final class ApiResponses {
                     List.of(new Violation(reused.header(), reused.getMessage())));
             case Unavailable unavailable -> Problem.of(503, "unavailable", "Service unavailable",
                     unavailable.getMessage());
+            case Precondition precondition -> new Problem("https://hostwright.io/problems/"
+                    + (precondition.missing() ? "precondition-required" : "precondition-failed"),
+                    precondition.missing() ? "Precondition required" : "Precondition failed",
+                    precondition.missing() ? 428 : 412, precondition.getMessage(),
+                    List.of(new Violation(Precondition.HEADER, precondition.getMessage())));
         });
     }
 

@@ -47,6 +47,11 @@ public final class JsonBody {
         return new JsonBody((ObjectNode) node);
     }
 
+    /** The whole body, for readers that check a document field by field themselves (a product, a connection). */
+    public JsonNode root() {
+        return root;
+    }
+
     /** Records a violation for each field of the object at {@code path} (empty = root) not in {@code allowed}. */
     public JsonBody allowOnly(String path, Set<String> allowed) {
         JsonNode node = path.isEmpty() ? root : root.at(pointer(path));

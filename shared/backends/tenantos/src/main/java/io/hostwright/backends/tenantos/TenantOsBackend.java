@@ -4,6 +4,7 @@ import io.hostwright.backends.tenantos.http.HttpTenantOsApis;
 import io.hostwright.domain.backend.Backend;
 import io.hostwright.domain.backend.BackendContext;
 import io.hostwright.domain.backend.BackendFactory;
+import io.hostwright.domain.backend.ConnectionCheck;
 import io.hostwright.domain.backend.SettingsReader;
 import io.hostwright.domain.backend.UsageSource;
 import io.hostwright.domain.catalog.Connection;
@@ -43,6 +44,7 @@ public final class TenantOsBackend implements Backend {
     private final TenantOsLifecycle lifecycle;
     private final TenantOsServerControl control;
     private final TenantOsUsage usage;
+    private final TenantOsConnectionCheck connectionCheck;
 
     TenantOsBackend(BackendContext context, TenantOsApis apis) {
         this.context = context;
@@ -50,6 +52,7 @@ public final class TenantOsBackend implements Backend {
         this.lifecycle = new TenantOsLifecycle(new LifecycleSupport(context), apis);
         this.control = new TenantOsServerControl(context, apis);
         this.usage = new TenantOsUsage(context, apis);
+        this.connectionCheck = new TenantOsConnectionCheck(apis);
     }
 
     /** A factory on other API clients (tests: an in-memory TenantOS). */
@@ -132,5 +135,10 @@ public final class TenantOsBackend implements Backend {
     @Override
     public Optional<UsageSource> usage() {
         return Optional.of(usage);
+    }
+
+    @Override
+    public Optional<ConnectionCheck> connectionCheck() {
+        return Optional.of(connectionCheck);
     }
 }
