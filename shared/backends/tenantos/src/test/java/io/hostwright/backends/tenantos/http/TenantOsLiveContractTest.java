@@ -91,7 +91,7 @@ class TenantOsLiveContractTest extends BackendApiContract<TenantOsApi> {
             HttpTenantOsApis apis = new HttpTenantOsApis(secretRef -> apiKey, HttpTenantOsApi.CONNECT_TIMEOUT,
                     HttpTenantOsApi.REQUEST_TIMEOUT, wait -> { });
             return apis.of(new TenantOsConnection("contract-live", "Contract", baseUrl, "contract-key", 0, List.of(),
-                    List.of(), List.of(), List.of(), "staff@example.com"));
+                    List.of(), List.of(), List.of(), "staff@example.com", List.of()));
         }
 
         @Override
