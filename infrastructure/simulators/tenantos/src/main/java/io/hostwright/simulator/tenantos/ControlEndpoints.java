@@ -44,6 +44,7 @@ final class ControlEndpoints {
                 .add("GET", "/_simulator/config", r -> settings(simulator.settings()))
                 .add("POST", "/_simulator/config", this::configure)
                 .add("POST", "/_simulator/profiles", this::addProfile)
+                .add("PUT", "/_simulator/profiles/{id}", this::renameProfile)
                 .add("DELETE", "/_simulator/profiles/{id}", r -> {
                     simulator.removeProfile(r.id("id", "Profile"));
                     return Map.of();
@@ -184,6 +185,13 @@ final class ControlEndpoints {
         boolean wipe = r.field("wipe").asBoolean(false);
         simulator.addProfile(new Seed.Profile(id, name, tags, wipe));
         return Json.obj("id", id, "name", name, "tags", tags, "wipe", wipe);
+    }
+
+    /** {@code {"name": "Debian 12"}}: staff renamed the profile; answers it. */
+    private Object renameProfile(ApiRequest r) {
+        long id = r.id("id", "Profile");
+        simulator.renameProfile(id, r.requiredText("name", "name"));
+        return simulator.profiles().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 
     private List<Map<String, Object>> faults() {

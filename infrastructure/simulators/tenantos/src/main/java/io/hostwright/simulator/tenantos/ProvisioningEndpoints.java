@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The OS catalogue, a server's profiles, installs/wipes that run for the configured time, and the rescue system.
+ * The OS catalogue, the global list of PXE profiles and a server's (the same list), installs/wipes that run for the
+ * configured time, and the rescue system.
  * [U] The rescue calls are our reading ({@code startRescueSystem} with {@code rootPassword},
  * {@code stopRescueSystem}); starting an install leaves the rescue system (the installer boots instead). With
  * {@link Settings#staleStatusReads()} set, the install status lags behind a start the way TenantOS's may.
@@ -22,6 +23,7 @@ final class ProvisioningEndpoints {
     void register(Router router) {
         String base = "/api/servers/{id}/provisioning";
         router.add("POST", "/api/os/list", this::osList)
+                .add("GET", "/api/pxe/profiles", this::allProfiles)
                 .add("GET", base + "/getProfiles", this::profiles)
                 .add("POST", base + "/startReinstallation", this::start)
                 .add("GET", base + "/getInstallStatus", this::status)
@@ -32,6 +34,11 @@ final class ProvisioningEndpoints {
 
     private Object osList(ApiRequest request) {
         return world.locked(() -> world.os.stream().map(o -> Json.obj("id", o.id(), "name", o.name())).toList());
+    }
+
+    /** Every PXE profile of the installation, OS installs and disk wipes alike, in the order they were added. */
+    private Object allProfiles(ApiRequest request) {
+        return world.locked(() -> world.profiles.values().stream().map(Views::profile).toList());
     }
 
     private Object profiles(ApiRequest request) {

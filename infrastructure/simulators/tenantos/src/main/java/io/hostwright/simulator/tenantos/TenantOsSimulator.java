@@ -321,11 +321,35 @@ public final class TenantOsSimulator implements BackendSimulator {
         });
     }
 
+    /**
+     * Staff renamed the profile in TenantOS: same id, tags and kind, new name (the OS template's display name
+     * changed upstream).
+     *
+     * @throws NoSuchElementException when there is no such profile
+     */
+    public void renameProfile(long profileId, String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A profile needs a name");
+        }
+        world.locked(() -> {
+            Seed.Profile profile = world.profiles.get(profileId);
+            if (profile == null) {
+                throw new NoSuchElementException("No profile " + profileId);
+            }
+            world.profiles.put(profileId, new Seed.Profile(profileId, name, profile.tags(), profile.wipe()));
+        });
+    }
+
     /** "The OS template vanished upstream": installs of it now answer 404 Profile not found. */
     public void removeProfile(long profileId) {
         world.locked(() -> {
             world.profiles.remove(profileId);
         });
+    }
+
+    /** Every provisioning profile, in the order {@code GET /api/pxe/profiles} lists them. */
+    public List<Seed.Profile> profiles() {
+        return world.locked(() -> List.copyOf(world.profiles.values()));
     }
 
     /** Back to the seed: servers, users, IPs, profiles, SSO tokens; faults and the call log emptied. Settings stay. */

@@ -59,6 +59,12 @@ public interface TenantOsApi {
     List<ProvisioningProfile> provisioningProfiles(long serverId);
 
     /**
+     * {@code GET /api/pxe/profiles}: every provisioning profile of the installation — OS installations, disk wipes and
+     * other runs alike. [U: the list's field names (we read id, name, tags) and that it is unpaginated]
+     */
+    List<ProvisioningProfile> pxeProfiles();
+
+    /**
      * {@code POST /api/servers/{id}/provisioning/startReinstallation} with profileId. [U: the hostname and
      * root-password keys are not confirmed by public sources]
      */

@@ -6,6 +6,8 @@ import io.hostwright.domain.backend.BackendContext;
 import io.hostwright.domain.backend.BackendFactory;
 import io.hostwright.domain.backend.ConnectionCheck;
 import io.hostwright.domain.backend.SettingsReader;
+import io.hostwright.domain.backend.StockSource;
+import io.hostwright.domain.backend.TemplateSource;
 import io.hostwright.domain.backend.UsageSource;
 import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.catalog.IntegerOption;
@@ -26,8 +28,9 @@ import java.util.function.Function;
 
 /**
  * Dedicated servers on TenantOS (seed 000, HostBill's module): provisioning from tagged stock, suspend, unsuspend,
- * terminate with a disk wipe, reinstall, the customer's client functions and network traffic. A product may declare
- * an integer option {@code ipv4} (addresses on the server, 1 when it does not).
+ * terminate with a disk wipe, reinstall, the customer's client functions, network traffic, OS templates from the
+ * provisioning profiles and stock counts. A product may declare an integer option {@code ipv4} (addresses on the
+ * server, 1 when it does not).
  */
 public final class TenantOsBackend implements Backend {
 
@@ -45,6 +48,8 @@ public final class TenantOsBackend implements Backend {
     private final TenantOsServerControl control;
     private final TenantOsUsage usage;
     private final TenantOsConnectionCheck connectionCheck;
+    private final TenantOsTemplates templates;
+    private final TenantOsStock stock;
 
     TenantOsBackend(BackendContext context, TenantOsApis apis) {
         this.context = context;
@@ -53,6 +58,8 @@ public final class TenantOsBackend implements Backend {
         this.control = new TenantOsServerControl(context, apis);
         this.usage = new TenantOsUsage(context, apis);
         this.connectionCheck = new TenantOsConnectionCheck(apis);
+        this.templates = new TenantOsTemplates(context.catalog(), apis);
+        this.stock = new TenantOsStock(apis);
     }
 
     /** A factory on other API clients (tests: an in-memory TenantOS). */
@@ -140,5 +147,17 @@ public final class TenantOsBackend implements Backend {
     @Override
     public Optional<ConnectionCheck> connectionCheck() {
         return Optional.of(connectionCheck);
+    }
+
+    /** One OS template per provisioning profile that installs an OS; see {@link TenantOsTemplates} for which do. */
+    @Override
+    public Optional<TemplateSource> templates() {
+        return Optional.of(templates);
+    }
+
+    /** Free servers per product, by the rule claim-server takes one by. */
+    @Override
+    public Optional<StockSource> stock() {
+        return Optional.of(stock);
     }
 }

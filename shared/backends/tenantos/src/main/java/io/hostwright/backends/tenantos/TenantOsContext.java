@@ -1,5 +1,6 @@
 package io.hostwright.backends.tenantos;
 
+import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.domain.backend.ModuleState;
 import io.hostwright.domain.backend.SettingsReader;
 import io.hostwright.domain.catalog.Connection;
@@ -8,6 +9,7 @@ import io.hostwright.domain.problem.Violation;
 import io.hostwright.domain.service.Service;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +20,10 @@ import java.util.stream.Collectors;
 record TenantOsContext(Service service, TenantOsProductSettings settings, TenantOsConnection connection,
                        TenantOsApi api, TenantOsServiceState state) {
 
-    /** Why a service cannot be worked on, for the step's failure or the client function's 409. */
+    /**
+     * Why a service, product or connection cannot be worked on: the step's failure, the client function's 409, a
+     * source's permanent failure.
+     */
     static final class Unresolvable extends RuntimeException {
         Unresolvable(String message) {
             super(message, null, false, false);
@@ -27,14 +32,27 @@ record TenantOsContext(Service service, TenantOsProductSettings settings, Tenant
 
     static TenantOsContext resolve(Service service, ConnectionRepository connections, TenantOsApis apis,
                                    ModuleState states) {
-        SettingsReader sold = new SettingsReader(service.sold().moduleSettings(), "moduleSettings");
-        TenantOsProductSettings settings = TenantOsProductSettings.read(sold);
-        if (!sold.violations().isEmpty()) {
-            throw new Unresolvable("the TenantOS settings this service was sold with are not usable: "
-                    + describe(sold.violations()));
-        }
+        TenantOsProductSettings settings = productSettings(service.sold().moduleSettings(),
+                "the TenantOS settings this service was sold with");
         Connection stored = connections.findConnection(service.connectionId()).orElseThrow(
                 () -> new Unresolvable("connection " + service.connectionId() + " is not configured"));
+        TenantOsConnection connection = connection(stored);
+        return new TenantOsContext(service, settings, connection, apis.of(connection),
+                TenantOsServiceState.from(states.load(service.serviceId(), TenantOsBackend.NAME)));
+    }
+
+    /** A product's (or a sold service's) TenantOS settings; {@code whose} starts the message when they are unusable. */
+    static TenantOsProductSettings productSettings(Map<String, Object> moduleSettings, String whose) {
+        SettingsReader read = new SettingsReader(moduleSettings, "moduleSettings");
+        TenantOsProductSettings settings = TenantOsProductSettings.read(read);
+        if (!read.violations().isEmpty()) {
+            throw new Unresolvable(whose + " are not usable: " + describe(read.violations()));
+        }
+        return settings;
+    }
+
+    /** A connection as TenantOS reads it, refused when it is another back-end's or its settings are wrong. */
+    static TenantOsConnection connection(Connection stored) {
         if (!TenantOsBackend.NAME.equals(stored.backend())) {
             throw new Unresolvable("connection " + stored.connectionId() + " is a " + stored.backend()
                     + " connection, not a TenantOS one");
@@ -45,8 +63,15 @@ record TenantOsContext(Service service, TenantOsProductSettings settings, Tenant
             throw new Unresolvable("TenantOS connection " + stored.connectionId() + " is misconfigured: "
                     + describe(read.violations()));
         }
-        return new TenantOsContext(service, settings, connection, apis.of(connection),
-                TenantOsServiceState.from(states.load(service.serviceId(), TenantOsBackend.NAME)));
+        return connection;
+    }
+
+    /**
+     * For the sources the hourly jobs read, which have no step to fail: what cannot be resolved is a permanent
+     * failure naming the problem (asking again changes nothing until staff fix the settings).
+     */
+    static BackendFailure.Permanent unusable(Unresolvable unresolvable) {
+        return new BackendFailure.Permanent(unresolvable.getMessage(), 0, unresolvable);
     }
 
     private static String describe(List<Violation> violations) {
@@ -66,6 +91,6 @@ record TenantOsContext(Service service, TenantOsProductSettings settings, Tenant
 
     /** Stock is owned by nobody or by the connection's stock account. */
     boolean unowned(TenantOsServer server) {
-        return server.ownerUserId() == 0 || server.ownerUserId() == connection.stockOwnerUserId();
+        return connection.unowned(server);
     }
 }

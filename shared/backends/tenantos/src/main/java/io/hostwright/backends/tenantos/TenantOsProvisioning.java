@@ -105,11 +105,7 @@ public final class TenantOsProvisioning implements ProvisioningModule {
             context.claims().release(connectionId, Long.toString(unfinished), serviceId);
             current = current.withState(save(current, current.state().claiming(null)));
         }
-        List<TenantOsServer> candidates = startingAtOwnPlace(s, s.api().serversByTags(s.settings().matchTags()).stream()
-                .filter(server -> server.tags().stream().noneMatch(s.settings().excludeTags()::contains))
-                .filter(server -> s.unowned(server) && !server.busy())
-                .sorted(Comparator.comparingLong(TenantOsServer::id))
-                .toList());
+        List<TenantOsServer> candidates = startingAtOwnPlace(s, FreeServers.of(s.api(), s.settings(), s.connection()));
         for (TenantOsServer candidate : candidates) {
             // noted before the claim, so a crash right after it leaves a trail to the claimed server
             current = current.withState(save(current, current.state().claiming(candidate.id())));

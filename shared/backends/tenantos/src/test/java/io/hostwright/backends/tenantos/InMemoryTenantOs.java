@@ -31,6 +31,7 @@ final class InMemoryTenantOs implements TenantOsApi {
     final Map<Long, List<String>> freeIps = new HashMap<>();
     /** Addresses some server outside this test holds. */
     final Set<String> heldElsewhere = new HashSet<>();
+    /** The installation's provisioning profiles; every server offers them all. */
     final List<ProvisioningProfile> profiles = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
     private final Map<String, Deque<BackendFailure>> failBefore = new HashMap<>();
@@ -238,6 +239,12 @@ final class InMemoryTenantOs implements TenantOsApi {
         call("provisioningProfiles", serverId);
         existing(serverId);
         return answer("provisioningProfiles", List.copyOf(profiles));
+    }
+
+    @Override
+    public List<ProvisioningProfile> pxeProfiles() {
+        call("pxeProfiles");
+        return answer("pxeProfiles", List.copyOf(profiles));
     }
 
     @Override

@@ -116,6 +116,14 @@ class TenantOsBackendTest {
     }
 
     @Test
+    void nonOsProfileTagsAreAListOfTags() {
+        assertThat(backend.checkConnection(connection(Map.of("nonOsProfileTags", List.of("wipe", "rescue")))))
+                .isEmpty();
+        assertThat(backend.checkConnection(connection(Map.of("nonOsProfileTags", "wipe"))))
+                .containsExactly(new Violation("settings.nonOsProfileTags", "must be a list of strings"));
+    }
+
+    @Test
     void aStockOwnerThatIsNotAWholeNumberIsNamed() {
         assertThat(backend.checkConnection(connection(Map.of("stockOwnerUserId", "admin"))))
                 .containsExactly(new Violation("settings.stockOwnerUserId", "must be a whole number"));

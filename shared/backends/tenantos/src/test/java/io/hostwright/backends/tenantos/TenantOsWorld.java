@@ -6,6 +6,7 @@ import io.hostwright.domain.fixtures.InMemorySecrets;
 
 import io.hostwright.domain.backend.Backend;
 import io.hostwright.domain.backend.BackendContext;
+import io.hostwright.domain.backend.TemplateSource;
 import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.fixtures.Samples;
@@ -94,6 +95,30 @@ final class TenantOsWorld {
         tenantOs.profiles.addAll(List.of(new ProvisioningProfile(DEBIAN, "Debian 12"),
                 new ProvisioningProfile(UBUNTU, "Ubuntu 24.04"), new ProvisioningProfile(ROCKY, "Rocky Linux 9"),
                 new ProvisioningProfile(WIPE, "Disk wipe")));
+    }
+
+    /** The connection as stored. */
+    Connection connection() {
+        return connections.findConnection(CONNECTION).orElseThrow();
+    }
+
+    /** The connection with these settings over its own (not stored). */
+    Connection connectionWith(Map<String, Object> settings) {
+        Connection stored = connection();
+        Map<String, Object> merged = new LinkedHashMap<>(stored.settings());
+        merged.putAll(settings);
+        return new Connection(stored.connectionId(), stored.backend(), stored.name(), stored.baseUrl(),
+                stored.secretRef(), stored.department(), merged);
+    }
+
+    /** The OS templates the connection offers now. */
+    List<TemplateSource.UpstreamTemplate> templates() {
+        return backend.templates().orElseThrow().templates(connection());
+    }
+
+    /** Servers the product could be delivered from now. */
+    int stock() {
+        return backend.stock().orElseThrow().available(connection(), product);
     }
 
     /** The product with this {@code lifecycle} section in its module settings. */

@@ -164,6 +164,18 @@ public final class HttpTenantOsApi implements TenantOsApi {
     }
 
     /**
+     * [C] The path is the community wrapper's. [U] The fields are read as the per-server list's ({@code id},
+     * {@code name}, {@code tags}; the wrapper's own type names others); no paging is asked for or followed: the
+     * wrapper sends {@code page}/{@code limit} only when its caller does, and staff keep tens of profiles, not
+     * thousands.
+     */
+    @Override
+    public List<ProvisioningProfile> pxeProfiles() {
+        return http.exchange(Call.get("/api/pxe/profiles"),
+                r -> TenantOsWire.list(r, "PXE profiles", TenantOsWire::profile));
+    }
+
+    /**
      * [U] Only {@code profileId} is confirmed; {@code hostname} and {@code rootPassword} are our best reading (capture
      * the web UI's request in the browser's dev-tools to confirm). A null hostname or password (a disk wipe) leaves
      * its key out. The password is scrubbed from any failure text.

@@ -28,12 +28,12 @@ import java.util.function.LongSupplier;
  * {@link RetryPolicy}; when it gives up, the last failure is thrown as it came, with its Retry-After for the step's
  * own retry.
  *
- * <p>Retried: every read (users, servers, servers of an owner, IPs, subnets, profiles, install status, switch
- * ports, traffic); writes that set a state rather than change one, so a repeat lands in the same place (the
- * server PUT, the suspended-user list, a port up/down, an rDNS name, power on and power off, leaving the rescue
- * system); the DELETEs (of an assignment: a 404 on a repeat means the first one went through; of a user: a 404 on
- * a repeat is left to the caller, which knows whether the user should exist); and an SSO link (a second token is
- * harmless, the first just expires unused).
+ * <p>Retried: every read (users, servers, servers of an owner, IPs, subnets, a server's profiles, the installation's
+ * PXE profiles, install status, switch ports, traffic); writes that set a state rather than change one, so a repeat
+ * lands in the same place (the server PUT, the suspended-user list, a port up/down, an rDNS name, power on and power
+ * off, leaving the rescue system); the DELETEs (of an assignment: a 404 on a repeat means the first one went
+ * through; of a user: a 404 on a repeat is left to the caller, which knows whether the user should exist); and an SSO
+ * link (a second token is harmless, the first just expires unused).
  *
  * <p>Not retried, they go through exactly once: creating a user, adding an IP, starting an installation or a disk
  * wipe, starting the rescue system (each could happen twice: a second user or IP, a restarted install, a rescue
@@ -155,6 +155,11 @@ public final class RetryingTenantOsApi implements TenantOsApi {
     @Override
     public List<ProvisioningProfile> provisioningProfiles(long serverId) {
         return retried(attempt -> delegate.provisioningProfiles(serverId));
+    }
+
+    @Override
+    public List<ProvisioningProfile> pxeProfiles() {
+        return retried(attempt -> delegate.pxeProfiles());
     }
 
     /** Not retried: a second start could restart an installation (or disk wipe) that has already begun. */

@@ -130,9 +130,35 @@ final class TenantOsWire {
         return ip;
     }
 
+    /** A profile of either list: {@code id}, {@code name}, {@code tags} (absent: none). */
     static ProvisioningProfile profile(JsonNode n) {
         object(n, "provisioning profile");
-        return new ProvisioningProfile(id(n, "provisioning profile"), text(n, "name"));
+        return new ProvisioningProfile(id(n, "provisioning profile"), text(n, "name"), profileTags(n.get("tags")));
+    }
+
+    /**
+     * [U] A profile's tags as strings, also as PHP's keyed list; a tag object is read by its {@code name}. Any other
+     * shape is refused rather than read as no tag: the tag that marks a disk wipe must not go unseen.
+     */
+    private static List<String> profileTags(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return List.of();
+        }
+        if (!v.isArray() && !v.isObject()) {
+            throw new IllegalArgumentException("expected a list of profile tags, got " + kind(v));
+        }
+        List<String> out = new ArrayList<>(v.size());
+        for (JsonNode tag : v) {
+            if (tag.isTextual() || tag.isNumber()) {
+                out.add(tag.asText());
+            } else if (tag.isObject() && tag.path("name").isTextual()) {
+                out.add(tag.get("name").asText());
+            } else {
+                throw new IllegalArgumentException("a profile tag is neither text nor an object with a name: "
+                        + kind(tag));
+            }
+        }
+        return out;
     }
 
     /** [U] The status words are not confirmed: synonyms seen in similar APIs are read too; anything else is refused. */

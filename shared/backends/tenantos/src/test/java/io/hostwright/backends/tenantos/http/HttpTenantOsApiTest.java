@@ -364,7 +364,34 @@ class HttpTenantOsApiTest {
                 [{"id":12,"name":"Debian 12 (Bookworm)","tags":["linux"]},{"id":"13","name":"Wipe"}]""");
 
         assertThat(api.provisioningProfiles(101)).containsExactly(
-                new ProvisioningProfile(12, "Debian 12 (Bookworm)"), new ProvisioningProfile(13, "Wipe"));
+                new ProvisioningProfile(12, "Debian 12 (Bookworm)", List.of("linux")),
+                new ProvisioningProfile(13, "Wipe"));
+    }
+
+    @Test
+    void readsTheInstallationsPxeProfilesAlsoWhenPhpKeysTheList() {
+        tenantOs.result("GET", "/api/pxe/profiles", """
+                {"0":{"id":12,"name":"Debian 12 (Bookworm)","tags":["linux"],"osType":"linux"},
+                 "1":{"id":"90","name":"Secure disk wipe","tags":["wipe"]},
+                 "2":{"id":91,"name":null,"tags":null}}""");
+
+        assertThat(api.pxeProfiles()).containsExactly(
+                new ProvisioningProfile(12, "Debian 12 (Bookworm)", List.of("linux")),
+                new ProvisioningProfile(90, "Secure disk wipe", List.of("wipe")), new ProvisioningProfile(91, ""));
+        assertThat(tenantOs.last().method()).isEqualTo("GET");
+        assertThat(tenantOs.last().path()).isEqualTo("/api/pxe/profiles");
+    }
+
+    @Test
+    void readsProfileTagsSentAsObjectsAndRefusesTagsItCannotRead() {
+        tenantOs.result("GET", "/api/pxe/profiles", """
+                [{"id":90,"name":"Secure disk wipe","tags":[{"id":3,"name":"wipe"}]}]""")
+                .result("GET", "/api/pxe/profiles", """
+                [{"id":90,"name":"Secure disk wipe","tags":[{"id":3}]}]""");
+
+        assertThat(api.pxeProfiles()).containsExactly(new ProvisioningProfile(90, "Secure disk wipe", List.of("wipe")));
+        assertThat(catchThrowable(api::pxeProfiles)).isInstanceOf(BackendFailure.Permanent.class)
+                .hasMessageContaining("profile tag is neither text nor an object with a name");
     }
 
     @Test

@@ -22,7 +22,7 @@ class HttpTenantOsApisTest {
 
     static TenantOsConnection connection(String id, String baseUrl) {
         return new TenantOsConnection(id, "Demo", baseUrl, "env:TENANTOS_KEY", 1, List.of(), List.of(), List.of(),
-                List.of(), "staff@example.com");
+                List.of(), "staff@example.com", List.of());
     }
 
     @Test

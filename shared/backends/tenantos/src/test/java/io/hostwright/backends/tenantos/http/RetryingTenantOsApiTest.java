@@ -150,6 +150,7 @@ class RetryingTenantOsApiTest {
                 arguments("assignableIps", (Consumer<TenantOsApi>) api -> api.assignableIps(101, 10)),
                 arguments("removeIpAssignment", (Consumer<TenantOsApi>) api -> api.removeIpAssignment(101, 5001)),
                 arguments("provisioningProfiles", (Consumer<TenantOsApi>) api -> api.provisioningProfiles(101)),
+                arguments("pxeProfiles", (Consumer<TenantOsApi>) TenantOsApi::pxeProfiles),
                 arguments("installStatus", (Consumer<TenantOsApi>) api -> api.installStatus(101)),
                 arguments("setSuspendedUsers", (Consumer<TenantOsApi>) api -> api.setSuspendedUsers(101, List.of(7L))),
                 arguments("serversOwnedBy", (Consumer<TenantOsApi>) api -> api.serversOwnedBy(7)),

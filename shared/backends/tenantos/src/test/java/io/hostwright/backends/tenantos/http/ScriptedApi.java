@@ -113,6 +113,12 @@ final class ScriptedApi implements TenantOsApi {
     }
 
     @Override
+    public List<ProvisioningProfile> pxeProfiles() {
+        call("pxeProfiles");
+        return List.of(new ProvisioningProfile(12, "Debian 12"), new ProvisioningProfile(90, "Wipe", List.of("wipe")));
+    }
+
+    @Override
     public void startReinstallation(long serverId, long profileId, String hostname, String rootPassword) {
         call("startReinstallation");
     }

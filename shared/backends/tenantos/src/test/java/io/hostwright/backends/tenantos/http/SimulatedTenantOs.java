@@ -60,7 +60,7 @@ final class SimulatedTenantOs implements BackendUnderTest<TenantOsApi>, Scripted
     private TenantOsApi client(String baseUrl, String apiKey) {
         HttpTenantOsApis apis = new HttpTenantOsApis(secretRef -> apiKey, CLIENT_PATIENCE, CLIENT_PATIENCE, waits::add);
         return apis.of(new TenantOsConnection("contract", "Contract", baseUrl, "contract-key", 0, List.of(), List.of(),
-                List.of(), List.of(), "staff@example.com"));
+                List.of(), List.of(), "staff@example.com", List.of()));
     }
 
     @Override

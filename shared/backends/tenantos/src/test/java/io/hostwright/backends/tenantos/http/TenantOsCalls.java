@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every {@link TenantOsApi} call the TenantOS module makes, as the contract suite makes them on a fresh simulator
- * with the demo seed (servers 101–108, subnet 10 free from 203.0.113.40, profiles 12 and 90, admin user 1). Routes
- * are written as the simulator's faults and counts match them; whether a call is safe to repeat is what
+ * with the demo seed (servers 101–108, subnet 10 free from 203.0.113.40, profiles 12–15 and the wipe 90, admin user
+ * 1). Routes are written as the simulator's faults and counts match them; whether a call is safe to repeat is what
  * {@link RetryingTenantOsApi} must do with it.
  */
 final class TenantOsCalls {
@@ -79,6 +79,9 @@ final class TenantOsCalls {
                 }),
                 safe("provisioningProfiles", "GET /api/servers/{id}/provisioning/getProfiles", api -> assertThat(
                         api.provisioningProfiles(101)).extracting(ProvisioningProfile::id).contains(12L, 90L)),
+                safe("pxeProfiles", "GET /api/pxe/profiles", api -> assertThat(api.pxeProfiles())
+                        .contains(new ProvisioningProfile(12, "Debian 12 (Bookworm)", List.of("linux")),
+                                new ProvisioningProfile(90, "Secure disk wipe", List.of("wipe")))),
                 START_REINSTALLATION,
                 safe("installStatus", "GET /api/servers/{id}/provisioning/getInstallStatus",
                         api -> assertThat(api.installStatus(101).state()).isEqualTo(InstallStatus.State.NOT_RUNNING)),

@@ -47,7 +47,8 @@ class TenantOsLiveContractTest extends BackendApiContract<TenantOsApi> {
     protected List<ApiCall<TenantOsApi>> callsTheModuleUses() {
         List<ApiCall<TenantOsApi>> reads = new ArrayList<>(List.of(safeCall(),
                 safe("serversByTags", "POST /api/servers/getByTags",
-                        api -> assertThat(api.serversByTags(List.of("hostwright-contract-no-such-tag"))).isEmpty())));
+                        api -> assertThat(api.serversByTags(List.of("hostwright-contract-no-such-tag"))).isEmpty()),
+                safe("pxeProfiles", "GET /api/pxe/profiles", api -> assertThat(api.pxeProfiles()).isNotEmpty())));
         Optional<Long> serverId = LiveInstallation.find(TenantOsBackend.NAME).flatMap(live -> live.setting("serverId"))
                 .map(Long::parseLong);
         serverId.ifPresent(id -> reads.addAll(List.of(
@@ -90,7 +91,7 @@ class TenantOsLiveContractTest extends BackendApiContract<TenantOsApi> {
             HttpTenantOsApis apis = new HttpTenantOsApis(secretRef -> apiKey, HttpTenantOsApi.CONNECT_TIMEOUT,
                     HttpTenantOsApi.REQUEST_TIMEOUT, wait -> { });
             return apis.of(new TenantOsConnection("contract-live", "Contract", baseUrl, "contract-key", 0, List.of(),
-                    List.of(), List.of(), List.of(), "staff@example.com"));
+                    List.of(), List.of(), List.of(), "staff@example.com", List.of()));
         }
 
         @Override
