@@ -3,6 +3,7 @@ package io.hostwright.local;
 import io.hostwright.backends.Backends;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.dynamodb.DynamoDbConnectionTemplates;
 import io.hostwright.dynamodb.DynamoDbConnectionRepository;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.local.console.Console;
@@ -241,8 +242,10 @@ public final class LocalRuntime implements AutoCloseable {
                 .withSimulators(backend -> Optional.ofNullable(simulators.get(backend)).map(BackendSimulator::baseUrl))
                 .checkedAgainst(Backends.on(aws.dynamoDb(), aws.tableName(), null, null, Backends.keysFromEnvironment(),
                         Backends.BACKOFF, Clock.systemUTC()), connections);
-        seed.writeTo(connections, new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()));
-        return seed.products();
+        DynamoDbCatalogRepository catalog = new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName());
+        seed.writeTo(connections, new DynamoDbConnectionTemplates(aws.dynamoDb(), aws.tableName()), catalog);
+        // as the catalog serves them: with the OS templates their connections offer
+        return seed.products().stream().map(p -> catalog.findProduct(p.productId()).orElse(p)).toList();
     }
 
     /** What Lambda provides beside the manifest's variables; the endpoints exist only on the laptop. */

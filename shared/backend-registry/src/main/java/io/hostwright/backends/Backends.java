@@ -9,6 +9,7 @@ import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.step.Backoff;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbConnectionRepository;
+import io.hostwright.dynamodb.DynamoDbConnectionTemplates;
 import io.hostwright.dynamodb.DynamoDbModuleState;
 import io.hostwright.dynamodb.DynamoDbServerClaims;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
@@ -65,7 +66,8 @@ public final class Backends {
     public static BackendContext context(DynamoDbClient dynamo, String table, String credentialsTable,
                                          MailQueue mail, ConnectionKeys keys, Backoff backoff, Clock clock) {
         return new BackendContext(new DynamoDbCatalogRepository(dynamo, table),
-                new DynamoDbConnectionRepository(dynamo, table), new DynamoDbServiceRepository(dynamo, table),
+                new DynamoDbConnectionRepository(dynamo, table), new DynamoDbConnectionTemplates(dynamo, table),
+                new DynamoDbServiceRepository(dynamo, table),
                 new DynamoDbServerClaims(dynamo, table), new DynamoDbModuleState(dynamo, table),
                 secrets(dynamo, credentialsTable), mail, keys, backoff, clock);
     }

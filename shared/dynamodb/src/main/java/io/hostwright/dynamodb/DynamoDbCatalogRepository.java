@@ -8,7 +8,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import io.hostwright.domain.template.ConnectionTemplate;
+import io.hostwright.domain.template.OfferedTemplates;
+
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +20,8 @@ import static io.hostwright.dynamodb.Attributes.s;
 
 /**
  * Products: {@code PRODUCT#<id> / PRODUCT}, the product as a JSON document with its {@code version}, listed through
- * gsi1 partition {@code CATALOG} (a query, never a scan).
+ * gsi1 partition {@code CATALOG} (a query, never a scan). A product is read with the OS templates it offers filled in
+ * from its connection's ({@link OfferedTemplates}); the versioned document staff edit is the product as stored.
  */
 public final class DynamoDbCatalogRepository implements CatalogRepository, VersionedStore<Product> {
 
@@ -25,33 +30,57 @@ public final class DynamoDbCatalogRepository implements CatalogRepository, Versi
     private final DynamoDbClient dynamo;
     private final String table;
     private final VersionedDocuments<Product> documents;
+    private final DynamoDbConnectionTemplates templates;
 
     public DynamoDbCatalogRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.templates = new DynamoDbConnectionTemplates(dynamo, table);
         this.documents = new VersionedDocuments<>(dynamo, table, Product.class,
-                id -> Keys.of("PRODUCT#" + id, "PRODUCT"),
+                id -> Keys.of(partition(id), "PRODUCT"),
                 product -> Map.of("type", s("Product"), "gsi1pk", s(CATALOG_PARTITION),
                         "gsi1sk", s("PRODUCT#" + product.productId())));
     }
 
+    static String partition(String productId) {
+        return "PRODUCT#" + productId;
+    }
+
     @Override
     public Optional<Product> findProduct(String productId) {
-        return documents.find(productId);
+        return documents.find(productId).map(p -> p.type().installsOs()
+                ? OfferedTemplates.resolve(p, templates.list(p.connectionId())) : p);
     }
 
     @Override
     public List<Product> listProducts() {
-        return Queries.all(dynamo, QueryRequest.builder()
+        List<Product> stored = Queries.all(dynamo, QueryRequest.builder()
                 .tableName(table)
                 .indexName("gsi1")
                 .keyConditionExpression("gsi1pk = :catalog")
                 .expressionAttributeValues(Map.of(":catalog", s(CATALOG_PARTITION))), documents::read);
+        if (stored.stream().noneMatch(p -> p.type().installsOs())) {
+            return stored;
+        }
+        Map<String, List<ConnectionTemplate>> byConnection = templates.listAll().stream()
+                .collect(Collectors.groupingBy(ConnectionTemplate::connectionId));
+        return stored.stream()
+                .map(p -> OfferedTemplates.resolve(p, byConnection.getOrDefault(p.connectionId(), List.of())))
+                .toList();
     }
 
     @Override
     public void saveProduct(Product product) {
         documents.save(product.productId(), product);
+    }
+
+    @Override
+    public List<Versioned<Product>> listVersioned() {
+        return Queries.all(dynamo, QueryRequest.builder()
+                .tableName(table)
+                .indexName("gsi1")
+                .keyConditionExpression("gsi1pk = :list")
+                .expressionAttributeValues(Map.of(":list", s(CATALOG_PARTITION))), documents::readVersioned);
     }
 
     @Override

@@ -30,9 +30,14 @@ public final class DynamoDbConnectionRepository implements ConnectionRepository,
         this.dynamo = dynamo;
         this.table = table;
         this.documents = new VersionedDocuments<>(dynamo, table, Connection.class,
-                id -> Keys.of("CONNECTION#" + id, "CONNECTION"),
+                id -> Keys.of(partition(id), "CONNECTION"),
                 connection -> Map.of("type", s("Connection"), "gsi1pk", s(LIST_PARTITION),
                         "gsi1sk", s("CONNECTION#" + connection.connectionId()), "backend", s(connection.backend())));
+    }
+
+    /** The partition of a connection and what belongs to it: its templates and sync runs. */
+    static String partition(String connectionId) {
+        return "CONNECTION#" + connectionId;
     }
 
     @Override
@@ -52,6 +57,15 @@ public final class DynamoDbConnectionRepository implements ConnectionRepository,
     @Override
     public void saveConnection(Connection connection) {
         documents.save(connection.connectionId(), connection);
+    }
+
+    @Override
+    public List<Versioned<Connection>> listVersioned() {
+        return Queries.all(dynamo, QueryRequest.builder()
+                .tableName(table)
+                .indexName("gsi1")
+                .keyConditionExpression("gsi1pk = :list")
+                .expressionAttributeValues(Map.of(":list", s(LIST_PARTITION))), documents::readVersioned);
     }
 
     @Override

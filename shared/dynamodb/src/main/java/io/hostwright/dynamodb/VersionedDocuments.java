@@ -48,8 +48,12 @@ final class VersionedDocuments<T> {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(readVersioned(item));
+    }
+
+    Versioned<T> readVersioned(Map<String, AttributeValue> item) {
         long version = item.containsKey("version") ? num(item, "version") : 1;
-        return Optional.of(new Versioned<>(read(item), version));
+        return new Versioned<>(read(item), version);
     }
 
     T read(Map<String, AttributeValue> item) {

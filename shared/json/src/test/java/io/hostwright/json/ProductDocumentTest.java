@@ -30,7 +30,8 @@ class ProductDocumentTest {
                             new ChoiceOption.Choice("55382", "BILLmanager", new Price("EUR", 1500))), "none"),
                     new BooleanOption("backup", "Backups", true, new Price("EUR", 100))),
             Map.of(BillingCycle.MONTHLY, new Price("EUR", 900), BillingCycle.ANNUALLY, new Price("EUR", 9900)),
-            Map.of("cluster", 1, "tags", List.of("a", "b"), "nested", Map.of("x", true)), false, 7, 3);
+            Map.of("cluster", 1, "tags", List.of("a", "b"), "nested", Map.of("x", true)), false, 7, 3,
+            List.of("ISPsystem__CentOS 7"));
 
     @Test
     void aWrittenProductReadsBackEqual() {

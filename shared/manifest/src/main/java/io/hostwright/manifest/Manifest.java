@@ -29,6 +29,7 @@ public final class Manifest {
     public static final String PROVISIONING_QUEUE = "provisioning";
     public static final String MAIL_QUEUE = "mail";
     public static final String LIFECYCLE_QUEUE = "lifecycle";
+    public static final String SYNC_QUEUE = "template-sync";
 
     public static final TableSpec TABLE = new TableSpec(
             "hostwright", "pk", "sk",
@@ -47,7 +48,9 @@ public final class Manifest {
             new QueueSpec(PROVISIONING_QUEUE, "one provisioning step per message", 5, Duration.ofDays(14)),
             new QueueSpec(LIFECYCLE_QUEUE, "one step of a suspend, unsuspend, terminate or reinstall per message", 5,
                     Duration.ofDays(14)),
-            new QueueSpec(MAIL_QUEUE, "lifecycle e-mails to render and send", 5, Duration.ofDays(4)));
+            new QueueSpec(MAIL_QUEUE, "lifecycle e-mails to render and send", 5, Duration.ofDays(4)),
+            new QueueSpec(SYNC_QUEUE, "one OS-template and stock sync of one connection per message", 3,
+                    Duration.ofDays(1)));
 
     public static final List<FunctionSpec> FUNCTIONS = List.of(
             new FunctionSpec(
@@ -107,7 +110,8 @@ public final class Manifest {
                     TableAccess.READ_WRITE, Set.of(LIFECYCLE_QUEUE), false, Map.of()),
             new FunctionSpec(
                     "catalog-admin",
-                    "Staff: back-end connections and products, checked by their back-end, changed only from their last version",
+                    "Staff: connections, products and OS templates, checked by their back-end, changed only from their last"
+                            + " version; a connection's sync run now",
                     "io.hostwright.functions.catalogadmin.ApiGatewayCatalogAdminRequestHandler",
                     512, Duration.ofSeconds(20),
                     new Trigger.HttpApi(List.of(
@@ -117,12 +121,31 @@ public final class Manifest {
                             put("/v1/admin/connections/{connectionId}", STAFF),
                             delete("/v1/admin/connections/{connectionId}", STAFF),
                             post("/v1/admin/connections/{connectionId}/test", STAFF),
+                            get("/v1/admin/connections/{connectionId}/templates", STAFF),
+                            put("/v1/admin/connections/{connectionId}/templates/{templateId}", STAFF),
+                            post("/v1/admin/connections/{connectionId}/sync", STAFF),
+                            get("/v1/admin/connections/{connectionId}/sync-runs", STAFF),
+                            get("/v1/admin/connections/{connectionId}/sync-runs/{runId}", STAFF),
                             get("/v1/admin/products", STAFF),
                             post("/v1/admin/products", STAFF),
                             get("/v1/admin/products/{productId}", STAFF),
                             put("/v1/admin/products/{productId}", STAFF),
                             delete("/v1/admin/products/{productId}", STAFF))),
-                    TableAccess.READ_WRITE, Set.of(), false, Map.of(), true),
+                    TableAccess.READ_WRITE, Set.of(SYNC_QUEUE), false, Map.of(), true),
+            new FunctionSpec(
+                    "template-sync-schedule",
+                    "Hourly: queues one OS-template and stock sync per connection, so no back-end waits for another",
+                    "io.hostwright.functions.syncschedule.ScheduledTemplateSyncHandler",
+                    512, Duration.ofSeconds(60),
+                    new Trigger.Schedule("rate(1 hour)", "sync every connection's OS templates and stock"),
+                    TableAccess.READ, Set.of(SYNC_QUEUE), false, Map.of()),
+            new FunctionSpec(
+                    "template-sync",
+                    "Syncs one connection's OS templates and stock from its back-end, records the run, alerts staff",
+                    "io.hostwright.functions.templatesync.SqsTemplateSyncHandler",
+                    512, Duration.ofSeconds(120),
+                    new Trigger.Queue(SYNC_QUEUE, 1, Duration.ZERO, 5),
+                    TableAccess.READ_WRITE, Set.of(MAIL_QUEUE), false, Map.of(), true),
             new FunctionSpec(
                     "server-control",
                     "Customers: their server's info, power, reinstall, rescue, console, IPs and reverse DNS, usage",

@@ -23,6 +23,10 @@ public final class SqsQueues {
         return new SqsMailQueue(sqs, urlOf(Manifest.MAIL_QUEUE));
     }
 
+    public static SqsSyncRequests syncRequests(SqsClient sqs) {
+        return new SqsSyncRequests(sqs, urlOf(Manifest.SYNC_QUEUE));
+    }
+
     private static String urlOf(String queue) {
         return FunctionEnvironment.require(Manifest.queue(queue).urlVariable());
     }

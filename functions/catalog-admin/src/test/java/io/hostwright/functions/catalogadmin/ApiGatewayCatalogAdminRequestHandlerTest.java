@@ -5,7 +5,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hostwright.backends.Backends;
 import io.hostwright.backends.tenantos.TenantOsBackend;
+import io.hostwright.domain.backend.BackendRegistry;
+import io.hostwright.domain.template.CatalogAlerts;
+import io.hostwright.domain.template.SyncRun;
+import io.hostwright.domain.template.SyncTemplates;
+import io.hostwright.dynamodb.DynamoDbConnectionRepository;
+import io.hostwright.dynamodb.DynamoDbConnectionTemplates;
+import io.hostwright.dynamodb.DynamoDbStockLevels;
+import io.hostwright.dynamodb.DynamoDbSyncRuns;
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.fixtures.FakeBackend;
@@ -20,7 +29,9 @@ import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.json.Json;
 import io.hostwright.lambda.InvocationContext;
+import io.hostwright.manifest.Manifest;
 import io.hostwright.simulator.tenantos.SimulatorConfig;
+import io.hostwright.sqs.SqsSyncRequests;
 import io.hostwright.simulator.tenantos.TenantOsSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +82,8 @@ class ApiGatewayCatalogAdminRequestHandlerTest {
         this.aws = aws;
         handler = new ApiGatewayCatalogAdminRequestHandler(CatalogAdminWiring.of(aws.dynamoDb(), aws.tableName(),
                 ref -> ref.equals(WRONG_KEY) ? "not-the-key" : tenantOs.apiKey(),
-                List.of(TenantOsBackend.FACTORY, new FakeBackend("fake", null, null, null).factory()), Clock.systemUTC()));
+                List.of(TenantOsBackend.FACTORY, new FakeBackend("fake", null, null, null).factory()),
+                new SqsSyncRequests(aws.sqs(), aws.queueUrl(Manifest.SYNC_QUEUE)), Clock.systemUTC()));
     }
 
     // ---- requests
@@ -151,16 +163,13 @@ class ApiGatewayCatalogAdminRequestHandlerTest {
         ObjectNode p = Json.MAPPER.createObjectNode();
         p.put("productId", id).put("name", "Dedicated Test").put("type", "dedicated").put("backend", "tenantos")
                 .put("connectionId", connection).put("sortOrder", 10);
-        ArrayNode templates = p.putArray("osTemplates");
-        templates.addObject().put("id", "debian-12").put("name", "Debian 12");
         ArrayNode options = p.putArray("options");
         ObjectNode ipv4 = options.addObject().put("kind", "integer").put("key", "ipv4").put("min", 1).put("max", 4);
         ipv4.putObject("unitPrice").put("currency", "EUR").put("amountMinor", 200);
         p.putObject("prices").putObject("monthly").put("currency", "EUR").put("amountMinor", 8900);
         ObjectNode settings = p.putObject("moduleSettings");
-        settings.putArray("matchTags").add("forRent");
+        settings.putArray("matchTags").add("forRent").add("e2388g");
         settings.put("roleId", 3);
-        settings.putObject("osProfiles").put("debian-12", 12);
         return p;
     }
 
@@ -399,7 +408,8 @@ class ApiGatewayCatalogAdminRequestHandlerTest {
         assertThat(body.get("visible").asBoolean()).isTrue();
         assertThat(body.at("/prices/monthly/amountMinor").asLong()).isEqualTo(8900);
         assertThat(body.at("/options/0/unitPrice/amountMinor").asLong()).isEqualTo(200);
-        assertThat(body.at("/moduleSettings/osProfiles/debian-12").asInt()).isEqualTo(12);
+        assertThat(body.at("/moduleSettings/roleId").asInt()).isEqualTo(3);
+        assertThat(body.get("offeredOsTemplates")).as("no sync ran yet").isEmpty();
         assertThat(json(getProduct(productId), 200)).isEqualTo(body);
         // what was read can be sent back unchanged
         APIGatewayV2HTTPResponse again = putProduct(productId, body, "\"1\"");
@@ -456,11 +466,14 @@ class ApiGatewayCatalogAdminRequestHandlerTest {
             "unknown billing cycle|prices.fortnightly",
             "unknown option type|options[0].kind",
             "duplicate option|options[1].key",
-            "duplicate OS template|osTemplates[1].id",
+            "OS templates declared where the sync finds them|osTemplates",
+            "withheld template the connection does not have|withheldOsTemplates[0]",
+            "withheld template twice|withheldOsTemplates[1]",
             "type the back-end does not sell|type",
             "unknown type|type",
             "sort order of the wrong type|sortOrder",
-            "setting the back-end refuses|moduleSettings.osProfiles",
+            "setting the back-end does not know|moduleSettings.osProfiles",
+            "setting of the wrong type|moduleSettings.roleId",
             "unknown field|colour"})
     void aBadProductIsRefusedNamingTheField(String why, String field) {
         createConnection();
@@ -475,11 +488,16 @@ class ApiGatewayCatalogAdminRequestHandlerTest {
                         .put("currency", "EUR").put("amountMinor", 1);
                 case "unknown option type" -> ((ObjectNode) p.at("/options/0")).put("kind", "slider");
                 case "duplicate option" -> ((ArrayNode) p.get("options")).add(p.at("/options/0").deepCopy());
-                case "duplicate OS template" -> ((ArrayNode) p.get("osTemplates")).add(p.at("/osTemplates/0"));
+                case "OS templates declared where the sync finds them" -> p.putArray("osTemplates").addObject()
+                        .put("id", "debian-12").put("name", "Debian 12");
+                case "withheld template the connection does not have" -> p.putArray("withheldOsTemplates")
+                        .add("profile-99");
+                case "withheld template twice" -> p.putArray("withheldOsTemplates").add("a").add("a");
                 case "type the back-end does not sell" -> p.put("type", "vps");
                 case "unknown type" -> p.put("type", "mainframe");
                 case "sort order of the wrong type" -> p.put("sortOrder", "first");
-                case "setting the back-end refuses" -> ((ObjectNode) p.get("moduleSettings")).put("osProfiles", 3);
+                case "setting the back-end does not know" -> ((ObjectNode) p.get("moduleSettings")).put("osProfiles", 3);
+                case "setting of the wrong type" -> ((ObjectNode) p.get("moduleSettings")).put("roleId", "admin");
                 case "unknown field" -> p.put("colour", "blue");
                 default -> throw new IllegalArgumentException(why);
             }
@@ -498,5 +516,154 @@ class ApiGatewayCatalogAdminRequestHandlerTest {
                 "prices.monthly.amountMinor");
         problem(putProduct(productId, product("another-id", connectionId), etag), 400, "productId");
         assertThat(getProduct(productId).getHeaders()).containsEntry("ETag", "\"1\"");
+    }
+
+    // ---- templates and the sync
+
+    /** Runs the connection's sync here, as the template-sync function does. */
+    private SyncRun syncHere() {
+        Clock clock = Clock.systemUTC();
+        BackendRegistry backends = Backends.on(aws.dynamoDb(), aws.tableName(), null, null, ref -> tenantOs.apiKey(),
+                Backends.BACKOFF, clock, List.of(TenantOsBackend.FACTORY));
+        return new SyncTemplates(backends, new DynamoDbConnectionRepository(aws.dynamoDb(), aws.tableName()),
+                new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()),
+                new DynamoDbConnectionTemplates(aws.dynamoDb(), aws.tableName()),
+                new DynamoDbSyncRuns(aws.dynamoDb(), aws.tableName()),
+                new DynamoDbStockLevels(aws.dynamoDb(), aws.tableName()),
+                new io.hostwright.dynamodb.DynamoDbServiceRepository(aws.dynamoDb(), aws.tableName()),
+                new CatalogAlerts(mail -> { }), clock)
+                .run(connectionId, "run_" + System.nanoTime(), SyncRun.STAFF).orElseThrow();
+    }
+
+    private APIGatewayV2HTTPResponse templates() {
+        return call("GET /v1/admin/connections/{connectionId}/templates", Map.of("connectionId", connectionId), null,
+                null);
+    }
+
+    private APIGatewayV2HTTPResponse editTemplate(String templateId, Object body) {
+        return call("PUT /v1/admin/connections/{connectionId}/templates/{templateId}",
+                Map.of("connectionId", connectionId, "templateId", templateId), body, null);
+    }
+
+    @Test
+    void syncNowQueuesARunAndAnswersWhereItsResultWillBe() {
+        createConnection();
+        aws.purgeQueues();
+
+        APIGatewayV2HTTPResponse accepted = call("POST /v1/admin/connections/{connectionId}/sync",
+                Map.of("connectionId", connectionId), null, null);
+
+        JsonNode run = json(accepted, 202);
+        String runId = run.get("runId").asText();
+        assertThat(run.get("status").asText()).isEqualTo("QUEUED");
+        assertThat(run.get("trigger").asText()).isEqualTo("staff");
+        assertThat(accepted.getHeaders()).containsEntry("Location",
+                "/v1/admin/connections/" + connectionId + "/sync-runs/" + runId);
+        List<software.amazon.awssdk.services.sqs.model.Message> queued = aws.sqs().receiveMessage(b -> b
+                .queueUrl(aws.queueUrl(Manifest.SYNC_QUEUE)).maxNumberOfMessages(10)).messages();
+        assertThat(queued).singleElement().satisfies(m -> {
+            JsonNode message = Json.read(m.body(), JsonNode.class);
+            assertThat(message.get("connectionId").asText()).isEqualTo(connectionId);
+            assertThat(message.get("runId").asText()).isEqualTo(runId);
+            assertThat(m.body()).doesNotContain(tenantOs.apiKey());
+        });
+        JsonNode runs = json(call("GET /v1/admin/connections/{connectionId}/sync-runs",
+                Map.of("connectionId", connectionId), null, null), 200);
+        assertThat(runs.get("runs").findValuesAsText("runId")).containsExactly(runId);
+        assertThat(json(call("GET /v1/admin/connections/{connectionId}/sync-runs/{runId}",
+                Map.of("connectionId", connectionId, "runId", runId), null, null), 200).get("status").asText())
+                .isEqualTo("QUEUED");
+        problem(call("GET /v1/admin/connections/{connectionId}/sync-runs/{runId}",
+                Map.of("connectionId", connectionId, "runId", "run_nope"), null, null), 404, null);
+    }
+
+    @Test
+    void aConnectionWhoseBackEndSyncsNothingCannotBeSynced() {
+        postConnection(with(connection(connectionId), c -> c.put("backend", "fake")));
+
+        problem(call("POST /v1/admin/connections/{connectionId}/sync", Map.of("connectionId", connectionId), null,
+                null), 409, "connectionId");
+        problem(call("POST /v1/admin/connections/{connectionId}/sync", Map.of("connectionId", "nowhere"), null,
+                null), 404, null);
+    }
+
+    @Test
+    void afterASyncStaffSeeTheTemplatesAndDisableOneForEveryProduct() {
+        createProduct();
+        SyncRun run = syncHere();
+        assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(SyncRun.Status.SUCCEEDED);
+
+        JsonNode listed = json(templates(), 200).get("templates");
+        assertThat(listed.findValuesAsText("templateId"))
+                .containsExactly("profile-12", "profile-13", "profile-14", "profile-15");
+        assertThat(listed.get(0).get("state").asText()).isEqualTo("enabled");
+        assertThat(listed.get(0).get("upstreamId").asText()).isEqualTo("12");
+        assertThat(listed.get(0).get("lastSeen").asText()).isEqualTo(run.finishedAt().toString());
+
+        JsonNode edited = json(editTemplate("profile-15", Map.of("enabled", false, "displayName", "Windows 2022",
+                "tags", List.of("windows"))), 200);
+        assertThat(edited.get("state").asText()).isEqualTo("disabled by staff");
+        assertThat(edited.get("name").asText()).isEqualTo("Windows 2022");
+        JsonNode product = json(getProduct(productId), 200);
+        assertThat(product.get("offeredOsTemplates").findValuesAsText("id"))
+                .containsExactly("profile-12", "profile-13", "profile-14");
+        assertThat(product.at("/stock/available").asInt()).isEqualTo(4);
+        assertThat(product.at("/stock/availability/count").asText()).isEqualTo("2-5");
+
+        // a second sync keeps what staff set
+        syncHere();
+        JsonNode again = json(templates(), 200).get("templates");
+        assertThat(again.get(3).get("state").asText()).isEqualTo("disabled by staff");
+        assertThat(again.get(3).get("name").asText()).isEqualTo("Windows 2022");
+    }
+
+    @Test
+    void aProductWithholdsATemplateOfItsConnection() {
+        String etag = createProduct();
+        syncHere();
+
+        JsonNode changed = json(putProduct(productId, with(product(productId, connectionId),
+                p -> p.putArray("withheldOsTemplates").add("profile-12")), etag), 200);
+
+        assertThat(changed.get("offeredOsTemplates").findValuesAsText("id"))
+                .containsExactly("profile-13", "profile-14", "profile-15");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{}|body",
+            "{\"sortOrder\": \"first\"}|sortOrder",
+            "{\"enabled\": \"no\"}|enabled",
+            "{\"tags\": [1]}|tags[0]",
+            "{\"tags\": \"windows\"}|tags",
+            "{\"colour\": \"blue\"}|colour",
+            "[]|body"})
+    void aBadTemplateEditIsRefusedNamingTheField(String body, String field) {
+        createConnection();
+        syncHere();
+
+        problem(editTemplate("profile-12", body), 400, field);
+        assertThat(json(templates(), 200).get("templates").get(0).get("state").asText()).isEqualTo("enabled");
+    }
+
+    @Test
+    void anUnknownTemplateIsNotFound() {
+        createConnection();
+        syncHere();
+
+        problem(editTemplate("profile-99", Map.of("enabled", false)), 404, null);
+        problem(call("GET /v1/admin/connections/{connectionId}/templates", Map.of("connectionId", "nowhere"), null,
+                null), 404, null);
+    }
+
+    @Test
+    void deletingAConnectionDeletesItsTemplatesAndRuns() {
+        String etag = createConnection();
+        syncHere();
+
+        assertThat(deleteConnection(connectionId, etag).getStatusCode()).isEqualTo(204);
+
+        assertThat(new DynamoDbConnectionTemplates(aws.dynamoDb(), aws.tableName()).list(connectionId)).isEmpty();
+        assertThat(new DynamoDbSyncRuns(aws.dynamoDb(), aws.tableName()).latest(connectionId, 10)).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import io.hostwright.domain.order.OrderDispatch;
 import io.hostwright.domain.order.PlaceOrder;
 import io.hostwright.domain.problem.DomainException;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.dynamodb.DynamoDbStockLevels;
 import io.hostwright.dynamodb.DynamoDbClients;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.lambda.FunctionEnvironment;
@@ -58,7 +59,8 @@ public final class ApiGatewayPlaceOrderRequestHandler
         DynamoDbOrderRepository orders = new DynamoDbOrderRepository(dynamo, table, clock);
         OrderDispatch dispatch = new OrderDispatch(orders,
                 SqsQueues.provisioning(sqs), SqsQueues.mail(sqs), clock);
-        return new AcceptOrder(new DynamoDbCatalogRepository(dynamo, table), orders, dispatch,
+        return new AcceptOrder(new DynamoDbCatalogRepository(dynamo, table), new DynamoDbStockLevels(dynamo, table),
+                orders, dispatch,
                 new SortableIds(clock), clock, ApiGatewayPlaceOrderRequestHandler::dispatchFailed);
     }
 
@@ -93,7 +95,7 @@ public final class ApiGatewayPlaceOrderRequestHandler
             LOG.info(accepted.replayed() ? "order replayed for a repeated idempotency key" : "order accepted");
             return ApiResponses.json(202,
                     Map.of("orderId", accepted.orderId(), "serviceId", accepted.serviceId(),
-                            "status", accepted.status().name()),
+                            "status", accepted.status().name(), "waitingForStock", accepted.waitingForStock()),
                     accepted.replayed()
                             ? Map.of("Location", "/v1/orders/" + accepted.orderId(), "Idempotent-Replayed", "true")
                             : Map.of("Location", "/v1/orders/" + accepted.orderId()));

@@ -16,6 +16,7 @@ import io.hostwright.domain.service.ServiceStatus;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
+import io.hostwright.dynamodb.DynamoDbStockLevels;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.json.Json;
@@ -65,7 +66,8 @@ class ApiGatewayPlaceOrderRequestHandlerTest {
         OrderDispatch dispatch = new OrderDispatch(orders,
                 new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.PROVISIONING_QUEUE)),
                 new SqsMailQueue(aws.sqs(), aws.queueUrl(Manifest.MAIL_QUEUE)), clock);
-        handler = new ApiGatewayPlaceOrderRequestHandler(new AcceptOrder(catalog, orders, dispatch,
+        handler = new ApiGatewayPlaceOrderRequestHandler(new AcceptOrder(catalog,
+                new DynamoDbStockLevels(aws.dynamoDb(), table), orders, dispatch,
                 new SortableIds(clock), clock, (order, cause) -> { }));
         services = new DynamoDbServiceRepository(aws.dynamoDb(), table);
         customer = "cust-" + UUID.randomUUID();

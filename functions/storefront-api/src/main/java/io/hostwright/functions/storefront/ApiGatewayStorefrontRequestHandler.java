@@ -9,6 +9,7 @@ import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbClients;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
+import io.hostwright.dynamodb.DynamoDbStockLevels;
 import io.hostwright.lambda.FunctionEnvironment;
 import io.hostwright.lambda.api.ApiRequest;
 import io.hostwright.lambda.api.ApiResponses;
@@ -44,7 +45,7 @@ public final class ApiGatewayStorefrontRequestHandler
         DynamoDbClient dynamo = DynamoDbClients.fromEnvironment();
         String table = FunctionEnvironment.require(Manifest.TABLE_VARIABLE);
         return new StorefrontQueries(new DynamoDbCatalogRepository(dynamo, table),
-                new DynamoDbOrderRepository(dynamo, table, Clock.systemUTC()),
+                new DynamoDbStockLevels(dynamo, table), new DynamoDbOrderRepository(dynamo, table, Clock.systemUTC()),
                 new DynamoDbServiceRepository(dynamo, table));
     }
 

@@ -8,6 +8,8 @@ import io.hostwright.domain.catalog.OrderOption;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
+import io.hostwright.domain.storefront.StorefrontQueries;
+import io.hostwright.domain.template.Availability;
 import io.hostwright.domain.order.Order;
 import io.hostwright.domain.service.ProvisioningStep;
 import io.hostwright.domain.service.Service;
@@ -44,8 +46,10 @@ final class StorefrontViews {
     record ChoiceView(String value, String label, PriceView monthlyPrice) {
     }
 
+    /** @param availability null when the product's back-end holds no stock to count */
     record ProductView(String productId, String name, String description, String type,
-                       List<OsTemplate> osTemplates, List<OptionView> options, List<BillingCycleView> billingCycles) {
+                       List<OsTemplate> osTemplates, List<OptionView> options, List<BillingCycleView> billingCycles,
+                       Availability availability) {
     }
 
     record ProductList(List<ProductView> products) {
@@ -71,13 +75,14 @@ final class StorefrontViews {
                        String statusReason, Instant createdAt, Instant updatedAt, List<StepView> steps) {
     }
 
-    static ProductView product(Product p) {
+    static ProductView product(StorefrontQueries.Offer offer) {
+        Product p = offer.product();
         List<BillingCycleView> cycles = p.prices().entrySet().stream()
                 .sorted(Comparator.comparing(e -> e.getKey().months()))
                 .map(e -> new BillingCycleView(e.getKey().code(), e.getKey().months(), PriceView.of(e.getValue())))
                 .toList();
         return new ProductView(p.productId(), p.name(), p.description(), p.type().code(), p.osTemplates(),
-                p.options().stream().map(StorefrontViews::option).toList(), cycles);
+                p.options().stream().map(StorefrontViews::option).toList(), cycles, offer.availability());
     }
 
     private static OptionView option(OrderOption option) {

@@ -20,6 +20,7 @@ import io.hostwright.domain.storefront.StorefrontQueries;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
+import io.hostwright.dynamodb.DynamoDbStockLevels;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.json.Json;
@@ -63,7 +64,8 @@ class ApiGatewayStorefrontRequestHandlerTest {
         var catalog = new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName());
         var orders = new DynamoDbOrderRepository(aws.dynamoDb(), aws.tableName(), clock);
         var services = new DynamoDbServiceRepository(aws.dynamoDb(), aws.tableName());
-        handler = new ApiGatewayStorefrontRequestHandler(new StorefrontQueries(catalog, orders, services));
+        handler = new ApiGatewayStorefrontRequestHandler(new StorefrontQueries(catalog,
+                new DynamoDbStockLevels(aws.dynamoDb(), aws.tableName()), orders, services));
 
         Product sample = Samples.dedicated(productId, "tenantos", "tenantos-demo",
                 Map.of("matchTags", List.of("secret-tag"), "roleId", 3));

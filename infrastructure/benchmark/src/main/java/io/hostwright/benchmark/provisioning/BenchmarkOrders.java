@@ -7,12 +7,13 @@ import io.hostwright.domain.catalog.ChoiceOption;
 import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.catalog.IntegerOption;
 import io.hostwright.domain.catalog.ServiceType;
-import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceStatus;
+import io.hostwright.domain.template.ConnectionTemplate;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.dynamodb.DynamoDbConnectionTemplates;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.dynamodb.DynamoDbConnectionRepository;
 import io.hostwright.local.LocalRuntime;
@@ -91,11 +92,16 @@ public final class BenchmarkOrders {
                 Map.of("stockOwnerUserId", 1, "tagsToAddAfterProvisioning", List.of("assigned"),
                         "tagsToRemoveAfterProvisioning", List.of("forRent"), "tagsToAddAfterTermination",
                         List.of("forRent"), "tagsToRemoveAfterTermination", List.of("assigned"))));
+        // the connection's OS templates, as its first sync would find profiles 12 and 13
+        DynamoDbConnectionTemplates templates = new DynamoDbConnectionTemplates(aws.dynamoDb(), aws.tableName());
+        templates.add(new ConnectionTemplate(connectionId, OS, "profile-12", "12", "Debian 12 (Bookworm)", null, 10,
+                List.of(), false, Instant.now(), null));
+        templates.add(new ConnectionTemplate(connectionId, OTHER_OS, "profile-13", "13", "Ubuntu 24.04 (Noble Numbat)",
+                "Ubuntu 24.04 LTS", 20, List.of(), false, Instant.now(), null));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("matchTags", List.of("forRent", BenchmarkStock.TAG));
         settings.put("excludeTags", List.of("maintenance"));
         settings.put("roleId", 3);
-        settings.put("osProfiles", Map.of(OS, 12, OTHER_OS, 13));
         settings.put("installDeadline", "PT10M");
         settings.put("stockDeadline", "PT10M");
         settings.put("pollInterval", pollInterval.toString());
@@ -106,7 +112,7 @@ public final class BenchmarkOrders {
         new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()).saveProduct(new Product(productId,
                 "Benchmark dedicated server", "seeded by the benchmark's " + phase + " phase", ServiceType.DEDICATED,
                 TenantOsSimulator.BACKEND, connectionId, department,
-                List.of(new OsTemplate(OS, "Debian 12 (Bookworm)"), new OsTemplate(OTHER_OS, "Ubuntu 24.04 LTS")),
+                List.of(),
                 List.of(new IntegerOption("ipv4", "IPv4 addresses", 1, 4, 1, 1, null),
                         new ChoiceOption("bandwidthTb", "Traffic", List.of(new ChoiceOption.Choice("10", null, null),
                                 new ChoiceOption.Choice("20", null, null)), null)),

@@ -23,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExtendedDefinitionStackTest extends StackWiringContract {
 
     static final FunctionSpec STAFF_API = new FunctionSpec(
-            "staff-api", "Catalog and connection management for provider staff",
+            "staff-api", "Reports for provider staff",
             "io.hostwright.test.ApiGatewayStaffRequestHandler", 512, Duration.ofSeconds(10),
             new Trigger.HttpApi(List.of(
-                    HttpRoute.get("/v1/admin/connections", Access.STAFF),
-                    HttpRoute.post("/v1/admin/products", Access.STAFF))),
+                    HttpRoute.get("/v1/admin/reports", Access.STAFF),
+                    HttpRoute.post("/v1/admin/reports", Access.STAFF))),
             TableAccess.READ_WRITE, Set.of(), false, Map.of());
 
     static final FunctionSpec PROVISIONING_WORKER = new FunctionSpec(

@@ -3,6 +3,7 @@ package io.hostwright.local.seed;
 import io.hostwright.backends.Backends;
 import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.dynamodb.DynamoDbConnectionTemplates;
 import io.hostwright.dynamodb.DynamoDbConnectionRepository;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -73,7 +74,8 @@ public final class LoadSeed {
         Seed seed = Seed.read(arguments.directory())
                 .withSimulators(backend -> Optional.ofNullable(arguments.simulators().get(backend)))
                 .checkedAgainst(backends, connections);
-        seed.writeTo(connections, new DynamoDbCatalogRepository(dynamo, arguments.table()));
+        seed.writeTo(connections, new DynamoDbConnectionTemplates(dynamo, arguments.table()),
+                new DynamoDbCatalogRepository(dynamo, arguments.table()));
         return List.of(seed.connections().size() + " connections, " + seed.products().size() + " products from "
                 + arguments.directory());
     }

@@ -43,10 +43,19 @@ class CatalogSeedFileTest {
             assertThat(product.option("ipv4")).isPresent();
             assertThat(product.connectionId()).isEqualTo("tenantos-demo");
             assertThat(product.department()).isEqualTo("noc@hostwright.local");
-            assertThat(product.osTemplate("debian-12")).isPresent();
+            assertThat(product.osTemplates()).as("offered from the connection's templates").isEmpty();
             assertThat(product.price(BillingCycle.MONTHLY)).get().extracting(Price::currency).isEqualTo("EUR");
         });
         assertThat(products).extracting(Product::productId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void readsTheDemoTemplates() {
+        var templates = TemplateSeedFile.read(Path.of("seed/templates.json"), java.time.Instant.EPOCH);
+
+        assertThat(templates).extracting(t -> t.templateId() + "=" + t.internalName()).containsExactly(
+                "debian-12=profile-12", "ubuntu-24.04=profile-13", "almalinux-9=profile-14", "windows-2022=profile-15");
+        assertThat(templates).allSatisfy(t -> assertThat(t.connectionId()).isEqualTo("tenantos-demo"));
     }
 
     @Test

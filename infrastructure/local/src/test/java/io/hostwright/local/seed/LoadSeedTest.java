@@ -35,7 +35,16 @@ class LoadSeedTest {
         assertThat(LoadSeed.load(aws.dynamoDb(), arguments)).singleElement().asString()
                 .contains("1 connections, 4 products");
         assertThat(new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()).findProduct("ded-e2388g"))
-                .hasValueSatisfying(p -> assertThat(p.moduleSettings()).containsKey("osProfiles"));
+                .hasValueSatisfying(p -> {
+                    assertThat(p.moduleSettings()).containsKey("matchTags");
+                    // offered from the connection's seeded templates, named as the seed names them
+                    assertThat(p.osTemplates()).extracting(t -> t.id() + "=" + t.name()).containsExactly(
+                            "debian-12=Debian 12 (Bookworm)", "ubuntu-24.04=Ubuntu 24.04 LTS",
+                            "almalinux-9=AlmaLinux 9", "windows-2022=Windows Server 2022 Standard");
+                });
+        assertThat(new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()).findProduct("ded-epyc-7313p-storage"))
+                .hasValueSatisfying(p -> assertThat(p.osTemplates()).extracting(t -> t.id())
+                        .as("withheld by the product").doesNotContain("windows-2022"));
         assertThat(new DynamoDbConnectionRepository(aws.dynamoDb(), aws.tableName()).findConnection("tenantos-demo"))
                 .hasValueSatisfying(c -> {
                     assertThat(c.baseUrl()).isEqualTo("http://127.0.0.1:9");

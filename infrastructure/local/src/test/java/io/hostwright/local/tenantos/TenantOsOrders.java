@@ -5,11 +5,12 @@ import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.ChoiceOption;
 import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.catalog.IntegerOption;
-import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.catalog.ServiceType;
+import io.hostwright.domain.template.ConnectionTemplate;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.dynamodb.DynamoDbConnectionTemplates;
 import io.hostwright.dynamodb.DynamoDbConnectionRepository;
 import io.hostwright.json.Json;
 import io.hostwright.local.LocalRuntime;
@@ -59,11 +60,16 @@ final class TenantOsOrders {
                 department, Map.of("stockOwnerUserId", 1, "tagsToAddAfterProvisioning", List.of("assigned"),
                 "tagsToRemoveAfterProvisioning", List.of("forRent"), "tagsToAddAfterTermination", List.of("forRent"),
                 "tagsToRemoveAfterTermination", List.of("assigned"))));
+        // the connection's OS templates, as its first sync would find profiles 12 and 13, under the seed's ids
+        DynamoDbConnectionTemplates templates = new DynamoDbConnectionTemplates(aws.dynamoDb(), aws.tableName());
+        templates.add(new ConnectionTemplate(connectionId, "debian-12", "profile-12", "12", "Debian 12 (Bookworm)",
+                null, 10, List.of(), false, Instant.now(), null));
+        templates.add(new ConnectionTemplate(connectionId, "ubuntu-24.04", "profile-13", "13",
+                "Ubuntu 24.04 (Noble Numbat)", "Ubuntu 24.04 LTS", 20, List.of(), false, Instant.now(), null));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("matchTags", List.of("forRent", serverTag));
         settings.put("excludeTags", List.of("maintenance"));
         settings.put("roleId", 3);
-        settings.put("osProfiles", Map.of("debian-12", 12, "ubuntu-24.04", 13));
         settings.put("installDeadline", "PT10M");
         settings.put("stockDeadline", stockDeadline.toString());
         settings.put("pollInterval", "PT0.5S");
@@ -71,7 +77,7 @@ final class TenantOsOrders {
         settings.put("lifecycle", LIFECYCLE);
         new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()).saveProduct(new Product(productId,
                 "Test " + serverTag, "", ServiceType.DEDICATED, "tenantos", connectionId, department,
-                List.of(new OsTemplate("debian-12", "Debian 12 (Bookworm)"), new OsTemplate("ubuntu-24.04", "Ubuntu 24.04 LTS")),
+                List.of(),
                 List.of(new IntegerOption("ipv4", "IPv4 addresses", 1, 4, 1, 1, null),
                         new ChoiceOption("bandwidthTb", "Traffic", List.of(new ChoiceOption.Choice("10", null, null),
                                 new ChoiceOption.Choice("20", null, null)), null)),

@@ -15,6 +15,15 @@ public interface TemplateSource {
      * @param displayName what the back-end calls it, the display name until staff give it another
      */
     record UpstreamTemplate(String upstreamId, String name, String displayName) {
+
+        /** Between repository and template in a VMmanager-style internal name. */
+        public static final String REPOSITORY_SEPARATOR = "__";
+
+        /** A template of a repository (VMmanager): its internal name is {@code <repository>__<template>}. */
+        public static UpstreamTemplate inRepository(String upstreamId, String repository, String template,
+                                                    String displayName) {
+            return new UpstreamTemplate(upstreamId, repository + REPOSITORY_SEPARATOR + template, displayName);
+        }
     }
 
     /** @throws BackendFailure when the back-end cannot be asked */

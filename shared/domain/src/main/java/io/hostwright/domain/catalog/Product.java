@@ -18,7 +18,11 @@ import java.util.Set;
  * @param backend        the back-end that provisions it, e.g. {@code tenantos}
  * @param connectionId   the back-end connection it provisions on
  * @param department     staff e-mail address told about failures
- * @param osTemplates    operating systems offered; empty when the service has none to choose (a rack unit)
+ * @param osTemplates    operating systems offered; empty when the service has none to choose (a rack unit). On a
+ *                       connection whose back-end syncs templates, the catalog fills it from the connection's usable
+ *                       templates (see {@code OfferedTemplates}); the stored product then declares none
+ * @param withheldOsTemplates templates of the connection this product does not offer (BILLmanager's per-tariff switch);
+ *                       every other usable template of the connection is offered, new ones included
  * @param options        what an order may choose beside the OS, each with the price it adds
  * @param moduleSettings how the back-end provisions it: its own settings, which it validates; never shown publicly
  * @param visible        listed in the public catalog (a hidden product can still be read by id and ordered)
@@ -39,14 +43,15 @@ public record Product(
         Map<String, Object> moduleSettings,
         boolean visible,
         int sortOrder,
-        Integer stockAlertBelow) {
+        Integer stockAlertBelow,
+        List<String> withheldOsTemplates) {
 
     /** A visible product at the default place, without a stock alert. */
     public Product(String productId, String name, String description, ServiceType type, String backend,
                    String connectionId, String department, List<OsTemplate> osTemplates, List<OrderOption> options,
                    Map<BillingCycle, Price> prices, Map<String, Object> moduleSettings) {
         this(productId, name, description, type, backend, connectionId, department, osTemplates, options, prices,
-                moduleSettings, true, 0, null);
+                moduleSettings, true, 0, null, List.of());
     }
 
     public Product {
@@ -56,6 +61,7 @@ public record Product(
         Objects.requireNonNull(backend, "backend");
         description = description == null ? "" : description;
         osTemplates = osTemplates == null ? List.of() : List.copyOf(osTemplates);
+        withheldOsTemplates = withheldOsTemplates == null ? List.of() : List.copyOf(withheldOsTemplates);
         options = options == null ? List.of() : List.copyOf(options);
         prices = prices == null || prices.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(prices));
         moduleSettings = moduleSettings == null ? Map.of()
@@ -89,10 +95,10 @@ public record Product(
         }
     }
 
-    /** The same product offering {@code templates} (what the template sync changes). */
+    /** The same product offering {@code templates} (the catalog filling in its connection's templates). */
     public Product withOsTemplates(List<OsTemplate> templates) {
         return new Product(productId, name, description, type, backend, connectionId, department, templates, options,
-                prices, moduleSettings, visible, sortOrder, stockAlertBelow);
+                prices, moduleSettings, visible, sortOrder, stockAlertBelow, withheldOsTemplates);
     }
 
     public Optional<OsTemplate> osTemplate(String id) {

@@ -27,6 +27,11 @@ public enum ServiceType {
         return needsHostname;
     }
 
+    /** Whether the customer chooses an operating system to install: on the servers they log into. */
+    public boolean installsOs() {
+        return needsHostname;
+    }
+
     public static Optional<ServiceType> fromCode(String code) {
         return Arrays.stream(values()).filter(t -> t.code().equals(code)).findFirst();
     }

@@ -1,5 +1,6 @@
 package io.hostwright.domain.catalog;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,9 @@ import java.util.Optional;
 public interface VersionedStore<T> {
 
     Optional<Versioned<T>> findVersioned(String id);
+
+    /** Every entry as stored, by id. */
+    List<Versioned<T>> listVersioned();
 
     /** @return false when an entry with that id exists already (nothing written) */
     boolean create(T value);

@@ -15,7 +15,12 @@ public enum MailTemplate {
     BANDWIDTH_OVER_LIMIT("bandwidth-over-limit", Audience.CUSTOMER),
     DISK_WIPE_FINISHED("disk-wipe-finished", Audience.STAFF),
     STAFF_FAILURE("staff-failure", Audience.STAFF),
-    STAFF_WAITING_FOR_STOCK("staff-waiting-for-stock", Audience.STAFF);
+    STAFF_WAITING_FOR_STOCK("staff-waiting-for-stock", Audience.STAFF),
+    STAFF_SYNC_FAILING("staff-sync-failing", Audience.STAFF),
+    STAFF_SYNC_RECOVERED("staff-sync-recovered", Audience.STAFF),
+    STAFF_TEMPLATE_GONE("staff-template-gone", Audience.STAFF),
+    STAFF_TEMPLATE_REFUSED("staff-template-refused", Audience.STAFF),
+    STAFF_STOCK_LOW("staff-stock-low", Audience.STAFF);
 
     public enum Audience { CUSTOMER, STAFF }
 

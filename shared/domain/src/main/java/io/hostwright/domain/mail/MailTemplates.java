@@ -8,6 +8,7 @@ import static io.hostwright.domain.mail.MailVariables.ADDITIONAL_IPS;
 import static io.hostwright.domain.mail.MailVariables.BILLING_CYCLE;
 import static io.hostwright.domain.mail.MailVariables.CONNECTION;
 import static io.hostwright.domain.mail.MailVariables.DEPARTMENT;
+import static io.hostwright.domain.mail.MailVariables.FAILED_RUNS;
 import static io.hostwright.domain.mail.MailVariables.HOSTNAME;
 import static io.hostwright.domain.mail.MailVariables.LIMIT_TB;
 import static io.hostwright.domain.mail.MailVariables.MAIN_IP;
@@ -20,7 +21,10 @@ import static io.hostwright.domain.mail.MailVariables.PRODUCT_NAME;
 import static io.hostwright.domain.mail.MailVariables.REASON;
 import static io.hostwright.domain.mail.MailVariables.ROOT_PASSWORD;
 import static io.hostwright.domain.mail.MailVariables.SERVER;
+import static io.hostwright.domain.mail.MailVariables.SERVICES;
+import static io.hostwright.domain.mail.MailVariables.STOCK;
 import static io.hostwright.domain.mail.MailVariables.STEP;
+import static io.hostwright.domain.mail.MailVariables.THRESHOLD;
 import static io.hostwright.domain.mail.MailVariables.USAGE_PERCENT;
 import static io.hostwright.domain.mail.MailVariables.USED_TB;
 
@@ -70,6 +74,12 @@ public final class MailTemplates {
                 Map.of(PRODUCT_NAME, "unknown", HOSTNAME, "unknown", DEPARTMENT, "unassigned", ORDER_ID, "unknown"));
         spec(MailTemplate.STAFF_WAITING_FOR_STOCK, Set.of(STEP, REASON),
                 Map.of(PRODUCT_NAME, "unknown", HOSTNAME, "unknown", DEPARTMENT, "unassigned", ORDER_ID, "unknown"));
+        // The catalog's own alerts, about a connection or a product rather than one service.
+        spec(MailTemplate.STAFF_SYNC_FAILING, Set.of(CONNECTION, FAILED_RUNS, REASON), Map.of());
+        spec(MailTemplate.STAFF_SYNC_RECOVERED, Set.of(CONNECTION, FAILED_RUNS), Map.of());
+        spec(MailTemplate.STAFF_TEMPLATE_GONE, Set.of(CONNECTION, OS, SERVICES), Map.of());
+        spec(MailTemplate.STAFF_TEMPLATE_REFUSED, Set.of(CONNECTION, OS, REASON), Map.of());
+        spec(MailTemplate.STAFF_STOCK_LOW, Set.of(PRODUCT_NAME, CONNECTION, STOCK, THRESHOLD), Map.of());
     }
 
     private MailTemplates() {

@@ -37,6 +37,13 @@ public final class MailVariables {
     /** The provisioning or lifecycle step that failed (staff mails). */
     public static final String STEP = "step";
     public static final String DEPARTMENT = "department";
+    /** Services affected by a catalog change, one per line (staff mails). */
+    public static final String SERVICES = "services";
+    /** How many template syncs of a connection failed in a row (staff mails). */
+    public static final String FAILED_RUNS = "failedRuns";
+    /** Units of a product the back-end could deliver now, and the threshold staff set (staff mails). */
+    public static final String STOCK = "stock";
+    public static final String THRESHOLD = "threshold";
 
     private MailVariables() {
     }

@@ -9,6 +9,8 @@ import io.hostwright.domain.problem.InvalidRequest;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.SoldProduct;
 import io.hostwright.domain.service.ServiceStatus;
+import io.hostwright.domain.template.StockLevel;
+import io.hostwright.domain.template.StockLevels;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,7 @@ public final class AcceptOrder {
     public static final Duration KEY_RETENTION = IdempotencyKeys.RETENTION;
 
     private final OrderRules rules;
+    private final StockLevels stock;
     private final OrderRepository orders;
     private final OrderDispatch dispatch;
     private final IdGenerator ids;
@@ -43,9 +46,11 @@ public final class AcceptOrder {
         void dispatchFailed(Order order, RuntimeException cause);
     }
 
-    public AcceptOrder(CatalogRepository catalog, OrderRepository orders, OrderDispatch dispatch, IdGenerator ids,
-                       Clock clock, DispatchFailureListener onDispatchFailure) {
+    /** @param stock the stock the template sync counted: an order for a product out of stock waits for it */
+    public AcceptOrder(CatalogRepository catalog, StockLevels stock, OrderRepository orders, OrderDispatch dispatch,
+                       IdGenerator ids, Clock clock, DispatchFailureListener onDispatchFailure) {
         this.rules = new OrderRules(catalog);
+        this.stock = stock;
         this.orders = orders;
         this.dispatch = dispatch;
         this.ids = ids;
@@ -90,7 +95,8 @@ public final class AcceptOrder {
             return replay(orders.findIdempotencyRecord(request.customer().id(), key).orElseThrow(), fingerprint);
         }
         dispatchQuietly(order);
-        return new OrderAccepted(order.orderId(), order.serviceId(), ServiceStatus.PENDING, false);
+        return new OrderAccepted(order.orderId(), order.serviceId(), ServiceStatus.PENDING, false,
+                waitingForStock(product.productId()));
     }
 
     private OrderAccepted replay(IdempotencyRecord earlier, String fingerprint) {
@@ -98,10 +104,15 @@ public final class AcceptOrder {
             throw new IdempotencyKeyReused(IDEMPOTENCY_HEADER, IDEMPOTENCY_HEADER
                     + " was already used for a different order; use a new key for a new order");
         }
-        orders.findOrder(earlier.orderId())
-                .filter(o -> !o.dispatched())
-                .ifPresent(this::dispatchQuietly);
-        return new OrderAccepted(earlier.orderId(), earlier.serviceId(), ServiceStatus.PENDING, true);
+        Optional<Order> order = orders.findOrder(earlier.orderId());
+        order.filter(o -> !o.dispatched()).ifPresent(this::dispatchQuietly);
+        return new OrderAccepted(earlier.orderId(), earlier.serviceId(), ServiceStatus.PENDING, true,
+                order.map(o -> waitingForStock(o.productId())).orElse(false));
+    }
+
+    /** Out of stock when the last sync counted none: the order is taken and provisioned when a server is free. */
+    private boolean waitingForStock(String productId) {
+        return stock.find(productId).map(StockLevel::outOfStock).orElse(false);
     }
 
     private void dispatchQuietly(Order order) {

@@ -33,6 +33,10 @@ final class SampleMails {
         all.put(MailVariables.CONNECTION, "tenantos-main");
         all.put(MailVariables.STEP, "assign-server");
         all.put(MailVariables.DEPARTMENT, "datacenter");
+        all.put(MailVariables.FAILED_RUNS, "3");
+        all.put(MailVariables.SERVICES, "svc_0002  web2.example.test (Dedicated E3-1230, ACTIVE)");
+        all.put(MailVariables.STOCK, "1");
+        all.put(MailVariables.THRESHOLD, "2");
         MailTemplates.Spec spec = MailTemplates.spec(template);
         all.keySet().retainAll(union(spec));
         return all;

@@ -3,6 +3,7 @@ package io.hostwright.domain.order;
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.BooleanOption;
 import io.hostwright.domain.catalog.ServiceType;
+import io.hostwright.domain.fixtures.InMemoryStockLevels;
 import io.hostwright.domain.fixtures.Samples;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.catalog.OsTemplate;
@@ -36,6 +37,7 @@ class AcceptOrderTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     private final List<Order> dispatchFailures = new ArrayList<>();
     private InMemoryStores stores;
+    private final InMemoryStockLevels stock = new InMemoryStockLevels();
     private AcceptOrder accept;
 
     @BeforeEach
@@ -45,7 +47,7 @@ class AcceptOrderTest {
         stores.saveProduct(new Product("tenant-s", "Cloud tenant S", "", ServiceType.TENANT, "openstack", "os-main",
                 "cloud@example.test", List.of(), List.of(new BooleanOption("backup", "Backups", false,
                 new Price("EUR", 300))), Map.of(BillingCycle.MONTHLY, new Price("EUR", 1000)), Map.of()));
-        accept = new AcceptOrder(stores, stores, new OrderDispatch(stores, stores, stores, clock),
+        accept = new AcceptOrder(stores, stock, stores, new OrderDispatch(stores, stores, stores, clock),
                 new SortableIds(clock), clock, (order, cause) -> dispatchFailures.add(order));
     }
 

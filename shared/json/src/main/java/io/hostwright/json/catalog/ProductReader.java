@@ -28,9 +28,17 @@ import java.util.Set;
  */
 public final class ProductReader {
 
+    /**
+     * What the staff API shows beside a product — the OS templates it offers now, its stock — read-only and ignored
+     * when sent back, so a document read can be sent back as it is.
+     */
+    public static final String OFFERED = "offeredOsTemplates";
+    public static final String STOCK = "stock";
     private static final Set<String> FIELDS = Set.of("productId", "name", "description", "type", "backend",
             "connectionId", "department", "osTemplates", "options", "prices", "moduleSettings", "visible", "sortOrder",
-            "stockAlertBelow");
+            "stockAlertBelow", "withheldOsTemplates", OFFERED, STOCK);
+    /** Template ids: the internal names of synced templates are the back-end's (upper case, underscores, spaces). */
+    private static final String TEMPLATE_ID = "\\S[^\\p{Cntrl}]{0,199}";
     private static final String ID = "[a-z0-9][a-z0-9-]*";
 
     private ProductReader() {
@@ -68,13 +76,14 @@ public final class ProductReader {
         if (stockAlertBelow != null && (stockAlertBelow < 1 || stockAlertBelow > 100_000)) {
             r.problem(StrictReader.join(path, "stockAlertBelow"), "must be between 1 and 100000");
         }
+        List<String> withheld = r.texts(node, path, "withheldOsTemplates", TEMPLATE_ID);
         if (!r.violations().isEmpty()) {
             throw new InvalidRequest(r.violations());
         }
         try {
             return new Product(productId, name, description, type, backend, connectionId, department, templates,
                     options, prices, settings, visible == null || visible, sortOrder == null ? 0 : sortOrder.intValue(),
-                    stockAlertBelow == null ? null : stockAlertBelow.intValue());
+                    stockAlertBelow == null ? null : stockAlertBelow.intValue(), withheld);
         } catch (IllegalArgumentException inconsistent) {
             throw InvalidRequest.of(path.isEmpty() ? "body" : path, inconsistent.getMessage());
         }

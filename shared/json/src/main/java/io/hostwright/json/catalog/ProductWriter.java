@@ -47,6 +47,8 @@ public final class ProductWriter {
         if (p.stockAlertBelow() != null) {
             doc.put("stockAlertBelow", p.stockAlertBelow());
         }
+        ArrayNode withheld = doc.putArray("withheldOsTemplates");
+        p.withheldOsTemplates().forEach(withheld::add);
         return doc;
     }
 

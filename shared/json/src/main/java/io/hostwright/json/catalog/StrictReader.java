@@ -114,6 +114,31 @@ final class StrictReader {
 
     /** Any JSON object as maps, lists, strings, numbers and booleans: a back-end's own settings. */
     @SuppressWarnings("unchecked")
+    /** A list of distinct texts each matching {@code pattern}; empty when absent. */
+    List<String> texts(JsonNode node, String path, String field, String pattern) {
+        JsonNode value = node.get(field);
+        String at = join(path, field);
+        List<String> texts = new java.util.ArrayList<>();
+        if (value == null || value.isNull()) {
+            return texts;
+        }
+        if (!value.isArray()) {
+            problem(at, "must be a list");
+            return texts;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isTextual() || !item.textValue().matches(pattern)) {
+                problem(at + "[" + i + "]", "must be a text matching " + pattern);
+            } else if (texts.contains(item.textValue())) {
+                problem(at + "[" + i + "]", "duplicate \"" + item.textValue() + "\"");
+            } else {
+                texts.add(item.textValue());
+            }
+        }
+        return texts;
+    }
+
     Map<String, Object> settings(JsonNode node, String path) {
         if (node == null || node.isNull()) {
             return Map.of();

@@ -12,7 +12,6 @@ import io.hostwright.domain.backend.UsageSource;
 import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.catalog.IntegerOption;
 import io.hostwright.domain.catalog.OrderOption;
-import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.catalog.ServiceType;
 import io.hostwright.domain.control.ServerControl;
@@ -98,18 +97,9 @@ public final class TenantOsBackend implements Backend {
         if (product.type() != ServiceType.DEDICATED) {
             problems.add(new Violation("type", "TenantOS sells dedicated servers, not " + product.type().code()));
         }
-        if (product.osTemplates().isEmpty()) {
-            problems.add(new Violation("osTemplates", "a TenantOS product offers at least one OS to install"));
-        }
         SettingsReader reader = new SettingsReader(product.moduleSettings(), "moduleSettings");
         TenantOsProductSettings settings = TenantOsProductSettings.read(reader);
         problems.addAll(reader.violations());
-        for (OsTemplate os : product.osTemplates()) {
-            if (!settings.osProfiles().containsKey(os.id())) {
-                problems.add(new Violation("moduleSettings.osProfiles." + os.id(),
-                        "is required: the TenantOS profile that installs " + os.name()));
-            }
-        }
         Optional<OrderOption> ipv4 = product.option(IPV4_OPTION);
         if (ipv4.isPresent() && !(ipv4.get() instanceof IntegerOption range && range.min() >= 1)) {
             problems.add(new Violation("options." + IPV4_OPTION, "must be an integer option of at least 1 address"));

@@ -4,16 +4,15 @@ import io.hostwright.domain.backend.SettingsReader;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * How a product is provisioned on TenantOS: its {@code moduleSettings}, pinned on every service sold.
+ * How a product is provisioned on TenantOS: its {@code moduleSettings}, pinned on every service sold. The OS
+ * templates it offers, and the provisioning profile installing each, come from its connection's template sync.
  *
  * @param matchTags       a server must carry all of them to be sold for this product
  * @param excludeTags     a server carrying any of them is never picked
  * @param roleId          the TenantOS role of the customer's user
- * @param osProfiles      catalog OS template id → TenantOS provisioning profile id
  * @param installDeadline how long an OS installation may take before the service fails
  * @param stockDeadline   how long an order may wait for a free server before it fails
  * @param pollInterval    how often the install status is read
@@ -24,20 +23,18 @@ public record TenantOsProductSettings(
         List<String> matchTags,
         List<String> excludeTags,
         long roleId,
-        Map<String, Long> osProfiles,
         Duration installDeadline,
         Duration stockDeadline,
         Duration pollInterval,
         Duration stockRetry,
         TenantOsLifecycleSettings lifecycle) {
 
-    private static final Set<String> KNOWN = Set.of("matchTags", "excludeTags", "roleId", "osProfiles",
+    private static final Set<String> KNOWN = Set.of("matchTags", "excludeTags", "roleId",
             "installDeadline", "stockDeadline", "pollInterval", "stockRetry", "lifecycle");
 
     public TenantOsProductSettings {
         matchTags = List.copyOf(matchTags);
         excludeTags = List.copyOf(excludeTags);
-        osProfiles = Map.copyOf(osProfiles);
         lifecycle = lifecycle == null ? TenantOsLifecycleSettings.DEFAULTS : lifecycle;
     }
 
@@ -53,7 +50,6 @@ public record TenantOsProductSettings(
             settings.problem("roleId", "must be a TenantOS role id (1 or more)");
         }
         return new TenantOsProductSettings(matchTags, settings.texts("excludeTags"), roleId,
-                settings.wholes("osProfiles"),
                 settings.duration("installDeadline", Duration.ofMinutes(60)),
                 settings.duration("stockDeadline", Duration.ofHours(24)),
                 settings.duration("pollInterval", Duration.ofSeconds(30)),

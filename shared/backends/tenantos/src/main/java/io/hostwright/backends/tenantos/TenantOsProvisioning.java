@@ -229,10 +229,12 @@ public final class TenantOsProvisioning implements ProvisioningModule {
             return new StepOutcome.Next("await-install", "installation started " + s.state().installStartedAt());
         }
         long serverId = s.state().serverId();
-        Long profileId = s.settings().osProfiles().get(s.service().osTemplateId());
-        if (profileId == null) {
-            return new StepOutcome.Fail("OS template " + s.service().osTemplateId() + " has no TenantOS profile");
+        TenantOsProfiles.Lookup profile = TenantOsProfiles.of(context.templates(), s.connection().connectionId(),
+                s.service().osTemplateId());
+        if (profile.profileId() == null) {
+            return new StepOutcome.Fail(profile.problem());
         }
+        long profileId = profile.profileId();
         boolean offered = s.api().provisioningProfiles(serverId).stream().anyMatch(p -> p.id() == profileId);
         if (!offered) {
             return new StepOutcome.Fail("OS template " + s.service().osTemplateId() + " (TenantOS profile " + profileId

@@ -49,10 +49,12 @@ final class TenantOsReinstall implements TenantOsOperation {
             return new StepOutcome.Next("await-reinstall", "reinstallation started " + t.state().reinstallStartedAt());
         }
         String osTemplateId = t.operation().parameters().get(RequestOperation.OS_TEMPLATE_ID);
-        Long profileId = profileOf(t, osTemplateId);
-        if (profileId == null) {
-            return new StepOutcome.Fail("OS template " + osTemplateId + " has no TenantOS profile");
+        TenantOsProfiles.Lookup profile = TenantOsProfiles.of(support.context().templates(),
+                t.s().connection().connectionId(), osTemplateId);
+        if (profile.profileId() == null) {
+            return new StepOutcome.Fail(profile.problem());
         }
+        long profileId = profile.profileId();
         boolean offered = t.s().api().provisioningProfiles(t.serverId()).stream().anyMatch(p -> p.id() == profileId);
         if (!offered) {
             return new StepOutcome.Fail("OS template " + osTemplateId + " (TenantOS profile " + profileId
@@ -73,21 +75,6 @@ final class TenantOsReinstall implements TenantOsOperation {
         support.customerMail(t, MailTemplate.REINSTALL_STARTED, "reinstall-started#" + operationId,
                 Map.of(MailVariables.OS, osName(t)));
         return new StepOutcome.Next("await-reinstall", "reinstalling " + osName(t));
-    }
-
-    /**
-     * The profile of an OS template: from the settings the service was sold with, else from its product as it is
-     * now (a template added to the catalog since the order).
-     */
-    private Long profileOf(LifecycleStep t, String osTemplateId) {
-        Long pinned = t.s().settings().osProfiles().get(osTemplateId);
-        if (pinned != null) {
-            return pinned;
-        }
-        return support.context().catalog().findProduct(t.s().service().productId())
-                .map(p -> TenantOsProductSettings.read(new SettingsReader(p.moduleSettings(), "moduleSettings")))
-                .map(settings -> settings.osProfiles().get(osTemplateId))
-                .orElse(null);
     }
 
     private StepOutcome awaitReinstall(LifecycleStep t) {

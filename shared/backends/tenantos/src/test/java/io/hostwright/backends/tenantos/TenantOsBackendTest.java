@@ -40,8 +40,8 @@ class TenantOsBackendTest {
     }
 
     @Test
-    void aProductWithoutAnOsToInstallIsRefused() {
-        assertThat(fields(product(ServiceType.DEDICATED, List.of(), List.of(), settings()))).containsExactly("osTemplates");
+    void aProductDeclaresNoOsOfItsOwn() {
+        assertThat(fields(product(ServiceType.DEDICATED, List.of(), List.of(), settings()))).isEmpty();
     }
 
     @Test
@@ -54,11 +54,11 @@ class TenantOsBackendTest {
     }
 
     @Test
-    void anOfferedOsWithoutAProfileIsNamed() {
+    void theRetiredOsProfilesSettingIsRefused() {
         Map<String, Object> settings = settings();
         settings.put("osProfiles", Map.of("debian-12", 11));
 
-        assertThat(fields(settings)).containsExactly("moduleSettings.osProfiles.ubuntu-24.04");
+        assertThat(fields(settings)).containsExactly("moduleSettings.osProfiles");
     }
 
     @Test
@@ -66,10 +66,8 @@ class TenantOsBackendTest {
         Map<String, Object> settings = settings();
         settings.put("roleId", "3");
         settings.put("matchTags", "forRent");
-        settings.put("osProfiles", Map.of("debian-12", "11", "ubuntu-24.04", 12));
 
-        assertThat(fields(settings)).contains("moduleSettings.roleId", "moduleSettings.matchTags",
-                "moduleSettings.osProfiles.debian-12");
+        assertThat(fields(settings)).contains("moduleSettings.roleId", "moduleSettings.matchTags");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.step.StepOutcome;
+import io.hostwright.domain.template.ConnectionTemplate;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -182,8 +183,34 @@ class TenantOsProvisioningTest {
 
         StepOutcome outcome = world.provision(rocky, "start-install");
 
-        assertThat(outcome).isEqualTo(new StepOutcome.Fail("OS template rocky-9 has no TenantOS profile"));
+        assertThat(outcome).isEqualTo(new StepOutcome.Fail("OS template rocky-9 is not a template of connection "
+                + TenantOsWorld.CONNECTION + " (has its template sync run?)"));
         assertThat(world.serverOf(rocky).starts).isEmpty();
+    }
+
+    @Test
+    void anOsTemplateGoneUpstreamSinceTheOrderFailsWithoutInstalling() {
+        provisionUpTo("start-install");
+        ConnectionTemplate debian = world.templates.find(TenantOsWorld.CONNECTION, "debian-12").orElseThrow();
+        world.templates.updateUpstream(debian, debian.gone(world.clock.instant()));
+
+        StepOutcome outcome = world.provision(service, "start-install");
+
+        assertThat(outcome).isInstanceOf(StepOutcome.Fail.class);
+        assertThat(outcome.detail()).contains("debian-12").contains("is gone from TenantOS");
+        assertThat(world.serverOf(service).starts).isEmpty();
+    }
+
+    @Test
+    void anOsTemplateStaffDisabledSinceTheOrderIsStillInstalled() {
+        provisionUpTo("start-install");
+        ConnectionTemplate debian = world.templates.find(TenantOsWorld.CONNECTION, "debian-12").orElseThrow();
+        world.templates.updateByStaff(debian.editedByStaff(null, 0, List.of(), true));
+
+        world.provision(service, "start-install");
+
+        assertThat(world.serverOf(service).starts).singleElement()
+                .satisfies(start -> assertThat(start.profileId()).isEqualTo(TenantOsWorld.DEBIAN));
     }
 
     @Test

@@ -65,12 +65,8 @@ class TenantOsReinstallTest {
     }
 
     @Test
-    void anOsAddedToTheProductSinceTheOrderIsInstalledWithTheProfileTheProductNowNames() {
-        Map<String, Object> settings = new LinkedHashMap<>(TenantOsWorld.moduleSettings(TenantOsWorld.WIPING));
-        settings.put("osProfiles", Map.of("debian-12", TenantOsWorld.DEBIAN, "ubuntu-24.04", TenantOsWorld.UBUNTU,
-                "rocky-9", TenantOsWorld.ROCKY));
-        Product now = Samples.dedicated(TenantOsWorld.PRODUCT, TenantOsBackend.NAME, TenantOsWorld.CONNECTION, settings);
-        world.catalog.saveProduct(now);
+    void anOsTheSyncFoundSinceTheOrderIsInstalledWithItsProfile() {
+        world.templates.with(TenantOsWorld.CONNECTION, "rocky-9", Long.toString(TenantOsWorld.ROCKY), "Rocky Linux 9");
 
         world.operateAll(reinstall("rocky-9", "Rocky Linux 9"), service);
 
@@ -78,22 +74,11 @@ class TenantOsReinstallTest {
     }
 
     @Test
-    void theProfileTheServiceWasSoldWithWinsOverTheProductsCurrentOne() {
-        Map<String, Object> settings = new LinkedHashMap<>(TenantOsWorld.moduleSettings(TenantOsWorld.WIPING));
-        settings.put("osProfiles", Map.of("debian-12", TenantOsWorld.DEBIAN, "ubuntu-24.04", TenantOsWorld.ROCKY));
-        world.catalog.saveProduct(Samples.dedicated(TenantOsWorld.PRODUCT, TenantOsBackend.NAME,
-                TenantOsWorld.CONNECTION, settings));
-
-        world.operateAll(reinstall, service);
-
-        assertThat(server.starts.getLast().profileId()).isEqualTo(TenantOsWorld.UBUNTU);
-    }
-
-    @Test
-    void anOsNeitherTheServiceNorTheProductHasAProfileForFails() {
+    void anOsTheConnectionDoesNotHaveFails() {
         StepOutcome outcome = world.operate(reinstall("rocky-9", "Rocky Linux 9"), "start-reinstall", service);
 
-        assertThat(outcome).isEqualTo(new StepOutcome.Fail("OS template rocky-9 has no TenantOS profile"));
+        assertThat(outcome).isEqualTo(new StepOutcome.Fail("OS template rocky-9 is not a template of connection "
+                + TenantOsWorld.CONNECTION + " (has its template sync run?)"));
         assertThat(tenantOs.count("startReinstallation")).isZero();
         assertThat(world.mails.queued).isEmpty();
     }

@@ -7,6 +7,7 @@ import io.hostwright.domain.backend.TemplateSource.UpstreamTemplate;
 import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.fixtures.InMemorySecrets;
+import io.hostwright.domain.fixtures.InMemoryConnectionTemplates;
 import io.hostwright.domain.fixtures.MutableClock;
 import io.hostwright.domain.fixtures.Samples;
 import io.hostwright.domain.service.InMemoryServices;
@@ -42,7 +43,6 @@ class TenantOsSourcesOnSimulatorTest {
             "matchTags", List.of("forRent", "e2388g"),
             "excludeTags", List.of("broken"),
             "roleId", 3,
-            "osProfiles", Map.of("debian-12", 12, "ubuntu-24.04", 13),
             "lifecycle", Map.of("terminationProfileId", 90)));
     final Backend backend;
     /** The same TenantOS as staff and other tools see it, to change it between reads. */
@@ -52,7 +52,8 @@ class TenantOsSourcesOnSimulatorTest {
         catalog.saveProduct(product);
         InMemoryConnections connections = new InMemoryConnections();
         connections.saveConnection(connection);
-        BackendContext context = new BackendContext(catalog, connections, new InMemoryServices(new LinkedHashMap<>()),
+        BackendContext context = new BackendContext(catalog, connections, new InMemoryConnectionTemplates(),
+                new InMemoryServices(new LinkedHashMap<>()),
                 new InMemoryServerClaims(), new InMemoryModuleState(), new InMemorySecrets(), new RecordingMailQueue(),
                 secretRef -> secretRef.equals(connection.secretRef()) ? tenantOs.apiKey() : "wrong-key",
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(1)),

@@ -9,6 +9,7 @@ import io.hostwright.domain.backend.BackendContext;
 import io.hostwright.domain.backend.TemplateSource;
 import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.catalog.Product;
+import io.hostwright.domain.fixtures.InMemoryConnectionTemplates;
 import io.hostwright.domain.fixtures.Samples;
 import io.hostwright.domain.operation.Operation;
 import io.hostwright.domain.operation.OperationKind;
@@ -59,6 +60,10 @@ final class TenantOsWorld {
     final InMemoryCatalog catalog = new InMemoryCatalog();
     final RecordingMailQueue mails = new RecordingMailQueue();
     final Map<String, Service> services = new LinkedHashMap<>();
+    /** The connection's OS templates as the sync found them: each catalog id installed by its profile. */
+    final InMemoryConnectionTemplates templates = new InMemoryConnectionTemplates()
+            .with(CONNECTION, "debian-12", Long.toString(DEBIAN), "Debian 12")
+            .with(CONNECTION, "ubuntu-24.04", Long.toString(UBUNTU), "Ubuntu 24.04");
     final Product product = product(WIPING);
     final Backend backend;
     private int operations;
@@ -73,7 +78,8 @@ final class TenantOsWorld {
                 "tagsToAddAfterTermination", List.of("forRent"),
                 "tagsToRemoveAfterTermination", List.of("assigned"))));
         catalog.saveProduct(product);
-        BackendContext context = new BackendContext(catalog, connections, new InMemoryServices(services), claims,
+        BackendContext context = new BackendContext(catalog, connections, templates, new InMemoryServices(services),
+                claims,
                 states, secrets, mails, secretRef -> "api-key", new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(1)),
                 clock);
         backend = TenantOsBackend.factory(ctx -> connection -> tenantOs).create(context);
@@ -131,7 +137,6 @@ final class TenantOsWorld {
                 "matchTags", List.of("forRent", "ryzen"),
                 "excludeTags", List.of("broken"),
                 "roleId", ROLE,
-                "osProfiles", Map.of("debian-12", DEBIAN, "ubuntu-24.04", UBUNTU),
                 "installDeadline", "PT45M",
                 "stockDeadline", "PT1H",
                 "lifecycle", lifecycle);

@@ -50,6 +50,10 @@ public final class CatalogChecks {
             problems.add(new Violation("type", backend.displayName() + " does not sell " + product.type().code()
                     + "; it sells " + backend.serviceTypes().stream().map(ServiceType::code).sorted().toList()));
         }
+        if (backend.templates().isPresent() && product.type().installsOs() && !product.osTemplates().isEmpty()) {
+            problems.add(new Violation("osTemplates", "must be left out: a " + backend.displayName() + " product offers"
+                    + " the OS templates its connection's template sync finds; withhold some with withheldOsTemplates"));
+        }
         problems.addAll(backend.checkProduct(product));
         return problems;
     }

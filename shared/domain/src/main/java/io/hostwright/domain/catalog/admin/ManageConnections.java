@@ -18,6 +18,9 @@ import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceStatus;
 import io.hostwright.domain.service.ServicesByConnection;
 
+import io.hostwright.domain.template.ConnectionTemplates;
+import io.hostwright.domain.template.SyncRuns;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,15 +38,19 @@ public final class ManageConnections {
     private final VersionedStore<Connection> store;
     private final CatalogRepository products;
     private final ServicesByConnection services;
+    private final ConnectionTemplates templates;
+    private final SyncRuns runs;
 
     public ManageConnections(BackendRegistry backends, ConnectionRepository connections,
                              VersionedStore<Connection> store, CatalogRepository products,
-                             ServicesByConnection services) {
+                             ServicesByConnection services, ConnectionTemplates templates, SyncRuns runs) {
         this.backends = backends;
         this.connections = connections;
         this.store = store;
         this.products = products;
         this.services = services;
+        this.templates = templates;
+        this.runs = runs;
     }
 
     public List<Connection> list() {
@@ -105,6 +112,8 @@ public final class ManageConnections {
         if (!store.delete(connectionId, ifMatch)) {
             throw Precondition.stale("connection " + connectionId, get(connectionId).version());
         }
+        templates.deleteAll(connectionId);
+        runs.deleteAll(connectionId);
     }
 
     /** Asks the back-end what works with this connection now: credentials, a read, and how long it took. */
