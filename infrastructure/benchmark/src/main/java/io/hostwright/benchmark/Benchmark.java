@@ -2,6 +2,7 @@ package io.hostwright.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hostwright.benchmark.catalog.CatalogSyncLoad;
 import io.hostwright.benchmark.coldstart.ColdStartBenchmark;
 import io.hostwright.benchmark.lifecycle.LifecycleLoad;
 import io.hostwright.benchmark.orders.OrderLoad;
@@ -20,7 +21,7 @@ import java.util.Map;
 /**
  * {@code java -jar infrastructure/benchmark/target/hostwright-benchmark.jar [--runs=5] [--orders=1000]
  * [--concurrency=8] [--warmup=40] [--provisioning-orders=100] [--provisioning-ipv4=2] [--servers=40]
- * [--only=coldstart|orders|provisioning|lifecycle]}, from the repository root after
+ * [--connections=20] [--templates=200] [--products=200] [--only=coldstart|orders|provisioning|lifecycle|catalog]}, from the repository root after
  * {@code mvn -B -q package -DskipTests}.
  *
  * <p>Prints figures, judges nothing. Tables go to stdout, progress to stderr; what the functions, emulators and
@@ -102,6 +103,12 @@ public final class Benchmark {
             LifecycleLoad.Result lifecycle = new LifecycleLoad(options, progress).run();
             json.put("lifecycle", lifecycle);
             stdout.print(Report.lifecycle(lifecycle));
+            stdout.flush();
+        }
+        if (options.catalog()) {
+            CatalogSyncLoad.Result catalog = new CatalogSyncLoad(options, progress).run();
+            json.put("catalog", catalog);
+            stdout.print(Report.catalog(catalog));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         json.put("elapsedSeconds", seconds);

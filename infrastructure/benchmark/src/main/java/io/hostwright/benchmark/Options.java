@@ -14,15 +14,19 @@ import java.util.List;
  * @param provisioningIpv4   IPv4 addresses each of them orders (the server's primary, the rest from the subnet)
  * @param lifecycleServers   servers provisioned for the lifecycle phase, then suspended, unsuspended, reinstalled
  *                           and terminated
+ * @param syncConnections    connections the catalog phase syncs
+ * @param syncTemplates      OS templates each of them offers
+ * @param catalogProducts    products the catalog phase reads the public catalog with
  * @param jvmTimeout         longest a cold-start JVM may live before it is killed and counted as failed
  * @param loadTimeout        longest the measured window may last; orders not placed by then are reported as not sent
  */
 public record Options(int runs, int orders, int concurrency, int warmup, int provisioningOrders,
-                      int provisioningIpv4, int lifecycleServers, boolean coldStarts, boolean orderLoad,
-                      boolean provisioning, boolean lifecycle, Duration jvmTimeout, Duration loadTimeout) {
+                      int provisioningIpv4, int lifecycleServers, int syncConnections, int syncTemplates,
+                      int catalogProducts, boolean coldStarts, boolean orderLoad, boolean provisioning,
+                      boolean lifecycle, boolean catalog, Duration jvmTimeout, Duration loadTimeout) {
 
     /** The phases, in the order a run without {@code --only} runs them all. */
-    public static final List<String> PHASES = List.of("coldstart", "orders", "provisioning", "lifecycle");
+    public static final List<String> PHASES = List.of("coldstart", "orders", "provisioning", "lifecycle", "catalog");
 
     public static final String USAGE = """
             usage: java -jar infrastructure/benchmark/target/hostwright-benchmark.jar [options]
@@ -37,7 +41,10 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
                                 from the subnet by the set-ips step (default 2)
               --servers=N       servers provisioned for the lifecycle phase, each then suspended, unsuspended,
                                 asked for its info and powered off and on, reinstalled and terminated (default 40)
-              --only=PHASE      one phase only: coldstart, orders, provisioning or lifecycle
+              --connections=N   connections the catalog phase syncs (default 20)
+              --templates=N     OS templates each of them offers (default 200)
+              --products=N      products in the catalog the catalog phase reads (default 200)
+              --only=PHASE      one phase only: coldstart, orders, provisioning, lifecycle or catalog
               --help            this text
             Run from the repository root after: mvn -B -q package -DskipTests
             """;
@@ -64,11 +71,20 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
         if (lifecycleServers < 1 || lifecycleServers > 1000) {
             throw new IllegalArgumentException("--servers must be 1..1000");
         }
+        if (syncConnections < 1 || syncConnections > 500) {
+            throw new IllegalArgumentException("--connections must be 1..500");
+        }
+        if (syncTemplates < 10 || syncTemplates > 5000) {
+            throw new IllegalArgumentException("--templates must be 10..5000");
+        }
+        if (catalogProducts < 1 || catalogProducts > 5000) {
+            throw new IllegalArgumentException("--products must be 1..5000");
+        }
     }
 
     public static Options defaults() {
-        return new Options(5, 1000, 8, 40, 100, 2, 40, true, true, true, true, Duration.ofSeconds(60),
-                Duration.ofMinutes(5));
+        return new Options(5, 1000, 8, 40, 100, 2, 40, 20, 200, 200, true, true, true, true, true,
+                Duration.ofSeconds(60), Duration.ofMinutes(5));
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -77,6 +93,7 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
         int runs = o.runs, orders = o.orders, concurrency = o.concurrency, warmup = o.warmup;
         int provisioningOrders = o.provisioningOrders, provisioningIpv4 = o.provisioningIpv4;
         int lifecycleServers = o.lifecycleServers;
+        int syncConnections = o.syncConnections, syncTemplates = o.syncTemplates, catalogProducts = o.catalogProducts;
         String only = null;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -89,9 +106,12 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
                 case "--provisioning-orders" -> provisioningOrders = number(name, value);
                 case "--provisioning-ipv4" -> provisioningIpv4 = number(name, value);
                 case "--servers" -> lifecycleServers = number(name, value);
+                case "--connections" -> syncConnections = number(name, value);
+                case "--templates" -> syncTemplates = number(name, value);
+                case "--products" -> catalogProducts = number(name, value);
                 case "--only" -> {
                     if (!PHASES.contains(value)) {
-                        throw new IllegalArgumentException("--only is coldstart, orders, provisioning or lifecycle, not \""
+                        throw new IllegalArgumentException("--only is one of " + PHASES + ", not \""
                                 + value + "\"");
                     }
                     only = value;
@@ -100,9 +120,10 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
             }
         }
         return new Options(runs, orders, concurrency, warmup, provisioningOrders, provisioningIpv4, lifecycleServers,
+                syncConnections, syncTemplates, catalogProducts,
                 only == null || only.equals("coldstart"), only == null || only.equals("orders"),
                 only == null || only.equals("provisioning"), only == null || only.equals("lifecycle"),
-                o.jvmTimeout, o.loadTimeout);
+                only == null || only.equals("catalog"), o.jvmTimeout, o.loadTimeout);
     }
 
     private static int number(String name, String value) {

@@ -1,5 +1,6 @@
 package io.hostwright.benchmark;
 
+import io.hostwright.benchmark.catalog.CatalogSyncLoad;
 import io.hostwright.benchmark.coldstart.ColdStartBenchmark;
 import io.hostwright.benchmark.coldstart.ColdStartRow;
 import io.hostwright.benchmark.coldstart.JvmMode;
@@ -227,6 +228,37 @@ final class Report {
                 + "same window)%n", servers));
         out.append(backend.render());
         out.append("  provisioning handler instances built: ").append(r.provisioningInstances()).append('\n');
+        return out.toString();
+    }
+
+    static String catalog(CatalogSyncLoad.Result r) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nCATALOG - the OS-template and stock sync of %d connections x %d templates "
+                        + "on DynamoDB Local, the TenantOS simulator adding %d ms to every call; %d products%n",
+                r.connections(), r.templates(), r.latencyMs(), r.products()));
+        TextTable rounds = new TextTable("round (one run per connection)", "runs", "failed", "run p50", "p90", "max",
+                "added", "updated", "removed", "unchanged", "DynamoDB writes per run", "template writes per change");
+        for (CatalogSyncLoad.Round round : r.rounds()) {
+            double templateWrites = round.writesPerRun().getOrDefault("TEMPLATE", 0.0);
+            rounds.row(round.name(), round.runs(), round.failed(), TextTable.ms(round.runMillis().p50()),
+                    TextTable.ms(round.runMillis().p90()), TextTable.ms(round.runMillis().max()),
+                    String.format(Locale.ROOT, "%.1f", round.addedPerRun()),
+                    String.format(Locale.ROOT, "%.1f", round.updatedPerRun()),
+                    String.format(Locale.ROOT, "%.1f", round.removedPerRun()),
+                    String.format(Locale.ROOT, "%.1f", round.unchangedPerRun()),
+                    round.writesPerRun().entrySet().stream()
+                            .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue()))
+                            .collect(Collectors.joining(", ")),
+                    round.changedPerRun() == 0 ? "-"
+                            : String.format(Locale.ROOT, "%.2f", templateWrites / round.changedPerRun()));
+        }
+        out.append(rounds.render());
+        out.append(String.format(Locale.ROOT, "  the hourly round as the queue runs it (%d connections at a time): %.1f s "
+                + "for all %d%n", r.fanOutConcurrency(), r.fanOutSeconds(), r.connections()));
+        out.append(String.format(Locale.ROOT, "  public catalog read (%d products, their offered templates and stock): "
+                        + "p50 %s, p90 %s, p99 %s; %.1f DynamoDB calls per read; %d templates offered per product%n",
+                r.products(), TextTable.ms(r.catalogReadMillis().p50()), TextTable.ms(r.catalogReadMillis().p90()),
+                TextTable.ms(r.catalogReadMillis().p99()), r.dynamoCallsPerRead(), r.offeredPerProduct()));
         return out.toString();
     }
 

@@ -16,6 +16,23 @@ class OptionsTest {
         assertThat(options.provisioning()).isTrue();
         assertThat(options.lifecycle()).isTrue();
         assertThat(options.lifecycleServers()).isEqualTo(40);
+        assertThat(options.catalog()).isTrue();
+        assertThat(options.syncConnections()).isEqualTo(20);
+        assertThat(options.syncTemplates()).isEqualTo(200);
+        assertThat(options.catalogProducts()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheCatalogPhaseWithItsSizes() {
+        Options options = Options.parse(new String[] {"--only=catalog", "--connections=3", "--templates=50",
+                "--products=30"});
+
+        assertThat(options.catalog()).isTrue();
+        assertThat(options.coldStarts() || options.orderLoad() || options.provisioning() || options.lifecycle())
+                .isFalse();
+        assertThat(options).extracting(Options::syncConnections, Options::syncTemplates, Options::catalogProducts)
+                .containsExactly(3, 50, 30);
+        assertThatThrownBy(() -> Options.parse(new String[] {"--templates=5"})).hasMessageContaining("--templates");
     }
 
     @Test

@@ -4,17 +4,14 @@ import io.hostwright.domain.catalog.CatalogRepository;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.catalog.Versioned;
 import io.hostwright.domain.catalog.VersionedStore;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-
 import io.hostwright.domain.template.ConnectionTemplate;
 import io.hostwright.domain.template.OfferedTemplates;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static io.hostwright.dynamodb.Attributes.s;
 
@@ -27,19 +24,14 @@ public final class DynamoDbCatalogRepository implements CatalogRepository, Versi
 
     static final String CATALOG_PARTITION = "CATALOG";
 
-    private final DynamoDbClient dynamo;
-    private final String table;
     private final VersionedDocuments<Product> documents;
     private final DynamoDbConnectionTemplates templates;
 
     public DynamoDbCatalogRepository(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
         this.templates = new DynamoDbConnectionTemplates(dynamo, table);
         this.documents = new VersionedDocuments<>(dynamo, table, Product.class,
-                id -> Keys.of(partition(id), "PRODUCT"),
-                product -> Map.of("type", s("Product"), "gsi1pk", s(CATALOG_PARTITION),
-                        "gsi1sk", s("PRODUCT#" + product.productId())));
+                id -> Keys.of(partition(id), "PRODUCT"), CATALOG_PARTITION,
+                product -> Map.of("type", s("Product"), "gsi1sk", s("PRODUCT#" + product.productId())));
     }
 
     static String partition(String productId) {
@@ -54,11 +46,7 @@ public final class DynamoDbCatalogRepository implements CatalogRepository, Versi
 
     @Override
     public List<Product> listProducts() {
-        List<Product> stored = Queries.all(dynamo, QueryRequest.builder()
-                .tableName(table)
-                .indexName("gsi1")
-                .keyConditionExpression("gsi1pk = :catalog")
-                .expressionAttributeValues(Map.of(":catalog", s(CATALOG_PARTITION))), documents::read);
+        List<Product> stored = documents.list();
         if (stored.stream().noneMatch(p -> p.type().installsOs())) {
             return stored;
         }
@@ -76,11 +64,7 @@ public final class DynamoDbCatalogRepository implements CatalogRepository, Versi
 
     @Override
     public List<Versioned<Product>> listVersioned() {
-        return Queries.all(dynamo, QueryRequest.builder()
-                .tableName(table)
-                .indexName("gsi1")
-                .keyConditionExpression("gsi1pk = :list")
-                .expressionAttributeValues(Map.of(":list", s(CATALOG_PARTITION))), documents::readVersioned);
+        return documents.listVersioned();
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.hostwright.domain.catalog.ConnectionRepository;
 import io.hostwright.domain.catalog.Versioned;
 import io.hostwright.domain.catalog.VersionedStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.util.List;
 import java.util.Map;
@@ -22,17 +21,13 @@ public final class DynamoDbConnectionRepository implements ConnectionRepository,
 
     static final String LIST_PARTITION = "CONNECTIONS";
 
-    private final DynamoDbClient dynamo;
-    private final String table;
     private final VersionedDocuments<Connection> documents;
 
     public DynamoDbConnectionRepository(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
         this.documents = new VersionedDocuments<>(dynamo, table, Connection.class,
-                id -> Keys.of(partition(id), "CONNECTION"),
-                connection -> Map.of("type", s("Connection"), "gsi1pk", s(LIST_PARTITION),
-                        "gsi1sk", s("CONNECTION#" + connection.connectionId()), "backend", s(connection.backend())));
+                id -> Keys.of(partition(id), "CONNECTION"), LIST_PARTITION,
+                connection -> Map.of("type", s("Connection"), "gsi1sk", s("CONNECTION#" + connection.connectionId()),
+                        "backend", s(connection.backend())));
     }
 
     /** The partition of a connection and what belongs to it: its templates and sync runs. */
@@ -47,11 +42,7 @@ public final class DynamoDbConnectionRepository implements ConnectionRepository,
 
     @Override
     public List<Connection> listConnections() {
-        return Queries.all(dynamo, QueryRequest.builder()
-                .tableName(table)
-                .indexName("gsi1")
-                .keyConditionExpression("gsi1pk = :list")
-                .expressionAttributeValues(Map.of(":list", s(LIST_PARTITION))), documents::read);
+        return documents.list();
     }
 
     @Override
@@ -61,11 +52,7 @@ public final class DynamoDbConnectionRepository implements ConnectionRepository,
 
     @Override
     public List<Versioned<Connection>> listVersioned() {
-        return Queries.all(dynamo, QueryRequest.builder()
-                .tableName(table)
-                .indexName("gsi1")
-                .keyConditionExpression("gsi1pk = :list")
-                .expressionAttributeValues(Map.of(":list", s(LIST_PARTITION))), documents::readVersioned);
+        return documents.listVersioned();
     }
 
     @Override

@@ -42,10 +42,8 @@ public final class DynamoDbConnectionTemplates implements ConnectionTemplates {
 
     @Override
     public List<ConnectionTemplate> list(String connectionId) {
-        return Queries.all(dynamo, QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", s(DynamoDbConnectionRepository.partition(connectionId)),
-                        ":prefix", s(PREFIX))), DynamoDbConnectionTemplates::read);
+        return Queries.all(dynamo, Queries.prefixed(table, DynamoDbConnectionRepository.partition(connectionId),
+                PREFIX), DynamoDbConnectionTemplates::read);
     }
 
     /** Every connection's templates (eventually consistent: the catalog's read). */

@@ -5,7 +5,6 @@ import io.hostwright.domain.template.SyncRuns;
 import io.hostwright.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -57,20 +56,14 @@ public final class DynamoDbSyncRuns implements SyncRuns {
 
     @Override
     public List<SyncRun> latest(String connectionId, int limit) {
-        return dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(
-                                ":pk", s(DynamoDbConnectionRepository.partition(connectionId)), ":prefix", s(PREFIX)))
+        return dynamo.query(Queries.prefixed(table, DynamoDbConnectionRepository.partition(connectionId), PREFIX)
                         .scanIndexForward(false).limit(limit).build())
                 .items().stream().map(DynamoDbSyncRuns::read).toList();
     }
 
     @Override
     public void deleteAll(String connectionId) {
-        Queries.all(dynamo, QueryRequest.builder().tableName(table).consistentRead(true)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(
-                                ":pk", s(DynamoDbConnectionRepository.partition(connectionId)), ":prefix", s(PREFIX)))
+        Queries.all(dynamo, Queries.prefixed(table, DynamoDbConnectionRepository.partition(connectionId), PREFIX)
                         .projectionExpression("pk, sk"), item -> item)
                 .forEach(k -> dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", k.get("pk"), "sk", k.get("sk")))));
     }

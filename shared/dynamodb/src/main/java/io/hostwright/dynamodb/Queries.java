@@ -16,6 +16,14 @@ final class Queries {
     private Queries() {
     }
 
+    /** A consistent read of the items of partition {@code pk} whose sort key starts with {@code prefix}. */
+    static QueryRequest.Builder prefixed(String table, String pk, String prefix) {
+        return QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":prefix",
+                        AttributeValue.fromS(prefix)));
+    }
+
     static <T> List<T> all(DynamoDbClient dynamo, QueryRequest.Builder query,
                            Function<Map<String, AttributeValue>, T> mapper) {
         List<T> out = new ArrayList<>();

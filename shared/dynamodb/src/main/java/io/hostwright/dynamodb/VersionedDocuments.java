@@ -6,7 +6,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,17 +29,39 @@ final class VersionedDocuments<T> {
     private final String table;
     private final Class<T> type;
     private final Function<String, Map<String, AttributeValue>> key;
+    /** The gsi1 partition every entry is listed under. */
+    private final String listPartition;
     /** Attributes beside the document: the item type, the listing index keys. */
     private final Function<T, Map<String, AttributeValue>> attributes;
 
+    /** @param attributes what else an entry's item holds; its gsi1 sort key at least */
     VersionedDocuments(DynamoDbClient dynamo, String table, Class<T> type,
-                       Function<String, Map<String, AttributeValue>> key,
+                       Function<String, Map<String, AttributeValue>> key, String listPartition,
                        Function<T, Map<String, AttributeValue>> attributes) {
         this.dynamo = dynamo;
         this.table = table;
         this.type = type;
         this.key = key;
-        this.attributes = attributes;
+        this.listPartition = listPartition;
+        this.attributes = value -> {
+            Map<String, AttributeValue> all = new HashMap<>(attributes.apply(value));
+            all.put("gsi1pk", s(listPartition));
+            return all;
+        };
+    }
+
+    List<T> list() {
+        return Queries.all(dynamo, listQuery(), this::read);
+    }
+
+    List<Versioned<T>> listVersioned() {
+        return Queries.all(dynamo, listQuery(), this::readVersioned);
+    }
+
+    private QueryRequest.Builder listQuery() {
+        return QueryRequest.builder().tableName(table).indexName("gsi1")
+                .keyConditionExpression("gsi1pk = :list")
+                .expressionAttributeValues(Map.of(":list", s(listPartition)));
     }
 
     Optional<T> find(String id) {

@@ -116,7 +116,7 @@ class SyncTemplatesTest {
     void aVanishedTemplateLiveServicesUseIsMailedOnceWithThoseServices() {
         world.offering("debian-12", "ubuntu-24");
         world.run();
-        Product product = world.products.get(SyncWorld.PRODUCT);
+        Product product = world.product(SyncWorld.PRODUCT);
         Service live = service("svc_live", product, "debian-12", ServiceStatus.ACTIVE);
         Service suspended = service("svc_susp", product, "debian-12", ServiceStatus.SUSPENDED);
         service("svc_gone", product, "debian-12", ServiceStatus.TERMINATED);
@@ -226,8 +226,8 @@ class SyncTemplatesTest {
 
     @Test
     void stockIsRecordedPerProductOnlyWhenItChangesAndStaffAreToldOncePerFall() {
-        Product product = world.products.get(SyncWorld.PRODUCT);
-        world.products.put(product.productId(), new Product(product.productId(), product.name(), product.description(),
+        Product product = world.product(SyncWorld.PRODUCT);
+        world.catalog.saveProduct(new Product(product.productId(), product.name(), product.description(),
                 product.type(), product.backend(), product.connectionId(), product.department(), product.osTemplates(),
                 product.options(), product.prices(), product.moduleSettings(), true, 0, 2, List.of()));
         world.offering("debian-12");
@@ -311,7 +311,7 @@ class SyncTemplatesTest {
 
     @Test
     void stockOfProductsOnOtherConnectionsIsNotRead() {
-        world.products.put("other", Samples.dedicated("other", "fake", "c2", Map.of()));
+        world.catalog.saveProduct(Samples.dedicated("other", "fake", "c2", Map.of()));
         world.offering("debian-12");
 
         SyncRun run = world.run();

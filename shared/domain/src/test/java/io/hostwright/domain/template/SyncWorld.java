@@ -4,11 +4,11 @@ import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.domain.backend.StockSource;
 import io.hostwright.domain.backend.TemplateSource;
 import io.hostwright.domain.backend.TemplateSource.UpstreamTemplate;
-import io.hostwright.domain.catalog.CatalogRepository;
 import io.hostwright.domain.catalog.Connection;
-import io.hostwright.domain.catalog.ConnectionRepository;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.fixtures.FakeBackend;
+import io.hostwright.domain.fixtures.InMemoryCatalog;
+import io.hostwright.domain.fixtures.InMemoryConnections;
 import io.hostwright.domain.fixtures.InMemoryConnectionTemplates;
 import io.hostwright.domain.fixtures.InMemoryStockLevels;
 import io.hostwright.domain.fixtures.MutableClock;
@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -42,7 +41,7 @@ final class SyncWorld {
     final InMemoryStockLevels stock = new InMemoryStockLevels();
     final Runs runs = new Runs();
     final List<MailRequest> mails = new CopyOnWriteArrayList<>();
-    final Map<String, Product> products = new TreeMap<>();
+    final InMemoryCatalog catalog = new InMemoryCatalog();
     final List<Service> services = new CopyOnWriteArrayList<>();
     final Connection connection = new Connection(CONNECTION, "fake", "Fake one", "https://fake.test", "env:KEY",
             "noc@example.test", Map.of());
@@ -54,7 +53,11 @@ final class SyncWorld {
     final SortableIds ids = new SortableIds(clock);
 
     SyncWorld() {
-        products.put(PRODUCT, Samples.dedicated(PRODUCT, "fake", CONNECTION, Map.of()));
+        catalog.saveProduct(Samples.dedicated(PRODUCT, "fake", CONNECTION, Map.of()));
+    }
+
+    Product product(String productId) {
+        return catalog.findProduct(productId).orElseThrow();
     }
 
     SyncWorld offering(String... internalNames) {
@@ -80,7 +83,8 @@ final class SyncWorld {
             return available;
         };
         FakeBackend backend = new FakeBackend("fake", null, null, null).withSources(source, stockSource);
-        return new SyncTemplates(FakeBackend.registry(backend), connections(), catalog(), templates, runs, stock,
+        return new SyncTemplates(FakeBackend.registry(backend), InMemoryConnections.of(connection), catalog,
+                templates, runs, stock,
                 connectionId -> services.stream().filter(s -> s.sold().connectionId().equals(connectionId)).toList(),
                 new CatalogAlerts(mails::add), clock);
     }
@@ -97,50 +101,12 @@ final class SyncWorld {
 
     /** What product {@code p1} offers now, as the catalog resolves it. */
     List<String> offered() {
-        return OfferedTemplates.resolve(products.get(PRODUCT), templates.list(CONNECTION)).osTemplates().stream()
+        return OfferedTemplates.resolve(product(PRODUCT), templates.list(CONNECTION)).osTemplates().stream()
                 .map(t -> t.id()).toList();
     }
 
     List<MailRequest> mails(String templateKey) {
         return mails.stream().filter(m -> m.template().key().equals(templateKey)).toList();
-    }
-
-    ConnectionRepository connections() {
-        return new ConnectionRepository() {
-            @Override
-            public Optional<Connection> findConnection(String connectionId) {
-                return Optional.of(connection).filter(c -> c.connectionId().equals(connectionId));
-            }
-
-            @Override
-            public List<Connection> listConnections() {
-                return List.of(connection);
-            }
-
-            @Override
-            public void saveConnection(Connection connection) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
-
-    CatalogRepository catalog() {
-        return new CatalogRepository() {
-            @Override
-            public Optional<Product> findProduct(String productId) {
-                return Optional.ofNullable(products.get(productId));
-            }
-
-            @Override
-            public List<Product> listProducts() {
-                return List.copyOf(products.values());
-            }
-
-            @Override
-            public void saveProduct(Product product) {
-                products.put(product.productId(), product);
-            }
-        };
     }
 
     /** Sync runs in memory, newest first by run id. */

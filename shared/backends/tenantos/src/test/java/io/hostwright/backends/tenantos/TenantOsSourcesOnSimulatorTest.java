@@ -6,6 +6,8 @@ import io.hostwright.domain.backend.BackendContext;
 import io.hostwright.domain.backend.TemplateSource.UpstreamTemplate;
 import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.catalog.Product;
+import io.hostwright.domain.fixtures.InMemoryCatalog;
+import io.hostwright.domain.fixtures.InMemoryConnections;
 import io.hostwright.domain.fixtures.InMemorySecrets;
 import io.hostwright.domain.fixtures.InMemoryConnectionTemplates;
 import io.hostwright.domain.fixtures.MutableClock;

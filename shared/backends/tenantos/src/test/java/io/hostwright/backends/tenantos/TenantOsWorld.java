@@ -2,6 +2,8 @@ package io.hostwright.backends.tenantos;
 
 import io.hostwright.domain.fixtures.MutableClock;
 
+import io.hostwright.domain.fixtures.InMemoryCatalog;
+import io.hostwright.domain.fixtures.InMemoryConnections;
 import io.hostwright.domain.fixtures.InMemorySecrets;
 
 import io.hostwright.domain.backend.Backend;
