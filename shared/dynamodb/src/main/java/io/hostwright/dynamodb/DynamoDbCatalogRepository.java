@@ -57,6 +57,17 @@ public final class DynamoDbCatalogRepository implements CatalogRepository, Versi
                 .toList();
     }
 
+    /** Reads only that connection's templates, not every connection's. */
+    @Override
+    public List<Product> productsOn(String connectionId) {
+        List<Product> stored = documents.list().stream().filter(p -> connectionId.equals(p.connectionId())).toList();
+        if (stored.stream().noneMatch(p -> p.type().installsOs())) {
+            return stored;
+        }
+        List<ConnectionTemplate> ofConnection = templates.list(connectionId);
+        return stored.stream().map(p -> OfferedTemplates.resolve(p, ofConnection)).toList();
+    }
+
     @Override
     public void saveProduct(Product product) {
         documents.save(product.productId(), product);

@@ -176,9 +176,8 @@ public final class SyncTemplates {
     }
 
     private void syncStock(Connection connection, StockSource source, Tally tally) {
-        for (Product product : catalog.listProducts()) {
-            if (!connection.connectionId().equals(product.connectionId())
-                    || !connection.backend().equals(product.backend())) {
+        for (Product product : catalog.productsOn(connection.connectionId())) {
+            if (!connection.backend().equals(product.backend())) {
                 continue;
             }
             int available = Math.max(0, source.available(connection, product));

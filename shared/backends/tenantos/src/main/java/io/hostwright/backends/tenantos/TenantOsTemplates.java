@@ -76,8 +76,8 @@ final class TenantOsTemplates implements TemplateSource {
 
     /** The wipe profiles of the TenantOS products on this connection, read even from products with other problems. */
     private Set<Long> terminationProfiles(String connectionId) {
-        return catalog.listProducts().stream()
-                .filter(p -> TenantOsBackend.NAME.equals(p.backend()) && connectionId.equals(p.connectionId()))
+        return catalog.productsOn(connectionId).stream()
+                .filter(p -> TenantOsBackend.NAME.equals(p.backend()))
                 .map(p -> TenantOsProductSettings.read(new SettingsReader(p.moduleSettings(), "moduleSettings"))
                         .lifecycle().terminationProfileId())
                 .filter(Objects::nonNull)

@@ -136,7 +136,6 @@ public final class ManageConnections {
     }
 
     private List<String> productsOn(String connectionId) {
-        return products.listProducts().stream().filter(p -> connectionId.equals(p.connectionId()))
-                .map(Product::productId).toList();
+        return products.productsOn(connectionId).stream().map(Product::productId).toList();
     }
 }
