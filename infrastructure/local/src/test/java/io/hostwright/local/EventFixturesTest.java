@@ -40,7 +40,9 @@ class EventFixturesTest {
             "api-get-services.json", 200,
             "api-get-service.json", 404,
             "api-post-admin-suspend.json", 404,
-            "api-post-service-power.json", 404);
+            "api-post-service-power.json", 404,
+            "api-get-admin-templates.json", 200,
+            "api-post-admin-sync.json", 202);
 
     private static LocalRuntime runtime;
 

@@ -236,6 +236,28 @@ class TemplateSyncOnDynamoDbTest {
     }
 
     @Test
+    void theThirdFailedRunInARowIsMailedOnceAndTheRecoveryOnce() {
+        DynamoDbConnectionRepository connections = new DynamoDbConnectionRepository(aws.dynamoDb(), aws.tableName());
+        connections.saveConnection(connection(connectionId, "http://127.0.0.1:9"));
+        for (int i = 0; i < 4; i++) {
+            assertThat(run().status()).isEqualTo(SyncRun.Status.FAILED);
+        }
+        assertThat(templates()).as("the catalog is left as it was").isEmpty();
+        connections.saveConnection(connection(connectionId, tenantOs.baseUrl()));
+        assertThat(run().status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+        run();
+
+        List<Message> mails = drain(Manifest.MAIL_QUEUE);
+        assertThat(mails).filteredOn(m -> m.body().contains("sync-failing#")).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("\"failedRuns\":\"3\"").contains("noc@example.test"));
+        assertThat(mails).filteredOn(m -> m.body().contains("sync-recovered#")).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("\"failedRuns\":\"4\""));
+        assertThat(new DynamoDbSyncRuns(aws.dynamoDb(), aws.tableName()).latest(connectionId, 10))
+                .extracting(SyncRun::status).containsExactly(SyncRun.Status.SUCCEEDED, SyncRun.Status.SUCCEEDED,
+                        SyncRun.Status.FAILED, SyncRun.Status.FAILED, SyncRun.Status.FAILED, SyncRun.Status.FAILED);
+    }
+
+    @Test
     void aMessageThatIsNoSyncRequestIsDroppedNotRedelivered() {
         SQSEvent.SQSMessage junk = new SQSEvent.SQSMessage();
         junk.setMessageId("m-junk");
