@@ -53,10 +53,14 @@ public final class ManageTemplates {
 
     public List<View> list(String connectionId) {
         connection(connectionId);
-        List<SyncRun> succeeded = runs.latest(connectionId, RUNS_LISTED).stream()
-                .filter(r -> r.status() == SyncRun.Status.SUCCEEDED).toList();
+        List<SyncRun> succeeded = succeededRuns(connectionId);
         return templates.list(connectionId).stream().sorted(OfferedTemplates.LISTED)
                 .map(t -> new View(t, lastSeen(t, succeeded))).toList();
+    }
+
+    private List<SyncRun> succeededRuns(String connectionId) {
+        return runs.latest(connectionId, RUNS_LISTED).stream()
+                .filter(r -> r.status() == SyncRun.Status.SUCCEEDED).toList();
     }
 
     public View edit(String connectionId, String templateId, TemplateEdit edit) {
@@ -76,7 +80,7 @@ public final class ManageTemplates {
         }
         ConnectionTemplate stored = templates.find(connectionId, templateId)
                 .orElseThrow(() -> new NotFound("template", templateId));
-        return new View(stored, null);
+        return new View(stored, lastSeen(stored, succeededRuns(connectionId)));
     }
 
     /** Queues a run of the connection's sync now; staff follow it in the runs. */
