@@ -31,6 +31,12 @@ public final class Manifest {
     public static final String LIFECYCLE_QUEUE = "lifecycle";
     public static final String SYNC_QUEUE = "template-sync";
 
+    /**
+     * How long a service's 5-minute traffic samples are kept after their period closed (the 95th percentile and the
+     * chart of a disputed invoice); the period's totals stay.
+     */
+    public static final Duration USAGE_SAMPLE_RETENTION = Duration.ofDays(62);
+
     public static final TableSpec TABLE = new TableSpec(
             "hostwright", "pk", "sk",
             List.of(new IndexSpec("gsi1", "gsi1pk", "gsi1sk"),

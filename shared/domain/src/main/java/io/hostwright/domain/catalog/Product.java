@@ -23,6 +23,8 @@ import java.util.Set;
  *                       templates (see {@code OfferedTemplates}); the stored product then declares none
  * @param withheldOsTemplates templates of the connection this product does not offer (BILLmanager's per-tariff switch);
  *                       every other usable template of the connection is offered, new ones included
+ * @param bandwidth      how its traffic is metered and what happens past the allowance; null: {@link
+ *                       BandwidthPolicy#DEFAULT}
  * @param options        what an order may choose beside the OS, each with the price it adds
  * @param moduleSettings how the back-end provisions it: its own settings, which it validates; never shown publicly
  * @param visible        listed in the public catalog (a hidden product can still be read by id and ordered)
@@ -44,14 +46,24 @@ public record Product(
         boolean visible,
         int sortOrder,
         Integer stockAlertBelow,
-        List<String> withheldOsTemplates) {
+        List<String> withheldOsTemplates,
+        BandwidthPolicy bandwidth) {
 
     /** A visible product at the default place, without a stock alert. */
     public Product(String productId, String name, String description, ServiceType type, String backend,
                    String connectionId, String department, List<OsTemplate> osTemplates, List<OrderOption> options,
                    Map<BillingCycle, Price> prices, Map<String, Object> moduleSettings) {
         this(productId, name, description, type, backend, connectionId, department, osTemplates, options, prices,
-                moduleSettings, true, 0, null, List.of());
+                moduleSettings, true, 0, null, List.of(), null);
+    }
+
+    /** A product with the default bandwidth policy. */
+    public Product(String productId, String name, String description, ServiceType type, String backend,
+                   String connectionId, String department, List<OsTemplate> osTemplates, List<OrderOption> options,
+                   Map<BillingCycle, Price> prices, Map<String, Object> moduleSettings, boolean visible, int sortOrder,
+                   Integer stockAlertBelow, List<String> withheldOsTemplates) {
+        this(productId, name, description, type, backend, connectionId, department, osTemplates, options, prices,
+                moduleSettings, visible, sortOrder, stockAlertBelow, withheldOsTemplates, null);
     }
 
     public Product {
@@ -78,6 +90,10 @@ public record Product(
             throw new IllegalArgumentException("product " + productId + " is priced in more than one currency");
         }
         String currency = currencies.iterator().next();
+        if (bandwidth != null && bandwidth.overagePerTb() != null
+                && !bandwidth.overagePerTb().currency().equals(currency)) {
+            throw new IllegalArgumentException("bandwidth.overagePerTb is not priced in " + currency);
+        }
         Set<String> keys = new HashSet<>();
         for (OrderOption option : options) {
             if (!keys.add(option.key())) {
@@ -98,7 +114,12 @@ public record Product(
     /** The same product offering {@code templates} (the catalog filling in its connection's templates). */
     public Product withOsTemplates(List<OsTemplate> templates) {
         return new Product(productId, name, description, type, backend, connectionId, department, templates, options,
-                prices, moduleSettings, visible, sortOrder, stockAlertBelow, withheldOsTemplates);
+                prices, moduleSettings, visible, sortOrder, stockAlertBelow, withheldOsTemplates, bandwidth);
+    }
+
+    /** How its traffic is metered: its own policy, or the default. */
+    public BandwidthPolicy bandwidthPolicy() {
+        return bandwidth == null ? BandwidthPolicy.DEFAULT : bandwidth;
     }
 
     public Optional<OsTemplate> osTemplate(String id) {

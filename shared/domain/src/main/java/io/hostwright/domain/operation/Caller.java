@@ -22,6 +22,11 @@ public record Caller(String scope, String customerId) {
         return new Caller("staff:" + (subject == null || subject.isBlank() ? "unknown" : subject), null);
     }
 
+    /** Hostwright itself (bandwidth polling…): acts on any service, as staff do, under its own name. */
+    public static Caller system(String what) {
+        return new Caller("system:" + Objects.requireNonNull(what, "what"), null);
+    }
+
     public boolean staff() {
         return customerId == null;
     }

@@ -1,5 +1,6 @@
 package io.hostwright.domain.service;
 
+import io.hostwright.domain.catalog.BandwidthPolicy;
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.ServiceType;
 
@@ -17,10 +18,25 @@ import java.util.Optional;
  * @param department     staff e-mail address told about this service's failures (the product's at order time)
  * @param options        chosen option values in canonical form, every option of the product (defaults filled in)
  * @param moduleSettings the product's module settings at order time; never shown to customers
+ * @param bandwidth      how its traffic is metered and limited, as the product said at order time; null (sold before
+ *                       products had a policy): the default
  */
 public record SoldProduct(String productId, String productName, ServiceType type, String backend,
                           String connectionId, String department, BillingCycle billingCycle,
-                          Map<String, String> options, Map<String, Object> moduleSettings) {
+                          Map<String, String> options, Map<String, Object> moduleSettings,
+                          BandwidthPolicy bandwidth) {
+
+    /** Sold with the default bandwidth policy. */
+    public SoldProduct(String productId, String productName, ServiceType type, String backend, String connectionId,
+                       String department, BillingCycle billingCycle, Map<String, String> options,
+                       Map<String, Object> moduleSettings) {
+        this(productId, productName, type, backend, connectionId, department, billingCycle, options, moduleSettings,
+                null);
+    }
+
+    public BandwidthPolicy bandwidthPolicy() {
+        return bandwidth == null ? BandwidthPolicy.DEFAULT : bandwidth;
+    }
 
     public SoldProduct {
         Objects.requireNonNull(productId, "productId");

@@ -44,8 +44,8 @@ public final class OperationViews {
     }
 
     private static OperationView forCustomer(OperationView full) {
-        String requestedBy = full.requestedBy() != null && full.requestedBy().startsWith("customer:") ? "customer"
-                : "staff";
+        String by = full.requestedBy() == null ? "" : full.requestedBy();
+        String requestedBy = by.startsWith("customer:") ? "customer" : by.startsWith("system:") ? "system" : "staff";
         return new OperationView(full.operationId(), full.serviceId(), full.kind(), full.status(), full.reason(),
                 full.parameters(), full.detail(), requestedBy, full.createdAt(), full.updatedAt(), full.steps());
     }
