@@ -28,6 +28,8 @@ final class ControlEndpoints {
                 .add("POST", "/_simulator/servers/{id}/reassign", this::reassign)
                 .add("POST", "/_simulator/servers/{id}/powerFeatures", this::powerFeatures)
                 .add("POST", "/_simulator/servers/{id}/ports/{portId}", this::port)
+                .add("GET", "/_simulator/servers/{id}/traffic", r -> traffic(simulator.traffic(r.id("id", "Server"))))
+                .add("PUT", "/_simulator/servers/{id}/traffic", this::trafficRate)
                 .add("GET", "/_simulator/ssoTokens", r -> simulator.ssoTokens().stream()
                         .map(ControlEndpoints::ssoToken).toList())
                 .add("GET", "/_simulator/calls", r -> simulator.calls().stream().map(ControlEndpoints::call).toList())
@@ -127,6 +129,15 @@ final class ControlEndpoints {
         return simulator.server(id).port(portId);
     }
 
+    /** {@code {"bytesInPerSecond": 5000000000, "bytesOutPerSecond": 1000000000}}: from now on; answers the traffic. */
+    private Object trafficRate(ApiRequest r) {
+        long id = r.id("id", "Server");
+        long in = r.requiredAmount("bytesInPerSecond", "bytesInPerSecond", TrafficRate.MAX);
+        long out = r.requiredAmount("bytesOutPerSecond", "bytesOutPerSecond", TrafficRate.MAX);
+        simulator.setTrafficRate(id, in, out);
+        return traffic(simulator.traffic(id));
+    }
+
     private Object addFault(ApiRequest r) {
         int times = r.has("times") ? (int) r.requiredLong("times", "times") : 1;
         Fault.Effect effect;
@@ -223,6 +234,13 @@ final class ControlEndpoints {
                 "errorMode", s.errorMode().name(),
                 "hangTimeMs", s.hangTime().toMillis(),
                 "staleStatusReads", s.staleStatusReads());
+    }
+
+    static Map<String, Object> traffic(SimulatedTraffic t) {
+        return Json.obj("serverId", t.serverId(), "bytesInPerSecond", t.rate().bytesInPerSecond(),
+                "bytesOutPerSecond", t.rate().bytesOutPerSecond(), "flowing", t.flowing(),
+                "counterBytesIn", t.counterBytesIn(), "counterBytesOut", t.counterBytesOut(),
+                "counterSince", t.counterSince().toString());
     }
 
     static Map<String, Object> ssoToken(SsoToken t) {

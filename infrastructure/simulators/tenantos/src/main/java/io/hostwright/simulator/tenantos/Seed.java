@@ -65,10 +65,12 @@ public record Seed(List<Role> roles, List<User> users, List<Subnet> subnets, Lis
      * @param os            installed OS name, "" when none
      * @param powerFeatures the power methods its power provider supports; null (absent) = {@link #POWER_FEATURES}
      * @param ports         the switch ports it is cabled to; null (absent) = {@link #defaultPorts}, [] = none
+     * @param traffic       how fast it moves bytes while traffic flows; null (absent) =
+     *                      {@link NetworkTraffic#defaultRate}
      */
     public record Server(long id, String hostname, String servername, List<String> tags, String cpuModel,
                          long memoryMb, String primaryIp, Long userId, String os, List<String> powerFeatures,
-                         List<Port> ports) {
+                         List<Port> ports, TrafficRate traffic) {
         public Server {
             tags = copy(tags);
             os = os == null ? "" : os;
@@ -79,17 +81,23 @@ public record Seed(List<Role> roles, List<User> users, List<Subnet> subnets, Lis
         /** Default power features and ports. */
         public Server(long id, String hostname, String servername, List<String> tags, String cpuModel,
                       long memoryMb, String primaryIp, Long userId, String os) {
-            this(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, os, null, null);
+            this(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, os, null, null, null);
         }
 
         public Server withPowerFeatures(List<String> features) {
             return new Server(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, os, features,
-                    ports);
+                    ports, traffic);
         }
 
         public Server withPorts(List<Port> newPorts) {
             return new Server(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, os,
-                    powerFeatures, newPorts);
+                    powerFeatures, newPorts, traffic);
+        }
+
+        /** Moves bytes at {@code rate} (null: the default) while its traffic flows. */
+        public Server withTraffic(TrafficRate rate) {
+            return new Server(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, os,
+                    powerFeatures, ports, rate);
         }
     }
 

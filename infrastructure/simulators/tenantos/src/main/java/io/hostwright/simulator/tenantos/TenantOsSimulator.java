@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -212,6 +213,27 @@ public final class TenantOsSimulator implements BackendSimulator {
         world.locked(() -> {
             existingPort(serverId, portId).enabled = enabled;
             world.trafficMayHaveChanged(existingServer(serverId));
+        });
+    }
+
+    /** Its rate, whether traffic flows and what its switch counter reads now. */
+    public SimulatedTraffic traffic(long serverId) {
+        return world.locked(() -> SimulatedTraffic.of(existingServer(serverId), world.now()));
+    }
+
+    /**
+     * How fast the server moves bytes while its traffic flows, from the clock's now on (0 to {@link TrafficRate#MAX}
+     * each way): intervals before keep what the earlier rate made, the interval holding now gets both, each for
+     * its milliseconds. Until {@link #reset} back to the seed, which restores the seed's rate.
+     */
+    public void setTrafficRate(long serverId, long bytesInPerSecond, long bytesOutPerSecond) {
+        setTrafficRate(serverId, new TrafficRate(bytesInPerSecond, bytesOutPerSecond));
+    }
+
+    public void setTrafficRate(long serverId, TrafficRate rate) {
+        Objects.requireNonNull(rate, "rate");
+        world.locked(() -> {
+            existingServer(serverId).traffic.rate(rate, world.now());
         });
     }
 

@@ -80,7 +80,7 @@ final class World {
             nextUserId = users.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
             nextAssignmentId = 5001;
             for (Seed.Server seeded : seed.servers()) {
-                ServerState server = new ServerState(seeded);
+                ServerState server = new ServerState(seeded, now());
                 if (seeded.userId() != null && !users.containsKey(seeded.userId())) {
                     throw new IllegalArgumentException("Server " + seeded.id() + " is owned by unknown user "
                             + seeded.userId());
@@ -146,7 +146,7 @@ final class World {
      * while a customer owns the server, it is powered on and at least one of its ports is up.
      */
     void trafficMayHaveChanged(ServerState server) {
-        server.flowing(isCustomer(server.userId) && server.poweredOn() && server.connected(), now());
+        server.traffic.flowing(isCustomer(server.userId) && server.poweredOn() && server.connected(), now());
     }
 
     Optional<SubnetState> subnetContaining(long address) {
