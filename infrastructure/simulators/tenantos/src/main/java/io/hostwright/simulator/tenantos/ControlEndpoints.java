@@ -30,6 +30,8 @@ final class ControlEndpoints {
                 .add("POST", "/_simulator/servers/{id}/ports/{portId}", this::port)
                 .add("GET", "/_simulator/servers/{id}/traffic", r -> traffic(simulator.traffic(r.id("id", "Server"))))
                 .add("PUT", "/_simulator/servers/{id}/traffic", this::trafficRate)
+                .add("POST", "/_simulator/servers/{id}/traffic/burst", this::trafficBurst)
+                .add("POST", "/_simulator/servers/{id}/traffic/reset", this::counterReset)
                 .add("GET", "/_simulator/ssoTokens", r -> simulator.ssoTokens().stream()
                         .map(ControlEndpoints::ssoToken).toList())
                 .add("GET", "/_simulator/calls", r -> simulator.calls().stream().map(ControlEndpoints::call).toList())
@@ -136,6 +138,26 @@ final class ControlEndpoints {
         long out = r.requiredAmount("bytesOutPerSecond", "bytesOutPerSecond", TrafficRate.MAX);
         simulator.setTrafficRate(id, in, out);
         return traffic(simulator.traffic(id));
+    }
+
+    /** {@code {"bytesIn"?: 1000000000000, "bytesOut"?: 0}} (at least one) counted at now; answers the traffic. */
+    private Object trafficBurst(ApiRequest r) {
+        long id = r.id("id", "Server");
+        if (!r.present("bytesIn") && !r.present("bytesOut")) {
+            throw new ApiError(422, "The bytesIn or bytesOut field is required.");
+        }
+        long in = r.present("bytesIn") ? r.requiredAmount("bytesIn", "bytesIn", NetworkTraffic.MAX_BURST_BYTES) : 0;
+        long out = r.present("bytesOut") ? r.requiredAmount("bytesOut", "bytesOut", NetworkTraffic.MAX_BURST_BYTES)
+                : 0;
+        simulator.addTrafficBurst(id, in, out);
+        return traffic(simulator.traffic(id));
+    }
+
+    /** No body: the switch counter starts from 0 now; answers what the interval holding now loses. */
+    private Object counterReset(ApiRequest r) {
+        CounterReset reset = simulator.resetTrafficCounter(r.id("id", "Server"));
+        return Json.obj("serverId", reset.serverId(), "at", reset.at().toString(),
+                "droppedBytesIn", reset.droppedBytesIn(), "droppedBytesOut", reset.droppedBytesOut());
     }
 
     private Object addFault(ApiRequest r) {

@@ -11,6 +11,9 @@ public final class NetworkTraffic {
 
     public static final long BYTES_PER_PACKET = 1_000;
 
+    /** The most one burst may add, each way: 1 PB. */
+    public static final long MAX_BURST_BYTES = 1_000_000_000_000_000L;
+
     private NetworkTraffic() {
     }
 
