@@ -41,10 +41,7 @@ final class ControlEndpoints {
                 })
                 .add("GET", "/_simulator/faults", r -> faults())
                 .add("POST", "/_simulator/faults", this::addFault)
-                .add("DELETE", "/_simulator/faults", r -> {
-                    simulator.faults().clear();
-                    return faults();
-                })
+                .add("DELETE", "/_simulator/faults", this::clearFaults)
                 .add("GET", "/_simulator/config", r -> settings(simulator.settings()))
                 .add("POST", "/_simulator/config", this::configure)
                 .add("POST", "/_simulator/profiles", this::addProfile)
@@ -68,7 +65,8 @@ final class ControlEndpoints {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             body = switch (router.match(method, path)) {
                 case Router.Found f -> f.route().endpoint()
-                        .handle(new ApiRequest(method, path, f.params(), Map.of(), Json.parse(raw), null));
+                        .handle(new ApiRequest(method, path, f.params(), ApiDispatcher.query(exchange),
+                                Json.parse(raw), null));
                 case Router.WrongMethod w -> throw new ApiError(405, "Use " + String.join(" or ", w.allowed()));
                 case Router.NotFound n -> throw new ApiError(404, "Not found");
             };
@@ -160,27 +158,83 @@ final class ControlEndpoints {
                 "droppedBytesIn", reset.droppedBytesIn(), "droppedBytesOut", reset.droppedBytesOut());
     }
 
+    /**
+     * One of {@code {"match", "times"?, "status", "message"?, "retryAfterSeconds"?, "delayMs"?}} (answer, after
+     * {@code delayMs} when given), {@code {"match", "times"?, "delayMs"}} (wait, then run) or
+     * {@code {"failInstall": true, "times"?, "match"?}}; {@code "untilCleared": true} instead of {@code times} makes
+     * it hold for every matching call until cleared.
+     */
     private Object addFault(ApiRequest r) {
-        int times = r.has("times") ? (int) r.requiredLong("times", "times") : 1;
+        boolean untilCleared = r.has("untilCleared") && flag(r, "untilCleared");
+        if (untilCleared && r.has("times")) {
+            throw new ApiError(422, "The times field must be left out when untilCleared is true.");
+        }
+        int times = r.has("times") ? (int) r.requiredAmount("times", "times", Integer.MAX_VALUE) : 1;
         Fault.Effect effect;
         String match;
         if (r.has("failInstall")) {
-            match = r.has("match") ? r.requiredText("match", "match") : Faults.START_REINSTALLATION;
+            match = r.has("match") ? match(r) : Faults.START_REINSTALLATION;
             effect = new Fault.FailInstall(r.has("message") ? r.requiredText("message", "message")
                     : "scripted install failure");
-        } else if (r.has("delayMs")) {
-            match = r.requiredText("match", "match");
-            effect = new Fault.Delay(Duration.ofMillis(r.requiredLong("delayMs", "delayMs")));
+        } else if (r.has("delayMs") && !r.has("status")) {
+            match = match(r);
+            effect = new Fault.Delay(delay(r));
         } else {
-            match = r.requiredText("match", "match");
+            match = match(r);
             int status = (int) r.requiredLong("status", "status");
-            int retryAfter = r.has("retryAfterSeconds") ? (int) r.requiredLong("retryAfterSeconds", "retryAfterSeconds")
+            if (status < 400 || status > 599) {
+                throw new ApiError(422, "The status must be an HTTP error status, 400 to 599.");
+            }
+            int retryAfter = r.has("retryAfterSeconds")
+                    ? (int) r.requiredAmount("retryAfterSeconds", "retryAfterSeconds", 86_400)
                     : status == 429 ? 1 : 0;
             String message = r.has("message") ? r.requiredText("message", "message") : Faults.defaultMessage(status);
-            effect = new Fault.Answer(status, message, retryAfter);
+            effect = new Fault.Answer(status, message, retryAfter, r.has("delayMs") ? delay(r) : Duration.ZERO);
         }
-        simulator.faults().add(times, match, effect);
+        if (untilCleared) {
+            simulator.faults().untilCleared(match, effect);
+        } else {
+            simulator.faults().add(times, match, effect);
+        }
         return faults();
+    }
+
+    /** Every fault, or with {@code ?match=…} those aimed at what it names; answers the pending list. */
+    private Object clearFaults(ApiRequest r) {
+        String match = r.query().get("match");
+        if (match == null) {
+            simulator.faults().clear();
+        } else {
+            checkMatch(match);
+            simulator.faults().clear(match);
+        }
+        return faults();
+    }
+
+    private static String match(ApiRequest r) {
+        return checkMatch(r.requiredText("match", "match"));
+    }
+
+    private static String checkMatch(String match) {
+        try {
+            PathPattern.parse(match);
+            return match;
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(422, "The match must be \"METHOD /path\" or \"/path\", got: " + match);
+        }
+    }
+
+    /** Up to an hour. */
+    private static Duration delay(ApiRequest r) {
+        return Duration.ofMillis(r.requiredAmount("delayMs", "delayMs", 3_600_000));
+    }
+
+    private static boolean flag(ApiRequest r, String name) {
+        JsonNode value = r.field(name);
+        if (!value.isBoolean()) {
+            throw new ApiError(422, "The " + name + " must be true or false.");
+        }
+        return value.booleanValue();
     }
 
     private Object configure(ApiRequest r) {
@@ -232,12 +286,16 @@ final class ControlEndpoints {
     }
 
     static Map<String, Object> fault(Fault f) {
-        Map<String, Object> view = Json.obj("match", f.match(), "remaining", f.remaining());
+        Map<String, Object> view = Json.obj("match", f.match(), "remaining", f.untilCleared() ? null : f.remaining(),
+                "untilCleared", f.untilCleared());
         switch (f.effect()) {
             case Fault.Answer a -> {
                 view.put("status", a.status());
                 view.put("message", a.message());
                 view.put("retryAfterSeconds", a.retryAfterSeconds());
+                if (!a.delay().isZero()) {
+                    view.put("delayMs", a.delay().toMillis());
+                }
             }
             case Fault.Delay d -> view.put("delayMs", d.delay().toMillis());
             case Fault.FailInstall fi -> {
