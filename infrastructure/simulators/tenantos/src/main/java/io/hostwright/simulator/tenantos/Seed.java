@@ -123,6 +123,10 @@ public record Seed(List<Role> roles, List<User> users, List<Subnet> subnets, Lis
         }
     }
 
+    /** The subnet {@link Builder#soldServers} takes primary IPs from. */
+    public static final long SOLD_SUBNET_ID = 6_400;
+    public static final String SOLD_SUBNET = "100.64.0.0/10";
+
     /** What a server's power provider supports unless seeded otherwise. */
     public static final List<String> POWER_FEATURES = List.of("setPowerOn", "setPowerOff", "setPowerReset");
 
@@ -221,6 +225,33 @@ public record Seed(List<Role> roles, List<User> users, List<Subnet> subnets, Lis
         public Builder server(long id, String hostname, String servername, List<String> tags, String cpuModel,
                               long memoryMb, String primaryIp, Long userId) {
             return server(new Server(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, ""));
+        }
+
+        /**
+         * {@code count} servers sold to {@code userId}, ids {@code firstId} on, for load tests: powered on, one port
+         * up (so traffic flows from the start when {@code userId} is a customer), moving {@code rate} (null: the
+         * default). Each is {@code sold-<id>.example.net} on {@code SOLD-<id>} (port {@code id × 10 + 1} on
+         * {@code sw-sold}), tagged {@code sold}, E-2388G / 64 GB, Debian 12, with primary IP
+         * {@code 100.64.0.0 + id} in subnet {@link Seed#SOLD_SUBNET_ID} ({@link Seed#SOLD_SUBNET}, added once):
+         * ids 1 to 4 194 302. Servers with these ids are replaced.
+         */
+        public Builder soldServers(int count, long firstId, long userId, TrafficRate rate) {
+            long lastId = firstId + count - 1;
+            if (count < 1 || firstId < 1 || lastId >= (1L << 22) - 1) {
+                throw new IllegalArgumentException("Sold server ids run from 1 to 4194302, got " + count + " from "
+                        + firstId);
+            }
+            if (subnets.stream().noneMatch(s -> s.id() == SOLD_SUBNET_ID)) {
+                subnets.add(new Subnet(SOLD_SUBNET_ID, SOLD_SUBNET, "100.64.0.1", "public", List.of()));
+            }
+            servers.removeIf(s -> s.id() >= firstId && s.id() <= lastId);
+            long network = Ipv4.network(SOLD_SUBNET);
+            for (long id = firstId; id <= lastId; id++) {
+                servers.add(new Server(id, "sold-" + id + ".example.net", "SOLD-" + id, List.of("sold"),
+                        "Intel Xeon E-2388G", 65_536, Ipv4.format(network + id), userId, "Debian 12 (Bookworm)",
+                        null, null, rate));
+            }
+            return this;
         }
 
         public Builder withoutServers() {
