@@ -108,6 +108,7 @@ final class ApiDispatcher {
         }
         switch (effect.get()) {
             case Fault.Answer answer -> {
+                pause(answer.delay());
                 if (answer.retryAfterSeconds() > 0) {
                     headers.put("Retry-After", String.valueOf(answer.retryAfterSeconds()));
                 }
@@ -129,7 +130,7 @@ final class ApiDispatcher {
         }
     }
 
-    private static Map<String, String> query(HttpExchange exchange) {
+    static Map<String, String> query(HttpExchange exchange) {
         Map<String, String> query = new LinkedHashMap<>();
         String raw = exchange.getRequestURI().getRawQuery();
         if (raw == null || raw.isEmpty()) {

@@ -66,6 +66,32 @@ record ApiRequest(String method, String path, Map<String, String> params, Map<St
         throw new ApiError(422, "The " + label + " must be an integer.");
     }
 
+    /**
+     * A whole number from 0 to {@code max}: an integer, one in exponent form ({@code 5e9}) or a string of digits;
+     * else 422 naming the field.
+     */
+    long requiredAmount(String name, String label, long max) {
+        JsonNode value = field(name);
+        if (value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+            throw ApiError.required(label);
+        }
+        long amount;
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            amount = value.asLong();
+        } else if (value.isFloatingPointNumber() && value.doubleValue() == Math.rint(value.doubleValue())
+                && Math.abs(value.doubleValue()) < 0x1p62) {
+            amount = (long) value.doubleValue();
+        } else if (value.isTextual() && value.asText().matches("-?\\d{1,18}")) {
+            amount = Long.parseLong(value.asText());
+        } else {
+            throw new ApiError(422, "The " + label + " must be a whole number.");
+        }
+        if (amount < 0 || amount > max) {
+            throw new ApiError(422, "The " + label + " must be between 0 and " + max + ".");
+        }
+        return amount;
+    }
+
     List<String> textList(String name, String label) {
         JsonNode value = field(name);
         if (!value.isArray()) {

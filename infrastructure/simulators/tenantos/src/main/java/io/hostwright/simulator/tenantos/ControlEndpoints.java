@@ -28,6 +28,10 @@ final class ControlEndpoints {
                 .add("POST", "/_simulator/servers/{id}/reassign", this::reassign)
                 .add("POST", "/_simulator/servers/{id}/powerFeatures", this::powerFeatures)
                 .add("POST", "/_simulator/servers/{id}/ports/{portId}", this::port)
+                .add("GET", "/_simulator/servers/{id}/traffic", r -> traffic(simulator.traffic(r.id("id", "Server"))))
+                .add("PUT", "/_simulator/servers/{id}/traffic", this::trafficRate)
+                .add("POST", "/_simulator/servers/{id}/traffic/burst", this::trafficBurst)
+                .add("POST", "/_simulator/servers/{id}/traffic/reset", this::counterReset)
                 .add("GET", "/_simulator/ssoTokens", r -> simulator.ssoTokens().stream()
                         .map(ControlEndpoints::ssoToken).toList())
                 .add("GET", "/_simulator/calls", r -> simulator.calls().stream().map(ControlEndpoints::call).toList())
@@ -37,10 +41,7 @@ final class ControlEndpoints {
                 })
                 .add("GET", "/_simulator/faults", r -> faults())
                 .add("POST", "/_simulator/faults", this::addFault)
-                .add("DELETE", "/_simulator/faults", r -> {
-                    simulator.faults().clear();
-                    return faults();
-                })
+                .add("DELETE", "/_simulator/faults", this::clearFaults)
                 .add("GET", "/_simulator/config", r -> settings(simulator.settings()))
                 .add("POST", "/_simulator/config", this::configure)
                 .add("POST", "/_simulator/profiles", this::addProfile)
@@ -64,7 +65,8 @@ final class ControlEndpoints {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             body = switch (router.match(method, path)) {
                 case Router.Found f -> f.route().endpoint()
-                        .handle(new ApiRequest(method, path, f.params(), Map.of(), Json.parse(raw), null));
+                        .handle(new ApiRequest(method, path, f.params(), ApiDispatcher.query(exchange),
+                                Json.parse(raw), null));
                 case Router.WrongMethod w -> throw new ApiError(405, "Use " + String.join(" or ", w.allowed()));
                 case Router.NotFound n -> throw new ApiError(404, "Not found");
             };
@@ -127,27 +129,112 @@ final class ControlEndpoints {
         return simulator.server(id).port(portId);
     }
 
+    /** {@code {"bytesInPerSecond": 5000000000, "bytesOutPerSecond": 1000000000}}: from now on; answers the traffic. */
+    private Object trafficRate(ApiRequest r) {
+        long id = r.id("id", "Server");
+        long in = r.requiredAmount("bytesInPerSecond", "bytesInPerSecond", TrafficRate.MAX);
+        long out = r.requiredAmount("bytesOutPerSecond", "bytesOutPerSecond", TrafficRate.MAX);
+        simulator.setTrafficRate(id, in, out);
+        return traffic(simulator.traffic(id));
+    }
+
+    /** {@code {"bytesIn"?: 1000000000000, "bytesOut"?: 0}} (at least one) counted at now; answers the traffic. */
+    private Object trafficBurst(ApiRequest r) {
+        long id = r.id("id", "Server");
+        if (!r.present("bytesIn") && !r.present("bytesOut")) {
+            throw new ApiError(422, "The bytesIn or bytesOut field is required.");
+        }
+        long in = r.present("bytesIn") ? r.requiredAmount("bytesIn", "bytesIn", NetworkTraffic.MAX_BURST_BYTES) : 0;
+        long out = r.present("bytesOut") ? r.requiredAmount("bytesOut", "bytesOut", NetworkTraffic.MAX_BURST_BYTES)
+                : 0;
+        simulator.addTrafficBurst(id, in, out);
+        return traffic(simulator.traffic(id));
+    }
+
+    /** No body: the switch counter starts from 0 now; answers what the interval holding now loses. */
+    private Object counterReset(ApiRequest r) {
+        CounterReset reset = simulator.resetTrafficCounter(r.id("id", "Server"));
+        return Json.obj("serverId", reset.serverId(), "at", reset.at().toString(),
+                "droppedBytesIn", reset.droppedBytesIn(), "droppedBytesOut", reset.droppedBytesOut());
+    }
+
+    /**
+     * One of {@code {"match", "times"?, "status", "message"?, "retryAfterSeconds"?, "delayMs"?}} (answer, after
+     * {@code delayMs} when given), {@code {"match", "times"?, "delayMs"}} (wait, then run) or
+     * {@code {"failInstall": true, "times"?, "match"?}}; {@code "untilCleared": true} instead of {@code times} makes
+     * it hold for every matching call until cleared.
+     */
     private Object addFault(ApiRequest r) {
-        int times = r.has("times") ? (int) r.requiredLong("times", "times") : 1;
+        boolean untilCleared = r.has("untilCleared") && flag(r, "untilCleared");
+        if (untilCleared && r.has("times")) {
+            throw new ApiError(422, "The times field must be left out when untilCleared is true.");
+        }
+        int times = r.has("times") ? (int) r.requiredAmount("times", "times", Integer.MAX_VALUE) : 1;
         Fault.Effect effect;
         String match;
         if (r.has("failInstall")) {
-            match = r.has("match") ? r.requiredText("match", "match") : Faults.START_REINSTALLATION;
+            match = r.has("match") ? match(r) : Faults.START_REINSTALLATION;
             effect = new Fault.FailInstall(r.has("message") ? r.requiredText("message", "message")
                     : "scripted install failure");
-        } else if (r.has("delayMs")) {
-            match = r.requiredText("match", "match");
-            effect = new Fault.Delay(Duration.ofMillis(r.requiredLong("delayMs", "delayMs")));
+        } else if (r.has("delayMs") && !r.has("status")) {
+            match = match(r);
+            effect = new Fault.Delay(delay(r));
         } else {
-            match = r.requiredText("match", "match");
+            match = match(r);
             int status = (int) r.requiredLong("status", "status");
-            int retryAfter = r.has("retryAfterSeconds") ? (int) r.requiredLong("retryAfterSeconds", "retryAfterSeconds")
+            if (status < 400 || status > 599) {
+                throw new ApiError(422, "The status must be an HTTP error status, 400 to 599.");
+            }
+            int retryAfter = r.has("retryAfterSeconds")
+                    ? (int) r.requiredAmount("retryAfterSeconds", "retryAfterSeconds", 86_400)
                     : status == 429 ? 1 : 0;
             String message = r.has("message") ? r.requiredText("message", "message") : Faults.defaultMessage(status);
-            effect = new Fault.Answer(status, message, retryAfter);
+            effect = new Fault.Answer(status, message, retryAfter, r.has("delayMs") ? delay(r) : Duration.ZERO);
         }
-        simulator.faults().add(times, match, effect);
+        if (untilCleared) {
+            simulator.faults().untilCleared(match, effect);
+        } else {
+            simulator.faults().add(times, match, effect);
+        }
         return faults();
+    }
+
+    /** Every fault, or with {@code ?match=…} those aimed at what it names; answers the pending list. */
+    private Object clearFaults(ApiRequest r) {
+        String match = r.query().get("match");
+        if (match == null) {
+            simulator.faults().clear();
+        } else {
+            checkMatch(match);
+            simulator.faults().clear(match);
+        }
+        return faults();
+    }
+
+    private static String match(ApiRequest r) {
+        return checkMatch(r.requiredText("match", "match"));
+    }
+
+    private static String checkMatch(String match) {
+        try {
+            PathPattern.parse(match);
+            return match;
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(422, "The match must be \"METHOD /path\" or \"/path\", got: " + match);
+        }
+    }
+
+    /** Up to an hour. */
+    private static Duration delay(ApiRequest r) {
+        return Duration.ofMillis(r.requiredAmount("delayMs", "delayMs", 3_600_000));
+    }
+
+    private static boolean flag(ApiRequest r, String name) {
+        JsonNode value = r.field(name);
+        if (!value.isBoolean()) {
+            throw new ApiError(422, "The " + name + " must be true or false.");
+        }
+        return value.booleanValue();
     }
 
     private Object configure(ApiRequest r) {
@@ -199,12 +286,16 @@ final class ControlEndpoints {
     }
 
     static Map<String, Object> fault(Fault f) {
-        Map<String, Object> view = Json.obj("match", f.match(), "remaining", f.remaining());
+        Map<String, Object> view = Json.obj("match", f.match(), "remaining", f.untilCleared() ? null : f.remaining(),
+                "untilCleared", f.untilCleared());
         switch (f.effect()) {
             case Fault.Answer a -> {
                 view.put("status", a.status());
                 view.put("message", a.message());
                 view.put("retryAfterSeconds", a.retryAfterSeconds());
+                if (!a.delay().isZero()) {
+                    view.put("delayMs", a.delay().toMillis());
+                }
             }
             case Fault.Delay d -> view.put("delayMs", d.delay().toMillis());
             case Fault.FailInstall fi -> {
@@ -223,6 +314,13 @@ final class ControlEndpoints {
                 "errorMode", s.errorMode().name(),
                 "hangTimeMs", s.hangTime().toMillis(),
                 "staleStatusReads", s.staleStatusReads());
+    }
+
+    static Map<String, Object> traffic(SimulatedTraffic t) {
+        return Json.obj("serverId", t.serverId(), "bytesInPerSecond", t.rate().bytesInPerSecond(),
+                "bytesOutPerSecond", t.rate().bytesOutPerSecond(), "flowing", t.flowing(),
+                "counterBytesIn", t.counterBytesIn(), "counterBytesOut", t.counterBytesOut(),
+                "counterSince", t.counterSince().toString());
     }
 
     static Map<String, Object> ssoToken(SsoToken t) {

@@ -45,6 +45,22 @@ record PathPattern(String method, List<String> segments) {
         return true;
     }
 
+    /** The same method and segments, any placeholder standing for any other ({@code {id}} = {@code *}). */
+    boolean sameAs(PathPattern other) {
+        if (!method.equals(other.method) || segments.size() != other.segments.size()) {
+            return false;
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            String mine = segments.get(i);
+            String theirs = other.segments.get(i);
+            boolean same = isPlaceholder(mine) ? isPlaceholder(theirs) : mine.equals(theirs);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public String toString() {
         return (method.equals("*") ? "" : method + " ") + "/" + String.join("/", segments);

@@ -66,8 +66,8 @@ final class ProvisioningEndpoints {
                 throw new ApiError(409, "A reinstallation or disk wipe is already running on this server.");
             }
             Map<String, Object> previousStatus = Views.installStatus(server.install, world.now());
-            server.install = new InstallJob(profile, world.now(),
-                    profile.wipe() ? now.wipeDuration() : now.installDuration(), request.failInstall());
+            world.startInstall(server, new InstallJob(profile, world.now(),
+                    profile.wipe() ? now.wipeDuration() : now.installDuration(), request.failInstall()));
             server.install.reportStale(previousStatus, now.staleStatusReads());
             if (hostname != null) {
                 server.hostname = hostname;

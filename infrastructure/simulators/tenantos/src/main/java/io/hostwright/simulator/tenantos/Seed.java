@@ -65,10 +65,12 @@ public record Seed(List<Role> roles, List<User> users, List<Subnet> subnets, Lis
      * @param os            installed OS name, "" when none
      * @param powerFeatures the power methods its power provider supports; null (absent) = {@link #POWER_FEATURES}
      * @param ports         the switch ports it is cabled to; null (absent) = {@link #defaultPorts}, [] = none
+     * @param traffic       how fast it moves bytes while traffic flows; null (absent) =
+     *                      {@link NetworkTraffic#defaultRate}
      */
     public record Server(long id, String hostname, String servername, List<String> tags, String cpuModel,
                          long memoryMb, String primaryIp, Long userId, String os, List<String> powerFeatures,
-                         List<Port> ports) {
+                         List<Port> ports, TrafficRate traffic) {
         public Server {
             tags = copy(tags);
             os = os == null ? "" : os;
@@ -79,17 +81,23 @@ public record Seed(List<Role> roles, List<User> users, List<Subnet> subnets, Lis
         /** Default power features and ports. */
         public Server(long id, String hostname, String servername, List<String> tags, String cpuModel,
                       long memoryMb, String primaryIp, Long userId, String os) {
-            this(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, os, null, null);
+            this(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, os, null, null, null);
         }
 
         public Server withPowerFeatures(List<String> features) {
             return new Server(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, os, features,
-                    ports);
+                    ports, traffic);
         }
 
         public Server withPorts(List<Port> newPorts) {
             return new Server(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, os,
-                    powerFeatures, newPorts);
+                    powerFeatures, newPorts, traffic);
+        }
+
+        /** Moves bytes at {@code rate} (null: the default) while its traffic flows. */
+        public Server withTraffic(TrafficRate rate) {
+            return new Server(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, os,
+                    powerFeatures, ports, rate);
         }
     }
 
@@ -114,6 +122,10 @@ public record Seed(List<Role> roles, List<User> users, List<Subnet> subnets, Lis
             return new Port(id, name, switchName, manageable == null || manageable, enabled == null || enabled);
         }
     }
+
+    /** The subnet {@link Builder#soldServers} takes primary IPs from. */
+    public static final long SOLD_SUBNET_ID = 6_400;
+    public static final String SOLD_SUBNET = "100.64.0.0/10";
 
     /** What a server's power provider supports unless seeded otherwise. */
     public static final List<String> POWER_FEATURES = List.of("setPowerOn", "setPowerOff", "setPowerReset");
@@ -213,6 +225,33 @@ public record Seed(List<Role> roles, List<User> users, List<Subnet> subnets, Lis
         public Builder server(long id, String hostname, String servername, List<String> tags, String cpuModel,
                               long memoryMb, String primaryIp, Long userId) {
             return server(new Server(id, hostname, servername, tags, cpuModel, memoryMb, primaryIp, userId, ""));
+        }
+
+        /**
+         * {@code count} servers sold to {@code userId}, ids {@code firstId} on, for load tests: powered on, one port
+         * up (so traffic flows from the start when {@code userId} is a customer), moving {@code rate} (null: the
+         * default). Each is {@code sold-<id>.example.net} on {@code SOLD-<id>} (port {@code id × 10 + 1} on
+         * {@code sw-sold}), tagged {@code sold}, E-2388G / 64 GB, Debian 12, with primary IP
+         * {@code 100.64.0.0 + id} in subnet {@link Seed#SOLD_SUBNET_ID} ({@link Seed#SOLD_SUBNET}, added once):
+         * ids 1 to 4 194 302. Servers with these ids are replaced.
+         */
+        public Builder soldServers(int count, long firstId, long userId, TrafficRate rate) {
+            long lastId = firstId + count - 1;
+            if (count < 1 || firstId < 1 || lastId >= (1L << 22) - 1) {
+                throw new IllegalArgumentException("Sold server ids run from 1 to 4194302, got " + count + " from "
+                        + firstId);
+            }
+            if (subnets.stream().noneMatch(s -> s.id() == SOLD_SUBNET_ID)) {
+                subnets.add(new Subnet(SOLD_SUBNET_ID, SOLD_SUBNET, "100.64.0.1", "public", List.of()));
+            }
+            servers.removeIf(s -> s.id() >= firstId && s.id() <= lastId);
+            long network = Ipv4.network(SOLD_SUBNET);
+            for (long id = firstId; id <= lastId; id++) {
+                servers.add(new Server(id, "sold-" + id + ".example.net", "SOLD-" + id, List.of("sold"),
+                        "Intel Xeon E-2388G", 65_536, Ipv4.format(network + id), userId, "Debian 12 (Bookworm)",
+                        null, null, rate));
+            }
+            return this;
         }
 
         public Builder withoutServers() {

@@ -7,13 +7,6 @@ import java.util.List;
 /** One server as the simulated TenantOS holds it. Guarded by the {@link World} lock. */
 final class ServerState {
 
-    /**
-     * A stretch of time traffic flowed: a customer (not the admin/stock account) owned the server, it was powered
-     * on and at least one of its switch ports was up.
-     */
-    record FlowPeriod(Instant from, Instant to) {
-    }
-
     /** A switch port; {@code enabled} is its administrative state. */
     static final class PortState {
         final long id;
@@ -48,9 +41,11 @@ final class ServerState {
     String rescuePassword;
     final List<AssignmentState> assignments = new ArrayList<>();
     final List<PortState> ports = new ArrayList<>();
-    final List<FlowPeriod> flowPeriods = new ArrayList<>();
+    /** What its switch port counts; traffic flows while a customer owns it, it is on and a port is up. */
+    final TrafficMeter traffic;
 
-    ServerState(Seed.Server seed) {
+    /** Its traffic counter starts at {@code start}. */
+    ServerState(Seed.Server seed, Instant start) {
         this.id = seed.id();
         this.servername = seed.servername() == null ? "" : seed.servername();
         this.cpuModel = seed.cpuModel() == null ? "" : seed.cpuModel();
@@ -61,6 +56,8 @@ final class ServerState {
         this.tags = List.copyOf(seed.tags());
         this.powerFeatures = List.copyOf(seed.powerFeatures());
         seed.ports().forEach(p -> ports.add(new PortState(p)));
+        this.traffic = new TrafficMeter(seed.traffic() == null ? NetworkTraffic.defaultRate(id) : seed.traffic(),
+                start);
     }
 
     boolean reinstallationRunning() {
@@ -86,16 +83,5 @@ final class ServerState {
     /** A server with no port up (or no port at all) is cut off: its switch counts no traffic. */
     boolean connected() {
         return ports.stream().anyMatch(p -> p.enabled);
-    }
-
-    /** Opens a flow period when traffic starts flowing, closes the open one when it stops; else nothing. */
-    void flowing(boolean flowsNow, Instant now) {
-        FlowPeriod open = flowPeriods.isEmpty() ? null : flowPeriods.getLast();
-        boolean isOpen = open != null && open.to() == null;
-        if (isOpen && !flowsNow) {
-            flowPeriods.set(flowPeriods.size() - 1, new FlowPeriod(open.from(), now));
-        } else if (!isOpen && flowsNow) {
-            flowPeriods.add(new FlowPeriod(now, null));
-        }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * {@code POST /api/servers/{id}/stats/network/{mode}}: one sample per interval of the mode ({@code 5min},
  * {@code hourly}, {@code daily}, {@code weekly}, {@code monthly} = 30 days), intervals aligned to the epoch, over
- * {@code from}..{@code to} (epoch seconds; default: the last 24 intervals up to now). See {@link NetworkTraffic}.
+ * {@code from}..{@code to} (epoch seconds; default: the last 24 intervals up to now). See {@link NetworkTraffic} and
+ * {@link TrafficMeter}.
  */
 final class StatsEndpoints {
 
@@ -50,9 +51,9 @@ final class StatsEndpoints {
             for (long bucket = firstBucket; bucket < to || bucket == firstBucket; bucket += interval) {
                 Instant start = Instant.ofEpochSecond(Math.max(bucket, from));
                 Instant end = Instant.ofEpochSecond(Math.min(bucket + interval, to));
-                long millis = NetworkTraffic.flowMillis(server.flowPeriods, start, end, now);
-                long in = NetworkTraffic.bytesInPerSecond(id) * millis / 1_000;
-                long out = NetworkTraffic.bytesOutPerSecond(id) * millis / 1_000;
+                TrafficBytes bytes = server.traffic.between(start, end, now);
+                long in = bytes.bytesIn();
+                long out = bytes.bytesOut();
                 samples.add(Json.obj("timestamp", bucket, "bytesIn", in, "bytesOut", out,
                         "packetsIn", in / NetworkTraffic.BYTES_PER_PACKET,
                         "packetsOut", out / NetworkTraffic.BYTES_PER_PACKET));

@@ -11,10 +11,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -212,6 +214,62 @@ public final class TenantOsSimulator implements BackendSimulator {
         world.locked(() -> {
             existingPort(serverId, portId).enabled = enabled;
             world.trafficMayHaveChanged(existingServer(serverId));
+        });
+    }
+
+    /** Its rate, whether traffic flows and what its switch counter reads now. */
+    public SimulatedTraffic traffic(long serverId) {
+        return world.locked(() -> SimulatedTraffic.of(existingServer(serverId), world.now()));
+    }
+
+    /**
+     * How fast the server moves bytes while its traffic flows, from the clock's now on (0 to {@link TrafficRate#MAX}
+     * each way): intervals before keep what the earlier rate made, the interval holding now gets both, each for
+     * its milliseconds. Until {@link #reset} back to the seed, which restores the seed's rate.
+     */
+    public void setTrafficRate(long serverId, long bytesInPerSecond, long bytesOutPerSecond) {
+        setTrafficRate(serverId, new TrafficRate(bytesInPerSecond, bytesOutPerSecond));
+    }
+
+    public void setTrafficRate(long serverId, TrafficRate rate) {
+        Objects.requireNonNull(rate, "rate");
+        world.locked(() -> {
+            existingServer(serverId).traffic.rate(rate, world.now());
+        });
+    }
+
+    /**
+     * {@code bytesIn} and {@code bytesOut} counted at once at the clock's now, whether or not traffic flows (a test
+     * instrument: the switch saw them, whatever the server's state): they land in the interval holding now, and show
+     * in any window {@code [from, to)} that holds now — so not in one that ends at now; move the clock on or ask up
+     * to a later {@code to}. Each 0 to {@link NetworkTraffic#MAX_BURST_BYTES}.
+     */
+    public void addTrafficBurst(long serverId, long bytesIn, long bytesOut) {
+        checkBurst(bytesIn, "bytesIn");
+        checkBurst(bytesOut, "bytesOut");
+        world.locked(() -> {
+            existingServer(serverId).traffic.burst(new TrafficBytes(bytesIn, bytesOut), world.now());
+        });
+    }
+
+    private static void checkBurst(long bytes, String field) {
+        if (bytes < 0 || bytes > NetworkTraffic.MAX_BURST_BYTES) {
+            throw new IllegalArgumentException("The " + field + " must be between 0 and "
+                    + NetworkTraffic.MAX_BURST_BYTES + ", got " + bytes + ".");
+        }
+    }
+
+    /**
+     * The server's switch port counter starts again from 0 at the clock's now, as after a switch reboot: TenantOS
+     * stores "reading now − reading before", so the interval holding now reports everything the counter had counted
+     * (since the simulator's start, its {@link #reset} or the counter reset before, bursts included) less — often a
+     * negative figure. Intervals after it report as usual. Answers what was dropped.
+     */
+    public CounterReset resetTrafficCounter(long serverId) {
+        return world.locked(() -> {
+            Instant now = world.now();
+            TrafficBytes dropped = existingServer(serverId).traffic.reset(now);
+            return new CounterReset(serverId, now, dropped.bytesIn(), dropped.bytesOut());
         });
     }
 

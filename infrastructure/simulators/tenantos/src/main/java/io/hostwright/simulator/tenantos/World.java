@@ -3,10 +3,14 @@ package io.hostwright.simulator.tenantos;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -31,6 +35,8 @@ final class World {
     final Map<Long, Seed.Profile> profiles = new LinkedHashMap<>();
     /** SSO tokens by token, oldest first. */
     final Map<String, SsoTokenState> ssoTokens = new LinkedHashMap<>();
+    /** Servers whose install or wipe may still be running (see {@link #endDueInstalls}). */
+    private final Set<ServerState> installing = new LinkedHashSet<>();
     long nextUserId;
     long nextAssignmentId;
 
@@ -79,8 +85,10 @@ final class World {
             seed.profiles().forEach(p -> profiles.put(p.id(), p));
             nextUserId = users.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
             nextAssignmentId = 5001;
+            installing.clear();
+            Set<Long> seededIps = new HashSet<>();
             for (Seed.Server seeded : seed.servers()) {
-                ServerState server = new ServerState(seeded);
+                ServerState server = new ServerState(seeded, now());
                 if (seeded.userId() != null && !users.containsKey(seeded.userId())) {
                     throw new IllegalArgumentException("Server " + seeded.id() + " is owned by unknown user "
                             + seeded.userId());
@@ -88,7 +96,7 @@ final class World {
                 long address = Ipv4.parse(seeded.primaryIp());
                 SubnetState subnet = subnetContaining(address).orElseThrow(() -> new IllegalArgumentException(
                         "Server " + seeded.id() + ": " + seeded.primaryIp() + " lies in no seeded subnet"));
-                if (ipHolder(address).isPresent()) {
+                if (!seededIps.add(address)) {
                     throw new IllegalArgumentException(seeded.primaryIp() + " is seeded on two servers");
                 }
                 subnet.pool.add(address);
@@ -146,7 +154,7 @@ final class World {
      * while a customer owns the server, it is powered on and at least one of its ports is up.
      */
     void trafficMayHaveChanged(ServerState server) {
-        server.flowing(isCustomer(server.userId) && server.poweredOn() && server.connected(), now());
+        server.traffic.flowing(isCustomer(server.userId) && server.poweredOn() && server.connected(), now());
     }
 
     Optional<SubnetState> subnetContaining(long address) {
@@ -164,13 +172,26 @@ final class World {
         return subnet.pool.stream().filter(a -> ipHolder(a).isEmpty()).map(Ipv4::format).toList();
     }
 
+    /** The server runs {@code job} from now on; it ends by itself when its time is up. */
+    void startInstall(ServerState server, InstallJob job) {
+        server.install = job;
+        installing.add(server);
+    }
+
+    /** Only servers whose install may still run: a call costs the same however many servers there are. */
     private void endDueInstalls() {
         Instant now = now();
-        for (ServerState server : servers.values()) {
+        for (Iterator<ServerState> it = installing.iterator(); it.hasNext(); ) {
+            ServerState server = it.next();
             InstallJob job = server.install;
-            if (job == null || !job.due(now)) {
+            if (job == null || !job.running()) {
+                it.remove();
                 continue;
             }
+            if (!job.due(now)) {
+                continue;
+            }
+            it.remove();
             // it ended when its time was up, whenever that is noticed
             if (job.failMessage != null) {
                 job.end(InstallJob.State.FAILED, job.dueAt());
