@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,21 +70,30 @@ final class ManifestResources {
     static Map<String, String> createQueues(SqsClient sqs, List<QueueSpec> queues) {
         Map<String, String> urls = new LinkedHashMap<>();
         for (QueueSpec queue : queues) {
+            Map<QueueAttributeName, String> deadLetterAttributes = new HashMap<>(
+                    Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(DEAD_LETTER_RETENTION)));
+            if (queue.fifo()) {
+                deadLetterAttributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+            }
             String deadLetterUrl = sqs.createQueue(create -> create
-                    .queueName(queue.deadLetterName())
-                    .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(DEAD_LETTER_RETENTION))))
+                    .queueName(queue.deadLetterPhysicalName())
+                    .attributes(deadLetterAttributes))
                     .queueUrl();
             String deadLetterArn = sqs.getQueueAttributes(get -> get
                     .queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                     .attributes().get(QueueAttributeName.QUEUE_ARN);
             String redrivePolicy = "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\""
                     + queue.maxReceiveCount() + "\"}";
+            Map<QueueAttributeName, String> attributes = new HashMap<>(Map.of(
+                    QueueAttributeName.VISIBILITY_TIMEOUT, seconds(Manifest.visibilityTimeout(queue.name())),
+                    QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(queue.retention()),
+                    QueueAttributeName.REDRIVE_POLICY, redrivePolicy));
+            if (queue.fifo()) {
+                attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+            }
             String url = sqs.createQueue(create -> create
-                    .queueName(queue.name())
-                    .attributes(Map.of(
-                            QueueAttributeName.VISIBILITY_TIMEOUT, seconds(Manifest.visibilityTimeout(queue.name())),
-                            QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(queue.retention()),
-                            QueueAttributeName.REDRIVE_POLICY, redrivePolicy)))
+                    .queueName(queue.physicalName())
+                    .attributes(attributes))
                     .queueUrl();
             urls.put(queue.name(), url);
             urls.put(queue.deadLetterName(), deadLetterUrl);

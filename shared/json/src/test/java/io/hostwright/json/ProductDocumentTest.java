@@ -1,5 +1,6 @@
 package io.hostwright.json;
 
+import io.hostwright.domain.catalog.BandwidthPolicy;
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.BooleanOption;
 import io.hostwright.domain.catalog.ChoiceOption;
@@ -31,7 +32,8 @@ class ProductDocumentTest {
                     new BooleanOption("backup", "Backups", true, new Price("EUR", 100))),
             Map.of(BillingCycle.MONTHLY, new Price("EUR", 900), BillingCycle.ANNUALLY, new Price("EUR", 9900)),
             Map.of("cluster", 1, "tags", List.of("a", "b"), "nested", Map.of("x", true)), false, 7, 3,
-            List.of("ISPsystem__CentOS 7"));
+            List.of("ISPsystem__CentOS 7"), new BandwidthPolicy(BandwidthPolicy.Metering.GREATER, 75,
+            BandwidthPolicy.OveruseAction.BILL, new Price("EUR", 250), 20L));
 
     @Test
     void aWrittenProductReadsBackEqual() {

@@ -30,6 +30,7 @@ public final class Manifest {
     public static final String MAIL_QUEUE = "mail";
     public static final String LIFECYCLE_QUEUE = "lifecycle";
     public static final String SYNC_QUEUE = "template-sync";
+    public static final String USAGE_QUEUE = "usage";
 
     /**
      * How long a service's 5-minute traffic samples are kept after their period closed (the 95th percentile and the
@@ -56,7 +57,9 @@ public final class Manifest {
                     Duration.ofDays(14)),
             new QueueSpec(MAIL_QUEUE, "lifecycle e-mails to render and send", 5, Duration.ofDays(4)),
             new QueueSpec(SYNC_QUEUE, "one OS-template and stock sync of one connection per message", 3,
-                    Duration.ofDays(1)));
+                    Duration.ofDays(1)),
+            new QueueSpec(USAGE_QUEUE, "traffic polls of up to 25 services of one connection per message, one message"
+                    + " per lane (connection and slot) at a time", 2, Duration.ofHours(1), true));
 
     public static final List<FunctionSpec> FUNCTIONS = List.of(
             new FunctionSpec(
@@ -69,7 +72,8 @@ public final class Manifest {
                             get("/v1/catalog/products/{productId}", PUBLIC),
                             get("/v1/orders/{orderId}", CUSTOMER),
                             get("/v1/services", CUSTOMER),
-                            get("/v1/services/{serviceId}", CUSTOMER))),
+                            get("/v1/services/{serviceId}", CUSTOMER),
+                            get("/v1/services/{serviceId}/bandwidth", CUSTOMER))),
                     TableAccess.READ, Set.of(), false, Map.of()),
             new FunctionSpec(
                     "order-acceptance",
@@ -103,7 +107,7 @@ public final class Manifest {
                     TableAccess.READ_WRITE),
             new FunctionSpec(
                     "service-admin",
-                    "Staff: suspend, unsuspend and terminate services, and see their operations",
+                    "Staff: suspend, unsuspend and terminate services, see their operations, export metered traffic",
                     "io.hostwright.functions.admin.ApiGatewayServiceAdminRequestHandler",
                     512, Duration.ofSeconds(10),
                     new Trigger.HttpApi(List.of(
@@ -112,7 +116,8 @@ public final class Manifest {
                             post("/v1/admin/services/{serviceId}/unsuspend", STAFF),
                             post("/v1/admin/services/{serviceId}/terminate", STAFF),
                             get("/v1/admin/services/{serviceId}/operations/{operationId}", STAFF),
-                            post("/v1/admin/services/{serviceId}/operations/{operationId}/abandon", STAFF))),
+                            post("/v1/admin/services/{serviceId}/operations/{operationId}/abandon", STAFF),
+                            get("/v1/admin/usage", STAFF))),
                     TableAccess.READ_WRITE, Set.of(LIFECYCLE_QUEUE), false, Map.of()),
             new FunctionSpec(
                     "catalog-admin",
@@ -152,6 +157,20 @@ public final class Manifest {
                     512, Duration.ofSeconds(120),
                     new Trigger.Queue(SYNC_QUEUE, 1, Duration.ZERO, 5),
                     TableAccess.READ_WRITE, Set.of(MAIL_QUEUE), false, Map.of(), true),
+            new FunctionSpec(
+                    "usage-planner",
+                    "Every five minutes: queues traffic polls of every live service, in lanes per connection",
+                    "io.hostwright.functions.usageplanner.ScheduledUsagePlannerHandler",
+                    512, Duration.ofSeconds(120),
+                    new Trigger.Schedule("rate(5 minutes)", "poll every live service's traffic"),
+                    TableAccess.READ, Set.of(USAGE_QUEUE), false, Map.of()),
+            new FunctionSpec(
+                    "usage-poller",
+                    "Counts the traffic of up to 25 services per message, mails thresholds, takes overuse actions",
+                    "io.hostwright.functions.usagepoller.SqsUsagePollHandler",
+                    512, Duration.ofSeconds(120),
+                    new Trigger.Queue(USAGE_QUEUE, 1, Duration.ZERO, 20),
+                    TableAccess.READ_WRITE, Set.of(LIFECYCLE_QUEUE, MAIL_QUEUE), false, Map.of(), true),
             new FunctionSpec(
                     "server-control",
                     "Customers: their server's info, power, reinstall, rescue, console, IPs and reverse DNS, usage",

@@ -7,8 +7,16 @@ import java.util.Objects;
 /**
  * A work queue. Every queue gets a dead-letter queue that receives a message after {@code maxReceiveCount}
  * failed deliveries; ops redrive from there.
+ *
+ * @param fifo a FIFO queue: messages of one group (a sender's "lane") are handed out one at a time, so a lane is
+ *             never worked on by two consumers at once; deduplicated by the id the sender gives each message
  */
-public record QueueSpec(String name, String purpose, int maxReceiveCount, Duration retention) {
+public record QueueSpec(String name, String purpose, int maxReceiveCount, Duration retention, boolean fifo) {
+
+    /** A standard queue. */
+    public QueueSpec(String name, String purpose, int maxReceiveCount, Duration retention) {
+        this(name, purpose, maxReceiveCount, retention, false);
+    }
 
     public QueueSpec {
         Objects.requireNonNull(name, "name");
@@ -27,5 +35,15 @@ public record QueueSpec(String name, String purpose, int maxReceiveCount, Durati
 
     public String deadLetterName() {
         return name + "-dlq";
+    }
+
+    /** The queue's name in SQS: FIFO queue names end in {@code .fifo}. */
+    public String physicalName() {
+        return fifo ? name + ".fifo" : name;
+    }
+
+    /** The dead-letter queue's name in SQS (a FIFO queue's is FIFO too). */
+    public String deadLetterPhysicalName() {
+        return fifo ? deadLetterName() + ".fifo" : deadLetterName();
     }
 }

@@ -27,6 +27,10 @@ public final class SqsQueues {
         return new SqsSyncRequests(sqs, urlOf(Manifest.SYNC_QUEUE));
     }
 
+    public static SqsUsagePollRequests usagePolls(SqsClient sqs) {
+        return new SqsUsagePollRequests(sqs, urlOf(Manifest.USAGE_QUEUE));
+    }
+
     private static String urlOf(String queue) {
         return FunctionEnvironment.require(Manifest.queue(queue).urlVariable());
     }

@@ -15,12 +15,14 @@ import io.hostwright.domain.operation.OperationCommand;
 import io.hostwright.domain.operation.OperationKind;
 import io.hostwright.domain.operation.OperationQueries;
 import io.hostwright.domain.operation.RequestOperation;
+import io.hostwright.domain.usage.UsageExport;
 import io.hostwright.domain.operation.ServiceHistory;
 import io.hostwright.dynamodb.DynamoDbActionAnswers;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbClients;
 import io.hostwright.dynamodb.DynamoDbOperationRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
+import io.hostwright.dynamodb.DynamoDbUsageLedger;
 import io.hostwright.lambda.FunctionEnvironment;
 import io.hostwright.lambda.api.ApiRequest;
 import io.hostwright.lambda.api.ApiResponses;
@@ -53,6 +55,7 @@ public final class ApiGatewayServiceAdminRequestHandler
     private final RequestOperation requests;
     private final OperationQueries queries;
     private final AbandonOperation abandon;
+    private final UsageExport usage;
     private final Telemetry telemetry;
 
     public ApiGatewayServiceAdminRequestHandler() {
@@ -60,18 +63,20 @@ public final class ApiGatewayServiceAdminRequestHandler
     }
 
     private ApiGatewayServiceAdminRequestHandler(Wiring wiring) {
-        this(wiring.requests(), wiring.queries(), wiring.abandon());
+        this(wiring.requests(), wiring.queries(), wiring.abandon(), wiring.usage());
     }
 
     public ApiGatewayServiceAdminRequestHandler(RequestOperation requests, OperationQueries queries,
-                                                AbandonOperation abandon) {
+                                                AbandonOperation abandon, UsageExport usage) {
         this.requests = requests;
         this.queries = queries;
         this.abandon = abandon;
+        this.usage = usage;
         this.telemetry = new Telemetry();
     }
 
-    private record Wiring(RequestOperation requests, OperationQueries queries, AbandonOperation abandon) {
+    private record Wiring(RequestOperation requests, OperationQueries queries, AbandonOperation abandon,
+                          UsageExport usage) {
         static Wiring fromEnvironment() {
             Clock clock = Clock.systemUTC();
             DynamoDbClient dynamo = DynamoDbClients.fromEnvironment();
@@ -83,7 +88,8 @@ public final class ApiGatewayServiceAdminRequestHandler
                     new DynamoDbActionAnswers(dynamo, table), SqsQueues.lifecycle(SqsClients.fromEnvironment()),
                     Backends.on(dynamo, table, null, null, Backends.keysFromEnvironment(), Backends.BACKOFF, clock),
                     new SortableIds(clock), clock),
-                    new OperationQueries(services, operations), new AbandonOperation(services, operations, clock));
+                    new OperationQueries(services, operations), new AbandonOperation(services, operations, clock),
+                    new UsageExport(new DynamoDbUsageLedger(dynamo, table, Manifest.USAGE_SAMPLE_RETENTION), clock));
         }
     }
 
@@ -122,6 +128,9 @@ public final class ApiGatewayServiceAdminRequestHandler
                 LOG.warn("operation {} of service {} abandoned by staff", abandoned.operationId(), serviceId);
                 yield ApiResponses.json(200, OperationViews.of(abandoned, null));
             }
+            case "GET /v1/admin/usage" -> UsageExportDocuments.answer(request, usage.page(
+                    UsageExportDocuments.period(request), UsageExportDocuments.after(request),
+                    UsageExportDocuments.limit(request)));
             default -> ApiResponses.noRoute(request);
         };
     }

@@ -34,6 +34,8 @@ import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbOperationRepository;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
+import io.hostwright.dynamodb.DynamoDbUsageLedger;
+import io.hostwright.domain.usage.UsageExport;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.json.Json;
@@ -106,7 +108,8 @@ class ApiGatewayServiceAdminRequestHandlerTest {
                         new DynamoDbActionAnswers(aws.dynamoDb(), table),
                         new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.LIFECYCLE_QUEUE)), backends,
                         new SortableIds(clock), clock),
-                new OperationQueries(services, operations), new AbandonOperation(services, operations, clock));
+                new OperationQueries(services, operations), new AbandonOperation(services, operations, clock),
+                new UsageExport(new DynamoDbUsageLedger(aws.dynamoDb(), table, Duration.ofDays(62)), clock));
         aws.purgeQueues();
     }
 

@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.hostwright.domain.storefront.StorefrontQueries;
+import io.hostwright.domain.usage.BandwidthReport;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbClients;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.dynamodb.DynamoDbStockLevels;
+import io.hostwright.dynamodb.DynamoDbUsageLedger;
 import io.hostwright.lambda.FunctionEnvironment;
 import io.hostwright.lambda.api.ApiRequest;
 import io.hostwright.lambda.api.ApiResponses;
@@ -30,15 +32,24 @@ public final class ApiGatewayStorefrontRequestHandler
     private static final Map<String, String> CATALOG_CACHING = Map.of("Cache-Control", "public, max-age=60");
 
     private final StorefrontQueries queries;
+    private final BandwidthReport bandwidth;
     private final Telemetry telemetry;
 
     public ApiGatewayStorefrontRequestHandler() {
-        this(queriesFromEnvironment());
+        this(queriesFromEnvironment(), bandwidthFromEnvironment());
     }
 
-    public ApiGatewayStorefrontRequestHandler(StorefrontQueries queries) {
+    public ApiGatewayStorefrontRequestHandler(StorefrontQueries queries, BandwidthReport bandwidth) {
         this.queries = queries;
+        this.bandwidth = bandwidth;
         this.telemetry = new Telemetry();
+    }
+
+    private static BandwidthReport bandwidthFromEnvironment() {
+        DynamoDbClient dynamo = DynamoDbClients.fromEnvironment();
+        String table = FunctionEnvironment.require(Manifest.TABLE_VARIABLE);
+        return new BandwidthReport(new DynamoDbServiceRepository(dynamo, table),
+                new DynamoDbUsageLedger(dynamo, table, Manifest.USAGE_SAMPLE_RETENTION), Clock.systemUTC());
     }
 
     private static StorefrontQueries queriesFromEnvironment() {
@@ -71,6 +82,8 @@ public final class ApiGatewayStorefrontRequestHandler
                     queries.services(request.customer()).stream().map(StorefrontViews::summary).toList()));
             case "GET /v1/services/{serviceId}" -> ApiResponses.json(200, StorefrontViews.service(
                     queries.service(request.customer(), request.pathParameter("serviceId").orElseThrow())));
+            case "GET /v1/services/{serviceId}/bandwidth" -> ApiResponses.json(200, StorefrontViews.bandwidth(
+                    bandwidth.of(request.customer(), request.pathParameter("serviceId").orElseThrow())));
             default -> ApiResponses.noRoute(request);
         };
     }

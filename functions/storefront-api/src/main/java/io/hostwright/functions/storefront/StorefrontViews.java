@@ -9,6 +9,7 @@ import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.storefront.StorefrontQueries;
+import io.hostwright.domain.usage.BandwidthReport;
 import io.hostwright.domain.template.Availability;
 import io.hostwright.domain.order.Order;
 import io.hostwright.domain.service.ProvisioningStep;
@@ -73,6 +74,26 @@ final class StorefrontViews {
                        String type, String os, String osName, Map<String, String> options, String billingCycle,
                        String status,
                        String statusReason, Instant createdAt, Instant updatedAt, List<StepView> steps) {
+    }
+
+    /**
+     * A service's traffic this period, in bytes and as the customer reads it.
+     *
+     * @param p95Mbps the 95th percentile of the 5-minute rates of the counted bytes, in Mbit/s
+     */
+    record BandwidthView(String serviceId, Instant periodStart, Instant periodEnd, Instant countedUpTo,
+                         String metering, long bytesIn, long bytesOut, long usedBytes, Long includedBytes,
+                         Double usedPercent, long projectedBytes, String overuseAction, long overageTb,
+                         PriceView overagePerTb, PriceView overagePrice, double p95Mbps,
+                         List<BandwidthReport.Point> series) {
+    }
+
+    static BandwidthView bandwidth(BandwidthReport.View v) {
+        return new BandwidthView(v.serviceId(), v.period().start(), v.period().end(), v.countedUpTo(), v.metering(),
+                v.bytesIn(), v.bytesOut(), v.countedBytes(), v.allowanceBytes(),
+                v.sharePercent() == null ? null : Math.round(v.sharePercent() * 10) / 10.0, v.projectedBytes(),
+                v.overuseAction(), v.overageTb(), price(v.overagePerTb()), price(v.overagePrice()),
+                Math.round(v.p95BitsPerSecond() / 1e4) / 100.0, v.series());
     }
 
     static ProductView product(StorefrontQueries.Offer offer) {

@@ -21,6 +21,8 @@ import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.dynamodb.DynamoDbStockLevels;
+import io.hostwright.dynamodb.DynamoDbUsageLedger;
+import io.hostwright.domain.usage.BandwidthReport;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.json.Json;
@@ -65,7 +67,9 @@ class ApiGatewayStorefrontRequestHandlerTest {
         var orders = new DynamoDbOrderRepository(aws.dynamoDb(), aws.tableName(), clock);
         var services = new DynamoDbServiceRepository(aws.dynamoDb(), aws.tableName());
         handler = new ApiGatewayStorefrontRequestHandler(new StorefrontQueries(catalog,
-                new DynamoDbStockLevels(aws.dynamoDb(), aws.tableName()), orders, services));
+                new DynamoDbStockLevels(aws.dynamoDb(), aws.tableName()), orders, services),
+                new BandwidthReport(services, new DynamoDbUsageLedger(aws.dynamoDb(), aws.tableName(),
+                        Duration.ofDays(62)), clock));
 
         Product sample = Samples.dedicated(productId, "tenantos", "tenantos-demo",
                 Map.of("matchTags", List.of("secret-tag"), "roleId", 3));

@@ -21,11 +21,13 @@ public final class QueuesConstruct extends Construct {
         for (QueueSpec spec : definition.queues()) {
             String name = ConstructIds.pascal(spec.name());
             Queue deadLetters = Queue.Builder.create(this, name + "DeadLetterQueue")
+                    .fifo(spec.fifo() ? true : null)
                     .retentionPeriod(CdkDurations.of(java.time.Duration.ofDays(14)))
                     .encryption(QueueEncryption.SQS_MANAGED)
                     .enforceSsl(true)
                     .build();
             Queue queue = Queue.Builder.create(this, name + "Queue")
+                    .fifo(spec.fifo() ? true : null)
                     .visibilityTimeout(CdkDurations.of(definition.visibilityTimeout(spec.name())))
                     .retentionPeriod(CdkDurations.of(spec.retention()))
                     .deadLetterQueue(DeadLetterQueue.builder()

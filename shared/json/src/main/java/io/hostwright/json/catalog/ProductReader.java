@@ -1,6 +1,7 @@
 package io.hostwright.json.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hostwright.domain.catalog.BandwidthPolicy;
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.BooleanOption;
 import io.hostwright.domain.catalog.ChoiceOption;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,7 +38,7 @@ public final class ProductReader {
     public static final String STOCK = "stock";
     private static final Set<String> FIELDS = Set.of("productId", "name", "description", "type", "backend",
             "connectionId", "department", "osTemplates", "options", "prices", "moduleSettings", "visible", "sortOrder",
-            "stockAlertBelow", "withheldOsTemplates", OFFERED, STOCK);
+            "stockAlertBelow", "withheldOsTemplates", "bandwidth", OFFERED, STOCK);
     /** Template ids: the internal names of synced templates are the back-end's (upper case, underscores, spaces). */
     private static final String TEMPLATE_ID = "\\S[^\\p{Cntrl}]{0,199}";
     private static final String ID = "[a-z0-9][a-z0-9-]*";
@@ -77,16 +79,56 @@ public final class ProductReader {
             r.problem(StrictReader.join(path, "stockAlertBelow"), "must be between 1 and 100000");
         }
         List<String> withheld = r.texts(node, path, "withheldOsTemplates", TEMPLATE_ID);
+        BandwidthPolicy bandwidth = bandwidth(r, node.get("bandwidth"), StrictReader.join(path, "bandwidth"));
         if (!r.violations().isEmpty()) {
             throw new InvalidRequest(r.violations());
         }
         try {
             return new Product(productId, name, description, type, backend, connectionId, department, templates,
                     options, prices, settings, visible == null || visible, sortOrder == null ? 0 : sortOrder.intValue(),
-                    stockAlertBelow == null ? null : stockAlertBelow.intValue(), withheld);
+                    stockAlertBelow == null ? null : stockAlertBelow.intValue(), withheld, bandwidth);
         } catch (IllegalArgumentException inconsistent) {
             throw InvalidRequest.of(path.isEmpty() ? "body" : path, inconsistent.getMessage());
         }
+    }
+
+    /** How traffic is metered and what happens past the allowance; null when the product leaves it out. */
+    private static BandwidthPolicy bandwidth(StrictReader r, JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!r.object(node, path)) {
+            return null;
+        }
+        r.onlyKnown(node, path, Set.of("metering", "nearLimitPercent", "overuseAction", "overagePerTb", "includedTb"));
+        int before = r.violations().size();
+        String metering = r.text(node, path, "metering", "total|outbound|greater", false);
+        Long near = r.whole(node, path, "nearLimitPercent", false);
+        if (near != null && (near < 1 || near > 99)) {
+            r.problem(StrictReader.join(path, "nearLimitPercent"), "must be 1..99");
+        }
+        String action = r.text(node, path, "overuseAction", "notify|suspend|bill", false);
+        Price overage = r.price(node.get("overagePerTb"), StrictReader.join(path, "overagePerTb"), false);
+        if ("bill".equals(action) && overage == null) {
+            r.problem(StrictReader.join(path, "overagePerTb"), "is required when overuseAction is bill");
+        }
+        if (overage != null && !"bill".equals(action)) {
+            r.problem(StrictReader.join(path, "overagePerTb"), "is only for overuseAction bill");
+        }
+        Long included = r.whole(node, path, "includedTb", false);
+        if (included != null && (included < 0 || included > 1_000_000)) {
+            r.problem(StrictReader.join(path, "includedTb"), "must be 0..1000000");
+        }
+        if (r.violations().size() > before) {
+            return null;
+        }
+        BandwidthPolicy defaults = BandwidthPolicy.DEFAULT;
+        return new BandwidthPolicy(
+                metering == null ? defaults.metering() : BandwidthPolicy.Metering.valueOf(metering.toUpperCase(Locale.ROOT)),
+                near == null ? defaults.nearLimitPercent() : near.intValue(),
+                action == null ? defaults.overuseAction()
+                        : BandwidthPolicy.OveruseAction.valueOf(action.toUpperCase(Locale.ROOT)),
+                overage, included);
     }
 
     private static List<OsTemplate> osTemplates(StrictReader r, JsonNode node, String path) {

@@ -49,6 +49,18 @@ public final class ProductWriter {
         }
         ArrayNode withheld = doc.putArray("withheldOsTemplates");
         p.withheldOsTemplates().forEach(withheld::add);
+        if (p.bandwidth() != null) {
+            ObjectNode bandwidth = doc.putObject("bandwidth")
+                    .put("metering", p.bandwidth().metering().code())
+                    .put("nearLimitPercent", p.bandwidth().nearLimitPercent())
+                    .put("overuseAction", p.bandwidth().overuseAction().code());
+            if (p.bandwidth().overagePerTb() != null) {
+                bandwidth.set("overagePerTb", price(p.bandwidth().overagePerTb()));
+            }
+            if (p.bandwidth().includedTb() != null) {
+                bandwidth.put("includedTb", p.bandwidth().includedTb());
+            }
+        }
         return doc;
     }
 

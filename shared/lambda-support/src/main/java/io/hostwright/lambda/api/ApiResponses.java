@@ -39,6 +39,15 @@ public final class ApiResponses {
                 .build();
     }
 
+    /** A text body of the given media type (a CSV export). */
+    public static APIGatewayV2HTTPResponse text(int status, String contentType, String body,
+                                                Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        headers.putAll(extraHeaders);
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body).build();
+    }
+
     /** 204: done, nothing to say (a deletion). */
     public static APIGatewayV2HTTPResponse noContent() {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
