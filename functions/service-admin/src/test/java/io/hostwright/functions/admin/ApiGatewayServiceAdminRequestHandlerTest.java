@@ -36,6 +36,10 @@ import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.dynamodb.DynamoDbUsageLedger;
 import io.hostwright.domain.usage.UsageExport;
+import io.hostwright.domain.usage.BillingPeriod;
+import io.hostwright.domain.usage.UsagePeriod;
+import io.hostwright.domain.catalog.BandwidthPolicy;
+import io.hostwright.domain.catalog.Price;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.json.Json;
@@ -54,6 +58,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -374,6 +379,105 @@ class ApiGatewayServiceAdminRequestHandlerTest {
                 "reason");
         assertThat(operations.find(service.serviceId(), operationId)).hasValueSatisfying(
                 o -> assertThat(o.status()).isEqualTo(OperationStatus.QUEUED));
+    }
+
+    /**
+     * The billing system's export: only periods with metered overage (a bill policy over its allowance), page by page
+     * with the cursor in the body and the Link header, and the same rows as CSV for a spreadsheet.
+     */
+    @Test
+    void theUsageExportListsMeteredOverageAsJsonPageByPageAndAsCsv() {
+        DynamoDbUsageLedger ledger = new DynamoDbUsageLedger(aws.dynamoDb(), aws.tableName(), Duration.ofDays(62));
+        BandwidthPolicy bill = new BandwidthPolicy(BandwidthPolicy.Metering.TOTAL, 80,
+                BandwidthPolicy.OveruseAction.BILL, new Price("EUR", 150), null);
+        BandwidthPolicy notify = new BandwidthPolicy(BandwidthPolicy.Metering.TOTAL, 80,
+                BandwidthPolicy.OveruseAction.NOTIFY, null, null);
+        long tb = BandwidthPolicy.BYTES_PER_TB;
+        Instant anchor = Instant.parse("2031-03-07T15:00:00Z");
+        List<String> billed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String serviceId = "svc_use_" + UUID.randomUUID();
+            BandwidthPolicy policy = i == 4 ? notify : bill;
+            // 10 TB allowance; the fourth stays under it, the fifth is over it but only notified
+            long used = i == 3 ? 9 * tb : 10 * tb + (i + 1) * tb / 2;
+            BillingPeriod period = BillingPeriod.containing(anchor, anchor);
+            UsagePeriod opened = UsagePeriod.opened(serviceId, customer, "=HYPERLINK(\"x\")", "conn", period,
+                    period.start(), 10 * tb, policy);
+            assertThat(ledger.open(opened)).isTrue();
+            assertThat(ledger.advance(opened, period.start().plus(Duration.ofDays(2)), 0, used)).isPresent();
+            if (i < 3) {
+                billed.add(serviceId);
+            }
+        }
+
+        List<JsonNode> rows = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            Map<String, String> query = new HashMap<>(Map.of("period", "2031-03", "limit", "2"));
+            if (after != null) {
+                query.put("after", after);
+            }
+            APIGatewayV2HTTPResponse page = usage(query, null);
+            JsonNode body = body(page, 200, "UsageExport");
+            body.get("rows").forEach(rows::add);
+            after = body.path("nextCursor").isTextual() ? body.path("nextCursor").asText() : null;
+            assertThat(page.getHeaders().containsKey("Link")).isEqualTo(after != null);
+            pages++;
+        } while (after != null && pages < 50);
+
+        List<JsonNode> mine = rows.stream().filter(r -> r.get("customerId").asText().equals(customer)).toList();
+        assertThat(mine).extracting(r -> r.get("serviceId").asText()).containsExactlyInAnyOrderElementsOf(billed);
+        assertThat(mine).extracting(r -> r.get("overageTb").asLong()).containsExactlyInAnyOrder(1L, 1L, 2L);
+        assertThat(mine).allSatisfy(r -> {
+            assertThat(r.at("/unitPrice/amountMinor").asLong()).isEqualTo(150);
+            assertThat(r.get("closed").asBoolean()).isFalse();
+        });
+
+        APIGatewayV2HTTPResponse csv = usage(Map.of("period", "2031-03"), "text/csv");
+        assertThat(csv.getStatusCode()).isEqualTo(200);
+        assertThat(csv.getHeaders().get("Content-Type")).startsWith("text/csv");
+        List<String> lines = csv.getBody().lines().toList();
+        assertThat(lines.getFirst()).startsWith("serviceId,customerId,productId,periodStart");
+        List<String> myLines = lines.stream().filter(l -> l.contains(customer)).toList();
+        assertThat(myLines).hasSize(3).allSatisfy(line -> assertThat(line)
+                .as("a cell a spreadsheet would run is defused").contains(",\"'=HYPERLINK(\"\"x\"\")\","));
+        assertThat(myLines).anySatisfy(line -> assertThat(line).endsWith(",2,EUR,150,300"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "          | 2    | period",
+            "2031-13   | 2    | period",
+            "last year | 2    | period",
+            "2031-03   | 0    | limit",
+            "2031-03   | 5001 | limit",
+            "2031-03   | two  | limit"})
+    void aUsageExportWithABadPeriodOrLimitIs400NamingIt(String period, String limit, String field) {
+        Map<String, String> query = new HashMap<>(Map.of("limit", limit));
+        if (period != null) {
+            query.put("period", period);
+        }
+        JsonNode problem = body(usage(query, null), 400, "Problem");
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly(field);
+    }
+
+    private APIGatewayV2HTTPResponse usage(Map<String, String> query, String accept) {
+        Map<String, String> headers = new HashMap<>();
+        if (accept != null) {
+            headers.put("accept", accept);
+        }
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRouteKey("GET /v1/admin/usage").withRawPath("/v1/admin/usage")
+                .withQueryStringParameters(query).withHeaders(headers)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(Map.of("sub", STAFF, "scope", "admin"))
+                                        .withScopes(List.of("admin")).build()).build()).build())
+                .build();
+        return handler.handleRequest(event, InvocationContext.forTest("service-admin"));
     }
 
     @Test

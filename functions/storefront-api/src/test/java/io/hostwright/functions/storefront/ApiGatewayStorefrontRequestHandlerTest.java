@@ -23,6 +23,10 @@ import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.dynamodb.DynamoDbStockLevels;
 import io.hostwright.dynamodb.DynamoDbUsageLedger;
 import io.hostwright.domain.usage.BandwidthReport;
+import io.hostwright.domain.usage.BillingPeriod;
+import io.hostwright.domain.usage.UsagePeriod;
+import io.hostwright.domain.usage.UsageSample;
+import io.hostwright.domain.catalog.BandwidthPolicy;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
 import io.hostwright.json.Json;
@@ -179,6 +183,82 @@ class ApiGatewayStorefrontRequestHandlerTest {
                 404, "Problem");
         assertThat(Json.read(get("GET /v1/services", "/v1/services", null, bob).getBody(), JsonNode.class)
                 .get("services")).isEmpty();
+    }
+
+    /**
+     * Three counted windows of 1 TB in and 2 TB out on a 20 TB allowance, read on a fixed clock: the figures, the
+     * hourly series, the projection from the rate since the service began, and 404 for anyone else.
+     */
+    @Test
+    void theCustomerSeesThePeriodsTrafficAndWhereItIsHeading(LocalAws aws) {
+        Instant created = Instant.parse("2026-11-20T08:00:00Z");
+        Instant now = Instant.parse("2026-12-05T12:00:00Z");
+        Clock fixed = Clock.fixed(now, java.time.ZoneOffset.UTC);
+        var services = new DynamoDbServiceRepository(aws.dynamoDb(), aws.tableName());
+        var ledger = new DynamoDbUsageLedger(aws.dynamoDb(), aws.tableName(), Duration.ofDays(62));
+        var reading = new ApiGatewayStorefrontRequestHandler(new StorefrontQueries(
+                new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()),
+                new DynamoDbStockLevels(aws.dynamoDb(), aws.tableName()),
+                new DynamoDbOrderRepository(aws.dynamoDb(), aws.tableName(), fixed), services),
+                new BandwidthReport(services, ledger, fixed));
+        String serviceId = "svc_bw_" + id;
+        Product sample = Samples.dedicated(productId, "tenantos", "tenantos-demo", Map.of("roleId", 3));
+        Service service = new Service(serviceId, "ord_bw_" + id, alice, "alice@example.test",
+                Samples.sold(sample, Map.of("bandwidthTb", "20")), "bw.example.com", "debian-12", "Debian 12",
+                ServiceStatus.PENDING, null, 1, created, created);
+        new DynamoDbOrderRepository(aws.dynamoDb(), aws.tableName(), fixed).place(new IdempotencyRecord(alice,
+                        "k-bw-" + id, "fp", service.orderId(), serviceId, created, created.plus(Duration.ofDays(1))),
+                new Order(service.orderId(), serviceId, alice, "alice@example.test", productId, "Dedicated",
+                        "tenantos", BillingCycle.MONTHLY, new Price("EUR", 9900), "bw.example.com", "debian-12",
+                        Map.of("bandwidthTb", "20"), created, created), service);
+        BillingPeriod period = BillingPeriod.containing(created, now);
+        UsagePeriod opened = UsagePeriod.opened(serviceId, alice, productId, "tenantos-demo", period,
+                Instant.parse("2026-12-05T10:00:00Z"), 20 * BandwidthPolicy.BYTES_PER_TB, BandwidthPolicy.DEFAULT);
+        assertThat(ledger.open(opened)).isTrue();
+        long tb = BandwidthPolicy.BYTES_PER_TB;
+        List<UsageSample> windows = List.of(
+                new UsageSample(Instant.parse("2026-12-05T10:00:00Z"), tb, 2 * tb),
+                new UsageSample(Instant.parse("2026-12-05T10:05:00Z"), tb, 2 * tb),
+                new UsageSample(Instant.parse("2026-12-05T10:10:00Z"), tb, 2 * tb));
+        ledger.putSamples(serviceId, period, windows);
+        assertThat(ledger.advance(opened, Instant.parse("2026-12-05T10:15:00Z"), 3 * tb, 6 * tb)).isPresent();
+
+        JsonNode report = body(reading.handleRequest(bandwidthRequest(serviceId, alice),
+                InvocationContext.forTest("storefront-api")), 200, "Bandwidth");
+
+        assertThat(report.get("periodStart").asText()).isEqualTo("2026-11-20T00:00:00Z");
+        assertThat(report.get("periodEnd").asText()).isEqualTo("2026-12-20T00:00:00Z");
+        assertThat(report.get("countedUpTo").asText()).isEqualTo("2026-12-05T10:15:00Z");
+        assertThat(report.get("usedBytes").asLong()).isEqualTo(9 * tb);
+        assertThat(report.get("includedBytes").asLong()).isEqualTo(20 * tb);
+        assertThat(report.get("usedPercent").asDouble()).isEqualTo(45.0);
+        assertThat(report.get("overageTb").asLong()).isZero();
+        assertThat(report.get("overuseAction").asText()).isEqualTo("notify");
+        // 9 TB over the 15 days 2h15m since the service began, carried on to the period's end (29 days 16 hours)
+        double elapsed = Duration.between(created, Instant.parse("2026-12-05T10:15:00Z")).toSeconds();
+        double whole = Duration.between(created, period.end()).toSeconds();
+        assertThat(report.get("projectedBytes").asLong()).isEqualTo((long) (9 * tb * (whole / elapsed)));
+        assertThat(report.get("series")).singleElement().satisfies(point -> {
+            assertThat(point.get("start").asText()).isEqualTo("2026-12-05T10:00:00Z");
+            assertThat(point.get("bytesIn").asLong()).isEqualTo(3 * tb);
+            assertThat(point.get("bytesOut").asLong()).isEqualTo(6 * tb);
+        });
+        body(reading.handleRequest(bandwidthRequest(serviceId, bob), InvocationContext.forTest("storefront-api")),
+                404, "Problem");
+    }
+
+    private static APIGatewayV2HTTPEvent bandwidthRequest(String serviceId, String customer) {
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0")
+                .withRouteKey("GET /v1/services/{serviceId}/bandwidth")
+                .withRawPath("/v1/services/" + serviceId + "/bandwidth")
+                .withPathParameters(Map.of("serviceId", serviceId)).withHeaders(Map.of())
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(Map.of("sub", customer, "email", customer + "@example.test"))
+                                        .withScopes(List.of()).build()).build()).build())
+                .build();
     }
 
     @Test
