@@ -474,6 +474,14 @@ class ApiGatewayCatalogAdminRequestHandlerTest {
             "sort order of the wrong type|sortOrder",
             "setting the back-end does not know|moduleSettings.osProfiles",
             "setting of the wrong type|moduleSettings.roleId",
+            "bandwidth that is not an object|bandwidth",
+            "unknown metering|bandwidth.metering",
+            "near-limit share of 100|bandwidth.nearLimitPercent",
+            "unknown overuse action|bandwidth.overuseAction",
+            "bill without a price per TB|bandwidth.overagePerTb",
+            "a price per TB for notify|bandwidth.overagePerTb",
+            "negative allowance|bandwidth.includedTb",
+            "unknown bandwidth field|bandwidth.burst",
             "unknown field|colour"})
     void aBadProductIsRefusedNamingTheField(String why, String field) {
         createConnection();
@@ -498,6 +506,15 @@ class ApiGatewayCatalogAdminRequestHandlerTest {
                 case "sort order of the wrong type" -> p.put("sortOrder", "first");
                 case "setting the back-end does not know" -> ((ObjectNode) p.get("moduleSettings")).put("osProfiles", 3);
                 case "setting of the wrong type" -> ((ObjectNode) p.get("moduleSettings")).put("roleId", "admin");
+                case "bandwidth that is not an object" -> p.put("bandwidth", "20 TB");
+                case "unknown metering" -> p.putObject("bandwidth").put("metering", "inbound");
+                case "near-limit share of 100" -> p.putObject("bandwidth").put("nearLimitPercent", 100);
+                case "unknown overuse action" -> p.putObject("bandwidth").put("overuseAction", "throttle");
+                case "bill without a price per TB" -> p.putObject("bandwidth").put("overuseAction", "bill");
+                case "a price per TB for notify" -> p.putObject("bandwidth").put("overuseAction", "notify")
+                        .putObject("overagePerTb").put("currency", "EUR").put("amountMinor", 100);
+                case "negative allowance" -> p.putObject("bandwidth").put("includedTb", -1);
+                case "unknown bandwidth field" -> p.putObject("bandwidth").put("burst", true);
                 case "unknown field" -> p.put("colour", "blue");
                 default -> throw new IllegalArgumentException(why);
             }
