@@ -1,6 +1,7 @@
 package io.hostwright.local.tenantos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hostwright.domain.catalog.BandwidthPolicy;
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.ChoiceOption;
 import io.hostwright.domain.catalog.Connection;
@@ -82,6 +83,16 @@ final class TenantOsOrders {
                         new ChoiceOption("bandwidthTb", "Traffic", List.of(new ChoiceOption.Choice("10", null, null),
                                 new ChoiceOption.Choice("20", null, null)), null)),
                 Map.of(BillingCycle.MONTHLY, new Price("EUR", 9900)), settings));
+    }
+
+    /** From now on the product is sold with {@code policy}: how its traffic is metered and what overuse does. */
+    TenantOsOrders withBandwidth(BandwidthPolicy policy) {
+        var catalog = new DynamoDbCatalogRepository(runtime.aws().dynamoDb(), runtime.aws().tableName());
+        Product p = catalog.findProduct(productId).orElseThrow();
+        catalog.saveProduct(new Product(p.productId(), p.name(), p.description(), p.type(), p.backend(),
+                p.connectionId(), p.department(), p.osTemplates(), p.options(), p.prices(), p.moduleSettings(),
+                p.visible(), p.sortOrder(), p.stockAlertBelow(), p.withheldOsTemplates(), policy));
+        return this;
     }
 
     /** The runtime's TenantOS simulator. */
