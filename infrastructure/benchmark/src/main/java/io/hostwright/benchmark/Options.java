@@ -17,16 +17,20 @@ import java.util.List;
  * @param syncConnections    connections the catalog phase syncs
  * @param syncTemplates      OS templates each of them offers
  * @param catalogProducts    products the catalog phase reads the public catalog with
+ * @param usageServers       servers the usage phase polls
+ * @param usageConnections   connections (TenantOS installations) they are spread across
  * @param jvmTimeout         longest a cold-start JVM may live before it is killed and counted as failed
  * @param loadTimeout        longest the measured window may last; orders not placed by then are reported as not sent
  */
 public record Options(int runs, int orders, int concurrency, int warmup, int provisioningOrders,
                       int provisioningIpv4, int lifecycleServers, int syncConnections, int syncTemplates,
-                      int catalogProducts, boolean coldStarts, boolean orderLoad, boolean provisioning,
-                      boolean lifecycle, boolean catalog, Duration jvmTimeout, Duration loadTimeout) {
+                      int catalogProducts, int usageServers, int usageConnections, boolean coldStarts,
+                      boolean orderLoad, boolean provisioning, boolean lifecycle, boolean catalog, boolean usage,
+                      Duration jvmTimeout, Duration loadTimeout) {
 
     /** The phases, in the order a run without {@code --only} runs them all. */
-    public static final List<String> PHASES = List.of("coldstart", "orders", "provisioning", "lifecycle", "catalog");
+    public static final List<String> PHASES = List.of("coldstart", "orders", "provisioning", "lifecycle", "catalog",
+            "usage");
 
     public static final String USAGE = """
             usage: java -jar infrastructure/benchmark/target/hostwright-benchmark.jar [options]
@@ -44,7 +48,10 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
               --connections=N   connections the catalog phase syncs (default 20)
               --templates=N     OS templates each of them offers (default 200)
               --products=N      products in the catalog the catalog phase reads (default 200)
-              --only=PHASE      one phase only: coldstart, orders, provisioning, lifecycle or catalog
+              --usage-servers=N servers the usage phase polls every cycle (default 10000)
+              --usage-connections=N
+                                TenantOS installations they are spread across (default 10)
+              --only=PHASE      one phase only: coldstart, orders, provisioning, lifecycle, catalog or usage
               --help            this text
             Run from the repository root after: mvn -B -q package -DskipTests
             """;
@@ -80,10 +87,16 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
         if (catalogProducts < 1 || catalogProducts > 5000) {
             throw new IllegalArgumentException("--products must be 1..5000");
         }
+        if (usageConnections < 1 || usageConnections > 100) {
+            throw new IllegalArgumentException("--usage-connections must be 1..100");
+        }
+        if (usageServers < usageConnections || usageServers > 100_000) {
+            throw new IllegalArgumentException("--usage-servers must be from --usage-connections to 100000");
+        }
     }
 
     public static Options defaults() {
-        return new Options(5, 1000, 8, 40, 100, 2, 40, 20, 200, 200, true, true, true, true, true,
+        return new Options(5, 1000, 8, 40, 100, 2, 40, 20, 200, 200, 10_000, 10, true, true, true, true, true, true,
                 Duration.ofSeconds(60), Duration.ofMinutes(5));
     }
 
@@ -94,6 +107,7 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
         int provisioningOrders = o.provisioningOrders, provisioningIpv4 = o.provisioningIpv4;
         int lifecycleServers = o.lifecycleServers;
         int syncConnections = o.syncConnections, syncTemplates = o.syncTemplates, catalogProducts = o.catalogProducts;
+        int usageServers = o.usageServers, usageConnections = o.usageConnections;
         String only = null;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -109,6 +123,8 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
                 case "--connections" -> syncConnections = number(name, value);
                 case "--templates" -> syncTemplates = number(name, value);
                 case "--products" -> catalogProducts = number(name, value);
+                case "--usage-servers" -> usageServers = number(name, value);
+                case "--usage-connections" -> usageConnections = number(name, value);
                 case "--only" -> {
                     if (!PHASES.contains(value)) {
                         throw new IllegalArgumentException("--only is one of " + PHASES + ", not \""
@@ -120,10 +136,11 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
             }
         }
         return new Options(runs, orders, concurrency, warmup, provisioningOrders, provisioningIpv4, lifecycleServers,
-                syncConnections, syncTemplates, catalogProducts,
+                syncConnections, syncTemplates, catalogProducts, usageServers, usageConnections,
                 only == null || only.equals("coldstart"), only == null || only.equals("orders"),
                 only == null || only.equals("provisioning"), only == null || only.equals("lifecycle"),
-                only == null || only.equals("catalog"), o.jvmTimeout, o.loadTimeout);
+                only == null || only.equals("catalog"), only == null || only.equals("usage"), o.jvmTimeout,
+                o.loadTimeout);
     }
 
     private static int number(String name, String value) {

@@ -12,6 +12,8 @@ import io.hostwright.benchmark.orders.OrderLoad;
 import io.hostwright.benchmark.provisioning.BenchmarkStock;
 import io.hostwright.benchmark.provisioning.ProvisioningLoad;
 import io.hostwright.benchmark.report.TextTable;
+import io.hostwright.benchmark.usage.UsageCost;
+import io.hostwright.benchmark.usage.UsagePollingLoad;
 import io.hostwright.manifest.Manifest;
 
 import java.util.ArrayList;
@@ -260,6 +262,48 @@ final class Report {
                 r.products(), TextTable.ms(r.catalogReadMillis().p50()), TextTable.ms(r.catalogReadMillis().p90()),
                 TextTable.ms(r.catalogReadMillis().p99()), r.dynamoCallsPerRead(), r.offeredPerProduct()));
         return out.toString();
+    }
+
+    static String usage(UsagePollingLoad.Result r) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nUSAGE - bandwidth polling of %,d servers across %d TenantOS installations "
+                        + "through the laptop runtime; the simulators add %d ms to every call%n", r.servers(),
+                r.connections(), r.latencyMs()));
+        out.append(String.format(Locale.ROOT, "  %d services per message, %d lanes per connection, the poller at most %d "
+                + "at once; the clock moves 5 minutes per cycle (one new window per server); services stored first in "
+                + "%.0f s (not measured)%n", r.batch(), r.lanesPerConnection(), r.maxConcurrency(), r.prepareSeconds()));
+        TextTable cycles = new TextTable("cycle", "wall time", "messages", "failed reads", "message p50", "p99",
+                "TenantOS calls / server", "AWS calls / server", "DynamoDB writes / server", "read units / server",
+                "write units / server");
+        for (UsagePollingLoad.Cycle c : r.cycles()) {
+            cycles.row(c.name(), String.format(Locale.ROOT, "%.1f s", c.seconds()), c.messages(), c.failedServers(),
+                    ms(c.handlerMillis().p50()), ms(c.handlerMillis().p99()), decimal(c.tenantOsCallsPerServer(), 2),
+                    decimal(c.awsCallsPerServerTotal(), 2), c.writesPerServer().entrySet().stream()
+                            .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()))
+                            .collect(Collectors.joining(", ")),
+                    decimal(c.readUnitsPerServer(), 2), decimal(c.writeUnitsPerServer(), 2));
+        }
+        out.append(cycles.render());
+        UsagePollingLoad.Cycle steady = r.cycles().get(1);
+        out.append("  AWS calls per server in a steady cycle: ").append(steady.awsCallsPerServer().entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.3f", e.getValue()))
+                .collect(Collectors.joining(", "))).append('\n');
+        out.append(String.format(Locale.ROOT, "%n  what polling %,d servers costs a month (%,d cycles), at these list prices:%n",
+                r.servers(), UsageCost.CYCLES_PER_MONTH));
+        TextTable bill = new TextTable("item", "list price", "quantity a month", "USD a month", "from");
+        for (UsageCost.Line line : r.monthly().lines()) {
+            bill.row(line.price().item(), String.format(Locale.ROOT, "$%s %s", plain(line.price().usd()),
+                    line.price().unit()), String.format(Locale.ROOT, "%,.2f", line.quantity()),
+                    String.format(Locale.ROOT, "%,.2f", line.usd()), line.basis());
+        }
+        out.append(bill.render());
+        out.append(String.format(Locale.ROOT, "  total: $%,.2f a month, $%.4f per server%n", r.monthly().totalUsd(),
+                r.monthly().perServerUsd()));
+        return out.toString();
+    }
+
+    private static String plain(double usd) {
+        return new java.math.BigDecimal(Double.toString(usd)).stripTrailingZeros().toPlainString();
     }
 
     static String lifecycle(LifecycleLoad.Result r) {

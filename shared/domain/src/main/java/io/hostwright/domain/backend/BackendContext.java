@@ -19,4 +19,10 @@ public record BackendContext(CatalogRepository catalog, ConnectionRepository con
                              ConnectionTemplates templates, ServiceRepository services,
                              ServerClaims claims, ModuleState states, ServiceSecrets secrets, MailQueue mail,
                              ConnectionKeys keys, Backoff backoff, Clock clock) {
+
+    /** The same context reading connections from {@code other} (e.g. recently read copies). */
+    public BackendContext withConnections(ConnectionRepository other) {
+        return new BackendContext(catalog, other, templates, services, claims, states, secrets, mail, keys, backoff,
+                clock);
+    }
 }

@@ -91,7 +91,9 @@ public final class PollUsage {
         }
         Instant anchor = service.createdAt();
         BillingPeriod current = BillingPeriod.containing(anchor, now);
-        Instant from = startOfUncounted(service, current);
+        // the current period is read once; afterwards what the ledger answered to each write stands for it
+        UsagePeriod latest = ledger.find(service.serviceId(), current.start()).orElse(null);
+        Instant from = latest != null ? latest.cursor() : startOfUncounted(service, current);
         long skipped = 0;
         Instant earliest = upTo.minus(CATCH_UP);
         if (from.isBefore(earliest)) {
@@ -99,8 +101,9 @@ public final class PollUsage {
             from = UsageWindows.floor(earliest);
         }
         if (!from.isBefore(upTo)) {
-            ledger.find(service.serviceId(), current.start())
-                    .ifPresent(read -> checkAllowance(service, read, true, now, actions));
+            if (latest != null) {
+                checkAllowance(service, latest, true, now, actions);
+            }
             return new Outcome(service.serviceId(), Status.NOTHING_NEW, 0, 0, 0, 0, skipped, actions);
         }
         Map<Instant, UsageSample> byWindow = new TreeMap<>();
@@ -121,7 +124,8 @@ public final class PollUsage {
         BillingPeriod period = BillingPeriod.containing(anchor, from);
         while (period.start().isBefore(upTo)) {
             Instant sliceEnd = period.end().isBefore(upTo) ? period.end() : upTo;
-            UsagePeriod read = openedOrRead(service, period, from);
+            boolean isCurrent = period.equals(current);
+            UsagePeriod read = isCurrent && latest != null ? latest : openedOrRead(service, period, from);
             if (read.cursor().isBefore(sliceEnd)) {
                 Instant sliceStart = read.cursor();
                 List<UsageSample> slice = byWindow.values().stream()
@@ -133,28 +137,29 @@ public final class PollUsage {
                 if (advanced.isEmpty()) {
                     return new Outcome(service.serviceId(), Status.RACED, windows, in, out, resets, skipped, actions);
                 }
+                read = advanced.get();
                 windows += slice.size();
                 in += sliceIn;
                 out += sliceOut;
-                if (!period.equals(current)) {
-                    checkAllowance(service, advanced.get(), false, now, actions);
+                if (!isCurrent) {
+                    checkAllowance(service, read, false, now, actions);
                 }
+            }
+            if (isCurrent) {
+                latest = read;
             }
             period = period.next(anchor);
         }
         // every poll, not only one that counted: an action refused last time (the server was busy) is retried
-        ledger.find(service.serviceId(), current.start())
-                .ifPresent(read -> checkAllowance(service, read, true, now, actions));
+        if (latest != null) {
+            checkAllowance(service, latest, true, now, actions);
+        }
         return new Outcome(service.serviceId(), windows == 0 ? Status.NOTHING_NEW : Status.COUNTED, windows, in, out,
                 resets, skipped, actions);
     }
 
-    /** Where counting goes on: this period's cursor, else the last one's, else when the service was created. */
+    /** Where counting goes on when this period has no record yet: the last one's cursor, else the service's start. */
     private Instant startOfUncounted(Service service, BillingPeriod current) {
-        Optional<UsagePeriod> now = ledger.find(service.serviceId(), current.start());
-        if (now.isPresent()) {
-            return now.get().cursor();
-        }
         Optional<UsagePeriod> before = ledger.find(service.serviceId(), current.previous(service.createdAt()).start());
         if (before.isPresent()) {
             return before.get().cursor();
