@@ -111,6 +111,19 @@ abstract class StackWiringContract {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aFifoQueueAndItsDeadLetterQueueAreFifoAndTheOthersAreNot() {
+        for (QueueSpec spec : definition.queues()) {
+            Map<String, Object> queue = template.properties(queueId(spec.name()));
+            assertThat(queue.get("FifoQueue")).as("FifoQueue of %s", spec.name()).isEqualTo(spec.fifo() ? true : null);
+            String deadLetterId = ((List<String>) ((Map<String, Object>) ((Map<String, Object>) queue
+                    .get("RedrivePolicy")).get("deadLetterTargetArn")).get("Fn::GetAtt")).get(0);
+            assertThat(template.properties(deadLetterId).get("FifoQueue")).as("FifoQueue of %s's dead letters",
+                    spec.name()).isEqualTo(spec.fifo() ? true : null);
+        }
+    }
+
+    @Test
     void everyQueueIsEncryptedAndRefusesPlainHttp() {
         Map<String, Map<String, Object>> policies = template.ofType("AWS::SQS::QueuePolicy");
         for (String queueId : template.ofType("AWS::SQS::Queue").keySet()) {

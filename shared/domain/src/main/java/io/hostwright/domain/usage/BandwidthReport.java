@@ -57,12 +57,13 @@ public final class BandwidthReport {
                 .orElseThrow(() -> new NotFound("service", serviceId));
         BillingPeriod period = BillingPeriod.containing(service.createdAt(), clock.instant());
         BandwidthPolicy policy = service.sold().bandwidthPolicy();
-        UsagePeriod usage = ledger.find(serviceId, period.start()).orElseGet(() -> UsagePeriod.opened(serviceId,
-                service.customerId(), service.productId(), service.connectionId(), period, period.start(),
-                policy.allowanceBytes(service.options()).orElse(null), policy));
-        List<UsageSample> samples = ledger.samples(serviceId, period.start());
         Instant firstWindow = UsageWindows.floor(service.createdAt()).isAfter(period.start())
                 ? UsageWindows.floor(service.createdAt()) : period.start();
+        // nothing counted yet: counted up to where counting will start
+        UsagePeriod usage = ledger.find(serviceId, period.start()).orElseGet(() -> UsagePeriod.opened(serviceId,
+                service.customerId(), service.productId(), service.connectionId(), period, firstWindow,
+                policy.allowanceBytes(service.options()).orElse(null), policy));
+        List<UsageSample> samples = ledger.samples(serviceId, period.start());
         return new View(serviceId, period, usage.cursor(), usage.policy().metering().code(), usage.bytesIn(),
                 usage.bytesOut(), usage.counted(), usage.allowanceBytes(), usage.sharePercent(),
                 projected(usage, firstWindow), usage.policy().overuseAction().code(), usage.overageTb(),
