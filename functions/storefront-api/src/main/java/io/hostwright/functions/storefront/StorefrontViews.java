@@ -91,7 +91,7 @@ final class StorefrontViews {
     static BandwidthView bandwidth(BandwidthReport.View v) {
         return new BandwidthView(v.serviceId(), v.period().start(), v.period().end(), v.countedUpTo(), v.metering(),
                 v.bytesIn(), v.bytesOut(), v.countedBytes(), v.allowanceBytes(),
-                v.sharePercent() == null ? null : Math.round(v.sharePercent() * 10) / 10.0, v.projectedBytes(),
+                v.sharePercent() == null ? null : Math.floor(v.sharePercent() * 10) / 10.0, v.projectedBytes(),
                 v.overuseAction(), v.overageTb(), price(v.overagePerTb()), price(v.overagePrice()),
                 Math.round(v.p95BitsPerSecond() / 1e4) / 100.0, v.series());
     }

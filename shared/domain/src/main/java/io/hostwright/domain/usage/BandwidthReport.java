@@ -18,7 +18,7 @@ import java.util.TreeMap;
 
 /**
  * Use case (customer): a service's traffic this period — used, included, share, where it is heading by the period's
- * end, overage so far and its price, the 95th percentile of the 5-minute rates, and an hourly series to plot
+ * end at its typical rate, overage so far and its price, the 95th percentile of the 5-minute rates, and an hourly series to plot
  * (the "metered billing details" client function). Another customer's service is not found.
  */
 public final class BandwidthReport {
@@ -27,7 +27,7 @@ public final class BandwidthReport {
      * @param countedUpTo     every window before it is counted
      * @param allowanceBytes  null when the traffic is not limited
      * @param sharePercent    null when not limited
-     * @param projectedBytes  counted bytes at the period's end, at the rate so far
+     * @param projectedBytes  counted bytes at the period's end, at the typical rate (the median window of the last day)
      * @param overagePrice    null unless the product bills overage
      * @param p95BitsPerSecond the 95th percentile of the 5-minute rates of the counted bytes
      */
@@ -66,19 +66,37 @@ public final class BandwidthReport {
         List<UsageSample> samples = ledger.samples(serviceId, period.start());
         return new View(serviceId, period, usage.cursor(), usage.policy().metering().code(), usage.bytesIn(),
                 usage.bytesOut(), usage.counted(), usage.allowanceBytes(), usage.sharePercent(),
-                projected(usage, firstWindow), usage.policy().overuseAction().code(), usage.overageTb(),
+                projected(usage, samples, firstWindow), usage.policy().overuseAction().code(), usage.overageTb(),
                 usage.policy().overagePerTb(), usage.overagePrice(),
                 p95(samples, usage.policy().metering(), windowsCounted(firstWindow, usage.cursor())), hourly(samples));
     }
 
-    /** The counted bytes at the period's end if traffic goes on as it went since the period (or service) began. */
-    static long projected(UsagePeriod usage, Instant firstWindow) {
-        long elapsed = Duration.between(firstWindow, usage.cursor()).toSeconds();
-        if (elapsed <= 0) {
+    /** How far back the typical window is taken from. */
+    static final Duration TYPICAL_OVER = Duration.ofHours(24);
+
+    /**
+     * The counted bytes at the period's end if traffic goes on at its typical rate: the median window of the last
+     * 24 hours counted (a window without a sample moved nothing), so one burst does not project itself over the
+     * whole period.
+     */
+    static long projected(UsagePeriod usage, List<UsageSample> samples, Instant firstWindow) {
+        Instant from = usage.cursor().minus(TYPICAL_OVER).isAfter(firstWindow)
+                ? usage.cursor().minus(TYPICAL_OVER) : firstWindow;
+        long windows = windowsCounted(from, usage.cursor());
+        if (windows == 0) {
             return usage.counted();
         }
-        long remaining = Duration.between(firstWindow, usage.period().end()).toSeconds();
-        return (long) (usage.counted() * (remaining / (double) elapsed));
+        long[] bytes = new long[(int) windows];
+        int filled = 0;
+        for (UsageSample s : samples) {
+            if (!s.window().isBefore(from) && s.window().isBefore(usage.cursor()) && filled < bytes.length) {
+                bytes[filled++] = usage.policy().metering().counted(s.bytesIn(), s.bytesOut());
+            }
+        }
+        Arrays.sort(bytes);
+        long typical = bytes[(bytes.length - 1) / 2];
+        long remaining = windowsCounted(usage.cursor(), usage.period().end());
+        return usage.counted() + typical * remaining;
     }
 
     static long windowsCounted(Instant firstWindow, Instant cursor) {

@@ -84,6 +84,9 @@ class BandwidthReportTest {
         assertThat(view.p95BitsPerSecond()).isEqualTo(300_000_000L * 8 / 300);
         assertThat(view.countedBytes()).isEqualTo(95 * 300_000_000L + 5 * 30_000_000_000L);
         assertThat(view.series()).hasSize(9);
+        long windowsLeft = java.time.Duration.between(view.countedUpTo(), view.period().end()).toMinutes() / 5;
+        assertThat(view.projectedBytes()).as("the typical window, not the bursts, carried on to the period's end")
+                .isEqualTo(view.countedBytes() + windowsLeft * 300_000_000L);
         assertThat(view.series().stream().mapToLong(BandwidthReport.Point::bytesOut).sum())
                 .isEqualTo(view.countedBytes());
     }
