@@ -135,17 +135,23 @@ class ApiGatewayServiceAdminRequestHandlerTest {
 
     private APIGatewayV2HTTPResponse call(String routeKey, Map<String, String> pathParameters, String body,
                                           String idempotencyKey) {
-        String path = routeKey.substring(routeKey.indexOf(' ') + 1);
-        for (Map.Entry<String, String> p : pathParameters.entrySet()) {
-            path = path.replace("{" + p.getKey() + "}", p.getValue());
-        }
         Map<String, String> headers = new HashMap<>(Map.of("content-type", "application/json"));
         if (idempotencyKey != null) {
             headers.put("idempotency-key", idempotencyKey);
         }
+        return call(routeKey, pathParameters, Map.of(), headers, body);
+    }
+
+    /** A request as API Gateway hands it on, from a member of staff. */
+    private APIGatewayV2HTTPResponse call(String routeKey, Map<String, String> pathParameters,
+                                          Map<String, String> query, Map<String, String> headers, String body) {
+        String path = routeKey.substring(routeKey.indexOf(' ') + 1);
+        for (Map.Entry<String, String> p : pathParameters.entrySet()) {
+            path = path.replace("{" + p.getKey() + "}", p.getValue());
+        }
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0").withRouteKey(routeKey).withRawPath(path).withPathParameters(pathParameters)
-                .withHeaders(headers).withBody(body).withIsBase64Encoded(false)
+                .withQueryStringParameters(query).withHeaders(headers).withBody(body).withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId(UUID.randomUUID().toString())
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
@@ -463,21 +469,7 @@ class ApiGatewayServiceAdminRequestHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse usage(Map<String, String> query, String accept) {
-        Map<String, String> headers = new HashMap<>();
-        if (accept != null) {
-            headers.put("accept", accept);
-        }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("GET /v1/admin/usage").withRawPath("/v1/admin/usage")
-                .withQueryStringParameters(query).withHeaders(headers)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId(UUID.randomUUID().toString())
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("sub", STAFF, "scope", "admin"))
-                                        .withScopes(List.of("admin")).build()).build()).build())
-                .build();
-        return handler.handleRequest(event, InvocationContext.forTest("service-admin"));
+        return call("GET /v1/admin/usage", Map.of(), query, accept == null ? Map.of() : Map.of("accept", accept), null);
     }
 
     @Test

@@ -96,6 +96,13 @@ class ApiGatewayStorefrontRequestHandlerTest {
 
     private APIGatewayV2HTTPResponse get(String routeKey, String rawPath, Map<String, String> pathParameters,
                                          String customer) {
+        return handler.handleRequest(request(routeKey, rawPath, pathParameters, customer),
+                InvocationContext.forTest("storefront-api"));
+    }
+
+    /** A GET as API Gateway hands it on: {@code customer}'s verified claims, none when null. */
+    private static APIGatewayV2HTTPEvent request(String routeKey, String rawPath, Map<String, String> pathParameters,
+                                                 String customer) {
         var context = APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId(UUID.randomUUID().toString());
         if (customer != null) {
             context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
@@ -103,11 +110,10 @@ class ApiGatewayStorefrontRequestHandlerTest {
                             .withClaims(Map.of("sub", customer, "email", customer + "@example.test"))
                             .withScopes(List.of()).build()).build());
         }
-        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey)
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey)
                 .withRawPath(rawPath).withPathParameters(pathParameters).withHeaders(Map.of())
-                .withRequestContext(context.build()).build(), InvocationContext.forTest("storefront-api"));
+                .withRequestContext(context.build()).build();
     }
-
 
     private static JsonNode body(APIGatewayV2HTTPResponse response, int status, String schema) {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
@@ -246,17 +252,8 @@ class ApiGatewayStorefrontRequestHandlerTest {
     }
 
     private static APIGatewayV2HTTPEvent bandwidthRequest(String serviceId, String customer) {
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0")
-                .withRouteKey("GET /v1/services/{serviceId}/bandwidth")
-                .withRawPath("/v1/services/" + serviceId + "/bandwidth")
-                .withPathParameters(Map.of("serviceId", serviceId)).withHeaders(Map.of())
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId(UUID.randomUUID().toString())
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("sub", customer, "email", customer + "@example.test"))
-                                        .withScopes(List.of()).build()).build()).build())
-                .build();
+        return request("GET /v1/services/{serviceId}/bandwidth", "/v1/services/" + serviceId + "/bandwidth",
+                Map.of("serviceId", serviceId), customer);
     }
 
     @Test
