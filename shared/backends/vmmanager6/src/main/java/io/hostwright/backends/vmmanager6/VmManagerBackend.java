@@ -1,0 +1,123 @@
+package io.hostwright.backends.vmmanager6;
+
+import io.hostwright.backends.vmmanager6.http.HttpVmManagerApis;
+import io.hostwright.domain.backend.Backend;
+import io.hostwright.domain.backend.BackendContext;
+import io.hostwright.domain.backend.BackendFactory;
+import io.hostwright.domain.backend.ConnectionCheck;
+import io.hostwright.domain.backend.SettingsReader;
+import io.hostwright.domain.backend.TemplateSource;
+import io.hostwright.domain.backend.UsageSource;
+import io.hostwright.domain.catalog.Connection;
+import io.hostwright.domain.catalog.IntegerOption;
+import io.hostwright.domain.catalog.OrderOption;
+import io.hostwright.domain.catalog.Product;
+import io.hostwright.domain.catalog.ServiceType;
+import io.hostwright.domain.problem.Violation;
+import io.hostwright.domain.provisioning.ProvisioningModule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * VPS on VMmanager 6 (seeds 001 and 004, ISPsystem's own module): provisioning by account, host and task, OS
+ * templates from the OS list ({@code <repository>__<template>}), traffic from the host metrics. A product may declare
+ * an integer option {@code ipv4} (addresses on the VPS, 1 when it does not).
+ */
+public final class VmManagerBackend implements Backend {
+
+    public static final String NAME = "vmmanager6";
+    public static final String DISPLAY_NAME = "VMmanager 6";
+    public static final String IPV4_OPTION = "ipv4";
+
+    /** The registration: VMmanager 6 on its HTTP API, credentials read through the context. */
+    public static final BackendFactory FACTORY = factory(context -> new HttpVmManagerApis(context.keys()));
+
+    private final VmProvisioning provisioning;
+    private final VmTemplates templates;
+    private final VmUsage usage;
+    private final VmConnectionCheck connectionCheck;
+
+    VmManagerBackend(BackendContext context, VmManagerApis apis) {
+        this.provisioning = new VmProvisioning(context, apis);
+        this.templates = new VmTemplates(apis);
+        this.usage = new VmUsage(context, apis);
+        this.connectionCheck = new VmConnectionCheck(apis);
+    }
+
+    /** A factory on other API clients (tests: an in-memory VMmanager). */
+    public static BackendFactory factory(Function<BackendContext, VmManagerApis> apis) {
+        return new BackendFactory() {
+            @Override
+            public String name() {
+                return NAME;
+            }
+
+            @Override
+            public VmManagerBackend create(BackendContext context) {
+                return new VmManagerBackend(context, apis.apply(context));
+            }
+        };
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String displayName() {
+        return DISPLAY_NAME;
+    }
+
+    @Override
+    public Set<ServiceType> serviceTypes() {
+        return Set.of(ServiceType.VPS);
+    }
+
+    @Override
+    public List<Violation> checkProduct(Product product) {
+        List<Violation> problems = new ArrayList<>();
+        if (product.type() != ServiceType.VPS) {
+            problems.add(new Violation("type", "VMmanager 6 sells VPS, not " + product.type().code()));
+        }
+        SettingsReader reader = new SettingsReader(product.moduleSettings(), "moduleSettings");
+        VmProductSettings.read(reader);
+        problems.addAll(reader.violations());
+        Optional<OrderOption> ipv4 = product.option(IPV4_OPTION);
+        if (ipv4.isPresent() && !(ipv4.get() instanceof IntegerOption range && range.min() >= 1)) {
+            problems.add(new Violation("options." + IPV4_OPTION, "must be an integer option of at least 1 address"));
+        }
+        return problems;
+    }
+
+    @Override
+    public List<Violation> checkConnection(Connection connection) {
+        SettingsReader reader = new SettingsReader(connection.settings(), "settings");
+        VmConnection.read(connection, reader);
+        return reader.violations();
+    }
+
+    @Override
+    public Optional<ProvisioningModule> provisioning() {
+        return Optional.of(provisioning);
+    }
+
+    @Override
+    public Optional<TemplateSource> templates() {
+        return Optional.of(templates);
+    }
+
+    @Override
+    public Optional<UsageSource> usage() {
+        return Optional.of(usage);
+    }
+
+    @Override
+    public Optional<ConnectionCheck> connectionCheck() {
+        return Optional.of(connectionCheck);
+    }
+}
