@@ -144,6 +144,19 @@ public final class SettingsReader {
         return list.stream().map(String.class::cast).toList();
     }
 
+    /** A list of whole numbers, e.g. ids (absent: empty). */
+    public List<Long> wholeList(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof Integer || v instanceof Long))) {
+            problem(key, "must be a list of whole numbers");
+            return List.of();
+        }
+        return list.stream().map(v -> ((Number) v).longValue()).toList();
+    }
+
     /** An object whose values are whole numbers (absent: empty). */
     public Map<String, Long> wholes(String key) {
         Object value = values.get(key);

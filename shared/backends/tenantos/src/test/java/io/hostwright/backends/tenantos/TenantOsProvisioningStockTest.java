@@ -1,5 +1,6 @@
 package io.hostwright.backends.tenantos;
 
+import io.hostwright.domain.fixtures.InMemoryModuleState;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
 import io.hostwright.domain.service.Service;

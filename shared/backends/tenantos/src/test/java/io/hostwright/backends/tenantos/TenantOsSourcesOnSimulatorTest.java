@@ -1,5 +1,7 @@
 package io.hostwright.backends.tenantos;
 
+import io.hostwright.domain.fixtures.InMemoryModuleState;
+import io.hostwright.domain.fixtures.RecordingMailQueue;
 import io.hostwright.backends.tenantos.http.HttpTenantOsApi;
 import io.hostwright.domain.backend.Backend;
 import io.hostwright.domain.backend.BackendContext;

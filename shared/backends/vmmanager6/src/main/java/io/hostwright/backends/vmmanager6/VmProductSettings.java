@@ -43,14 +43,7 @@ record VmProductSettings(long clusterId, Long presetId, Integer cpuNumber, Long 
             r.problem("diskMib", "must be at least 1024 MiB");
         }
         Long bandwidth = r.optionalWhole("bandwidthMbit");
-        List<Long> pools = r.texts("ipv4Pools").stream().map(p -> {
-            try {
-                return Long.parseLong(p);
-            } catch (NumberFormatException e) {
-                r.problem("ipv4Pools", "must be pool ids");
-                return 0L;
-            }
-        }).toList();
+        List<Long> pools = r.wholeList("ipv4Pools");
         return new VmProductSettings(cluster, preset, cpu == null ? null : cpu.intValue(), ram, disk, pools,
                 r.flag("ipv6", false), bandwidth == null ? null : bandwidth.intValue(),
                 r.flag("activeBeforeInstallEnds", false), r.duration("taskDeadline", Duration.ofMinutes(30)),
