@@ -1,6 +1,7 @@
 package io.hostwright.local;
 
 import io.hostwright.simulator.tenantos.TenantOsSimulator;
+import io.hostwright.simulator.vmmanager6.VmManager6Simulator;
 import io.hostwright.simulators.SimulatorLauncher;
 
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
 public final class RegisteredSimulators {
 
     public static final List<SimulatorLauncher> ALL = List.of(
-            TenantOsSimulator.LAUNCHER);
+            TenantOsSimulator.LAUNCHER,
+            VmManager6Simulator.LAUNCHER);
 
     private RegisteredSimulators() {
     }

@@ -1,6 +1,7 @@
 package io.hostwright.backends;
 
 import io.hostwright.backends.tenantos.TenantOsBackend;
+import io.hostwright.backends.vmmanager6.VmManagerBackend;
 import io.hostwright.domain.backend.BackendFactory;
 
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
 public final class RegisteredBackends {
 
     public static final List<BackendFactory> ALL = List.of(
-            TenantOsBackend.FACTORY);
+            TenantOsBackend.FACTORY,
+            VmManagerBackend.FACTORY);
 
     private RegisteredBackends() {
     }

@@ -123,8 +123,8 @@ final class VmProvisioning implements ProvisioningModule {
             }
             throw failure;
         }
-        save(s, s.state().withHost(created.hostId(), created.consulId(), now()));
-        mail(s, MailTemplate.SERVER_PROVISIONING, false);
+        VmContext creating = s.withState(save(s, s.state().withHost(created.hostId(), created.consulId(), now())));
+        withAddresses(creating);
         return new StepOutcome.Next("await-host", "host " + created.hostId() + " being created");
     }
 
@@ -150,7 +150,25 @@ final class VmProvisioning implements ProvisioningModule {
         return new StepOutcome.Wait(s.settings().poolRetry(), "waiting: " + why);
     }
 
-    private StepOutcome awaitHost(VmContext s) {
+    /**
+     * The host's addresses, read once VMmanager has given them (at creation, from the pool): noted, and the
+     * "server provisioning" mail sent with them (once per service, however often this runs).
+     */
+    private VmContext withAddresses(VmContext s) {
+        if (!s.state().ips().isEmpty()) {
+            return s;
+        }
+        List<String> ips = s.api().ipv4(s.state().hostId()).stream().map(VmIp::ip).toList();
+        if (ips.isEmpty()) {
+            return s;
+        }
+        VmContext known = s.withState(save(s, s.state().withIps(ips)));
+        mail(known, MailTemplate.SERVER_PROVISIONING, false);
+        return known;
+    }
+
+    private StepOutcome awaitHost(VmContext current) {
+        VmContext s = withAddresses(current);
         long hostId = s.state().hostId();
         String status;
         String output = null;
@@ -174,11 +192,10 @@ final class VmProvisioning implements ProvisioningModule {
         }
         boolean early = s.settings().activeBeforeInstallEnds() && !"fail".equals(status);
         if ("complete".equals(status) || early) {
-            List<String> ips = s.api().ipv4(hostId).stream().map(VmIp::ip).toList();
-            if (ips.isEmpty()) {
+            if (s.state().ips().isEmpty()) {
                 return new StepOutcome.Wait(s.settings().pollInterval(), "host " + hostId + " has no IPv4 yet");
             }
-            VmContext ready = s.withState(save(s, s.state().withIps(ips)));
+            VmContext ready = s;
             if (context.secrets().get(s.service().serviceId(), ROOT_PASSWORD).isEmpty()) {
                 throw new IllegalStateException("root password of " + s.service().serviceId() + " is missing");
             }

@@ -1,0 +1,121 @@
+package io.hostwright.local.vmmanager6;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hostwright.emulators.LocalAws;
+import io.hostwright.emulators.LocalAwsExtension;
+import io.hostwright.json.Json;
+import io.hostwright.local.LocalRuntime;
+import io.hostwright.simulator.vmmanager6.SimulatedHost;
+import io.hostwright.simulator.vmmanager6.VmManager6Simulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A VPS from the demo seed on the laptop runtime, through the API alone: ordered, created on the VMmanager 6 simulator
+ * the runtime starts, ACTIVE with its addresses, and the customer's mails.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class VpsEndToEndTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static LocalRuntime runtime;
+
+    @BeforeAll
+    static void start(LocalAws aws) {
+        runtime = LocalRuntime.start(LocalRuntime.Settings.onFreePorts(), aws);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    @Test
+    void theDemoVpsIsOrderedCreatedOnVmmanagerAndActiveWithItsAddresses() throws Exception {
+        String customer = "vps-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = customer + "@example.com";
+        String token = runtime.jwt().issue(customer, email, null, Duration.ofMinutes(10));
+
+        JsonNode accepted = json(send("POST", "/v1/orders", token, """
+                {"productId":"vps-m","billingCycle":"monthly","hostname":"vps1.example.com","os":"debian-12",
+                 "options":{"ipv4":2,"bandwidthTb":"2"}}"""), 202);
+        String serviceId = accepted.path("serviceId").asText();
+
+        JsonNode active = await(() -> json(send("GET", "/v1/services/" + serviceId, token, null), 200),
+                s -> s.path("status").asText().equals("ACTIVE"));
+        assertThat(active.path("type").asText()).isEqualTo("vps");
+        VmManager6Simulator vm = runtime.simulator(VmManager6Simulator.BACKEND, VmManager6Simulator.class);
+        SimulatedHost host = vm.hosts().stream().filter(h -> serviceId.equals(h.comment())).findFirst().orElseThrow();
+        assertThat(host.state()).isEqualTo("active");
+        assertThat(host.ipv4()).hasSize(2);
+        assertThat(host.name()).isEqualTo("vps1.example.com");
+        assertThat(vm.accountByEmail(email)).isPresent();
+        List<JsonNode> mails = await(() -> mails(email), m -> m.size() >= 3);
+        assertThat(mails).extracting(m -> m.path("subject").asText()).hasSize(3)
+                .anySatisfy(subject -> assertThat(subject).containsIgnoringCase("ready"));
+        JsonNode ready = mails.stream().filter(m -> m.path("subject").asText().toLowerCase().contains("ready"))
+                .findFirst().orElseThrow();
+        assertThat(ready.toString()).contains(host.ipv4().getFirst().ip())
+                .contains(vm.passwordOf(host.id()).orElseThrow());
+    }
+
+    private interface Read<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T await(Read<T> read, Predicate<T> until) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        T last;
+        do {
+            last = read.get();
+            if (until.test(last)) {
+                return last;
+            }
+            Thread.sleep(250);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("not there within " + WAIT + ": " + last);
+    }
+
+    private static List<JsonNode> mails(String to) throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        json(send("GET", "/local/emails?to=" + to, null, null), 200).forEach(all::add);
+        return all;
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.apiUri() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if ("POST".equals(method)) {
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response, int expected) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        return Json.read(response.body(), JsonNode.class);
+    }
+}
