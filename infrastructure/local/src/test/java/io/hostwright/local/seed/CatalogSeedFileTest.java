@@ -36,15 +36,20 @@ class CatalogSeedFileTest {
     void readsTheDemoCatalog() {
         List<Product> products = CatalogSeedFile.read(Path.of("seed/catalog.json"));
 
-        assertThat(products).hasSizeBetween(3, 4);
+        assertThat(products).hasSizeGreaterThanOrEqualTo(5);
         assertThat(products).allSatisfy(product -> {
-            assertThat(product.backend()).isEqualTo("tenantos");
-            assertThat(product.type()).isEqualTo(ServiceType.DEDICATED);
             assertThat(product.option("ipv4")).isPresent();
-            assertThat(product.connectionId()).isEqualTo("tenantos-demo");
             assertThat(product.department()).isEqualTo("noc@hostwright.local");
             assertThat(product.osTemplates()).as("offered from the connection's templates").isEmpty();
             assertThat(product.price(BillingCycle.MONTHLY)).get().extracting(Price::currency).isEqualTo("EUR");
+        });
+        assertThat(products).filteredOn(p -> p.backend().equals("tenantos")).hasSize(4).allSatisfy(product -> {
+            assertThat(product.type()).isEqualTo(ServiceType.DEDICATED);
+            assertThat(product.connectionId()).isEqualTo("tenantos-demo");
+        });
+        assertThat(products).filteredOn(p -> p.backend().equals("vmmanager6")).singleElement().satisfies(product -> {
+            assertThat(product.type()).isEqualTo(ServiceType.VPS);
+            assertThat(product.connectionId()).isEqualTo("vmmanager-demo");
         });
         assertThat(products).extracting(Product::productId).doesNotHaveDuplicates();
     }
@@ -53,9 +58,13 @@ class CatalogSeedFileTest {
     void readsTheDemoTemplates() {
         var templates = TemplateSeedFile.read(Path.of("seed/templates.json"), java.time.Instant.EPOCH);
 
-        assertThat(templates).extracting(t -> t.templateId() + "=" + t.internalName()).containsExactly(
-                "debian-12=profile-12", "ubuntu-24.04=profile-13", "almalinux-9=profile-14", "windows-2022=profile-15");
-        assertThat(templates).allSatisfy(t -> assertThat(t.connectionId()).isEqualTo("tenantos-demo"));
+        assertThat(templates).filteredOn(t -> t.connectionId().equals("tenantos-demo"))
+                .extracting(t -> t.templateId() + "=" + t.internalName()).containsExactly("debian-12=profile-12",
+                        "ubuntu-24.04=profile-13", "almalinux-9=profile-14", "windows-2022=profile-15");
+        assertThat(templates).filteredOn(t -> t.connectionId().equals("vmmanager-demo"))
+                .extracting(t -> t.templateId() + "=" + t.internalName()).containsExactly(
+                        "debian-12=ISPsystem__Debian 12", "ubuntu-24.04=ISPsystem__Ubuntu 24.04",
+                        "almalinux-9=ISPsystem__AlmaLinux 9", "debian-12-lamp=local__Debian 12 LAMP");
     }
 
     @Test

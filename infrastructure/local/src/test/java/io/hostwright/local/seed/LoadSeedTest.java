@@ -30,10 +30,10 @@ class LoadSeedTest {
     @Test
     void loadsConnectionsAndProductsWithTheirModuleSettingsIntoTheTable(LocalAws aws) {
         LoadSeed.Arguments arguments = LoadSeed.parse(new String[]{"--table", aws.tableName(), "--region", "eu-west-1",
-                "--simulator", "tenantos=http://127.0.0.1:9", seedDirectory().toString()});
+                "--simulator", "tenantos=http://127.0.0.1:9", "--simulator", "vmmanager6=http://127.0.0.1:8", seedDirectory().toString()});
 
         assertThat(LoadSeed.load(aws.dynamoDb(), arguments)).singleElement().asString()
-                .contains("1 connections, 4 products");
+                .contains("2 connections, 5 products");
         assertThat(new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()).findProduct("ded-e2388g"))
                 .hasValueSatisfying(p -> {
                     assertThat(p.moduleSettings()).containsKey("matchTags");
@@ -60,7 +60,7 @@ class LoadSeedTest {
         Files.copy(seedDirectory().resolve("connections.json"), copy.resolve("connections.json"));
         String table = aws.tableName();
         LoadSeed.Arguments arguments = LoadSeed.parse(new String[]{"--table", table, "--region", "eu-west-1",
-                "--simulator", "tenantos=http://127.0.0.1:9", copy.toString()});
+                "--simulator", "tenantos=http://127.0.0.1:9", "--simulator", "vmmanager6=http://127.0.0.1:8", copy.toString()});
 
         assertThatThrownBy(() -> LoadSeed.load(aws.dynamoDb(), arguments))
                 .isInstanceOfSatisfying(CatalogSeedException.class, e -> assertThat(e.field())

@@ -9,10 +9,12 @@ import io.hostwright.domain.backend.SettingsReader;
 import io.hostwright.domain.backend.TemplateSource;
 import io.hostwright.domain.backend.UsageSource;
 import io.hostwright.domain.catalog.Connection;
+import io.hostwright.domain.control.ServerControl;
 import io.hostwright.domain.catalog.IntegerOption;
 import io.hostwright.domain.catalog.OrderOption;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.catalog.ServiceType;
+import io.hostwright.domain.operation.LifecycleModule;
 import io.hostwright.domain.problem.Violation;
 import io.hostwright.domain.provisioning.ProvisioningModule;
 
@@ -37,12 +39,16 @@ public final class VmManagerBackend implements Backend {
     public static final BackendFactory FACTORY = factory(context -> new HttpVmManagerApis(context.keys()));
 
     private final VmProvisioning provisioning;
+    private final VmLifecycle lifecycle;
+    private final VmServerControl control;
     private final VmTemplates templates;
     private final VmUsage usage;
     private final VmConnectionCheck connectionCheck;
 
     VmManagerBackend(BackendContext context, VmManagerApis apis) {
         this.provisioning = new VmProvisioning(context, apis);
+        this.lifecycle = new VmLifecycle(new VmLifecycleSupport(context), apis);
+        this.control = new VmServerControl(context, apis);
         this.templates = new VmTemplates(apis);
         this.usage = new VmUsage(context, apis);
         this.connectionCheck = new VmConnectionCheck(apis);
@@ -104,6 +110,16 @@ public final class VmManagerBackend implements Backend {
     @Override
     public Optional<ProvisioningModule> provisioning() {
         return Optional.of(provisioning);
+    }
+
+    @Override
+    public Optional<LifecycleModule> lifecycle() {
+        return Optional.of(lifecycle);
+    }
+
+    @Override
+    public Optional<ServerControl> serverControl() {
+        return Optional.of(control);
     }
 
     @Override
