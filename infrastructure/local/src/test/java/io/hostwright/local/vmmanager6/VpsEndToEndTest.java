@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A VPS from the demo seed on the laptop runtime, through the API alone: ordered, created on the VMmanager 6 simulator
- * the runtime starts, ACTIVE with its addresses, and the customer's mails.
+ * the runtime starts, ACTIVE with its addresses and the customer's mails; then its whole life — client functions,
+ * suspend, unsuspend, reinstall, terminate — checked on the simulator at each stage.
  */
 @ExtendWith(LocalAwsExtension.class)
 class VpsEndToEndTest {
@@ -49,7 +50,7 @@ class VpsEndToEndTest {
     }
 
     @Test
-    void theDemoVpsIsOrderedCreatedOnVmmanagerAndActiveWithItsAddresses() throws Exception {
+    void theDemoVpsLivesItsWholeLifeThroughTheApi() throws Exception {
         String customer = "vps-" + UUID.randomUUID().toString().substring(0, 8);
         String email = customer + "@example.com";
         String token = runtime.jwt().issue(customer, email, null, Duration.ofMinutes(10));
@@ -75,6 +76,66 @@ class VpsEndToEndTest {
                 .findFirst().orElseThrow();
         assertThat(ready.toString()).contains(host.ipv4().getFirst().ip())
                 .contains(vm.passwordOf(host.id()).orElseThrow());
+
+        // --- client functions
+        String service = "/v1/services/" + serviceId;
+        JsonNode info = json(send("GET", service + "/server", token, null), 200);
+        assertThat(info.path("mainIp").asText()).isEqualTo(host.ipv4().getFirst().ip());
+        assertThat(info.path("power").asText()).isEqualTo("on");
+        String ip = host.ipv4().getFirst().ip();
+        json(send("PUT", service + "/ips/" + ip + "/reverse-dns", token, "{\"hostname\":\"mail.vps1.example.com\"}"),
+                200);
+        assertThat(json(send("GET", service + "/ips", token, null), 200).path("ips").findValuesAsText("reverseDns"))
+                .contains("mail.vps1.example.com");
+        JsonNode console = json(send("POST", service + "/console", token, null), 200);
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(console.path("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        json(send("POST", service + "/rescue", token, "{\"action\":\"start\"}"), 409);
+
+        // --- staff: suspend, unsuspend, reinstall, terminate
+        String staff = runtime.jwt().issue("noc-" + customer, "noc@hostwright.local", "admin", Duration.ofMinutes(10));
+        String admin = "/v1/admin/services/" + serviceId;
+        operation(admin, json(send("POST", admin + "/suspend", staff, "{\"reason\":\"invoice 7 unpaid\"}"), 202),
+                staff);
+        await(() -> json(send("GET", service, token, null), 200), s -> s.path("status").asText().equals("SUSPENDED"));
+        assertThat(vm.host(host.id()).poweredOn()).isFalse();
+        assertThat(vm.accountByEmail(email).orElseThrow().suspended()).isTrue();
+
+        operation(admin, json(send("POST", admin + "/unsuspend", staff, "{}"), 202), staff);
+        await(() -> json(send("GET", service, token, null), 200), s -> s.path("status").asText().equals("ACTIVE"));
+        assertThat(vm.host(host.id()).poweredOn()).isTrue();
+        assertThat(vm.accountByEmail(email).orElseThrow().suspended()).isFalse();
+
+        JsonNode reinstall = json(send("POST", service + "/reinstall", token, "{\"osTemplateId\":\"ubuntu-24.04\"}"),
+                202);
+        await(() -> json(send("GET", service + "/operations/" + reinstall.path("operationId").asText(), token, null),
+                200), o -> o.path("status").asText().equals("SUCCEEDED"));
+        assertThat(vm.host(host.id()).osId()).isEqualTo(2);
+
+        int free = vm.pool(1).free();
+        operation(admin, json(send("POST", admin + "/terminate", staff, "{}"), 202), staff);
+        await(() -> json(send("GET", service, token, null), 200), s -> s.path("status").asText().equals("TERMINATED"));
+        assertThat(vm.hosts()).noneMatch(h -> serviceId.equals(h.comment()));
+        assertThat(vm.pool(1).free()).isEqualTo(free + 2);
+        assertThat(vm.accountByEmail(email)).isEmpty();
+        assertThat(await(() -> mails(email), m -> m.size() >= 8)).extracting(m -> m.path("subject").asText())
+                .as("each once").containsExactlyInAnyOrder(
+                        "Your order " + accepted.path("orderId").asText() + " for VPS M is confirmed",
+                        "Your server vps1.example.com is being installed",
+                        "Your server vps1.example.com is ready to use",
+                        "Your service vps1.example.com has been suspended",
+                        "Your service vps1.example.com is active again",
+                        "Reinstallation of vps1.example.com has started",
+                        "Reinstallation of vps1.example.com has finished",
+                        "Your service vps1.example.com has been terminated");
+    }
+
+    /** Follows a staff operation to its end; it must succeed. */
+    private static void operation(String admin, JsonNode accepted, String staff) throws Exception {
+        String path = admin + "/operations/" + accepted.path("operationId").asText();
+        JsonNode ended = await(() -> json(send("GET", path, staff, null), 200),
+                o -> !List.of("QUEUED", "RUNNING").contains(o.path("status").asText()));
+        assertThat(ended.path("status").asText()).as(ended.toString()).isEqualTo("SUCCEEDED");
     }
 
     private interface Read<T> {
@@ -108,7 +169,7 @@ class VpsEndToEndTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        if ("POST".equals(method)) {
+        if ("POST".equals(method) || "PUT".equals(method)) {
             request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
