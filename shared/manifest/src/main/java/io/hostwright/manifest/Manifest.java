@@ -180,6 +180,7 @@ public final class Manifest {
                             get("/v1/services/{serviceId}/server", CUSTOMER),
                             post("/v1/services/{serviceId}/power", CUSTOMER),
                             post("/v1/services/{serviceId}/reinstall", CUSTOMER),
+                            post("/v1/services/{serviceId}/resize", CUSTOMER),
                             get("/v1/services/{serviceId}/operations/{operationId}", CUSTOMER),
                             post("/v1/services/{serviceId}/rescue", CUSTOMER),
                             post("/v1/services/{serviceId}/console", CUSTOMER),

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -117,6 +118,7 @@ public final class ApiGatewayServerControlRequestHandler
                         hostname, key), null);
             }
             case "POST /v1/services/{serviceId}/reinstall" -> reinstall(request, customer, serviceId, key);
+            case "POST /v1/services/{serviceId}/resize" -> resize(request, customer, serviceId, key);
             default -> ApiResponses.noRoute(request);
         };
     }
@@ -132,6 +134,24 @@ public final class ApiGatewayServerControlRequestHandler
         OperationAccepted accepted = requests.request(new OperationCommand(customer, serviceId, OperationKind.REINSTALL,
                 key, null, parameters));
         LOG.info("reinstall of service {} {} as {}", serviceId, accepted.replayed() ? "replayed" : "requested",
+                accepted.operation().operationId());
+        return OperationViews.acceptedForCustomer(accepted.operation(), "/v1/services/" + serviceId + "/operations/"
+                + accepted.operation().operationId(), accepted.replayed());
+    }
+
+    private APIGatewayV2HTTPResponse resize(ApiRequest request, Caller customer, String serviceId, String key) {
+        JsonBody body = JsonBody.parse(request.body()).allowOnly("", Set.of("cpuNumber", "ramMib", "diskMib"));
+        Map<String, String> parameters = new HashMap<>();
+        for (String field : List.of("cpuNumber", "ramMib", "diskMib")) {
+            Integer value = body.integer(field);
+            if (value != null) {
+                parameters.put(field, Integer.toString(value));
+            }
+        }
+        body.throwIfInvalid();
+        OperationAccepted accepted = requests.request(new OperationCommand(customer, serviceId, OperationKind.RESIZE,
+                key, null, parameters));
+        LOG.info("resize of service {} {} as {}", serviceId, accepted.replayed() ? "replayed" : "requested",
                 accepted.operation().operationId());
         return OperationViews.acceptedForCustomer(accepted.operation(), "/v1/services/" + serviceId + "/operations/"
                 + accepted.operation().operationId(), accepted.replayed());

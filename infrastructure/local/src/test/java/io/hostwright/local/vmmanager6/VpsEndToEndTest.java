@@ -112,13 +112,23 @@ class VpsEndToEndTest {
                 200), o -> o.path("status").asText().equals("SUCCEEDED"));
         assertThat(vm.host(host.id()).osId()).isEqualTo(2);
 
+        assertThat(json(send("POST", service + "/resize", token, "{\"diskMib\":1024}"), 409).path("errors")
+                .findValuesAsText("field")).containsExactly("diskMib");
+        JsonNode resize = json(send("POST", service + "/resize", token,
+                "{\"cpuNumber\":4,\"ramMib\":8192,\"diskMib\":102400}"), 202);
+        await(() -> json(send("GET", service + "/operations/" + resize.path("operationId").asText(), token, null),
+                200), o -> o.path("status").asText().equals("SUCCEEDED"));
+        assertThat(vm.host(host.id()).cpuNumber()).isEqualTo(4);
+        assertThat(vm.host(host.id()).ramMib()).isEqualTo(8192);
+        assertThat(vm.host(host.id()).disks().getFirst().sizeMib()).isEqualTo(102400);
+
         int free = vm.pool(1).free();
         operation(admin, json(send("POST", admin + "/terminate", staff, "{}"), 202), staff);
         await(() -> json(send("GET", service, token, null), 200), s -> s.path("status").asText().equals("TERMINATED"));
         assertThat(vm.hosts()).noneMatch(h -> serviceId.equals(h.comment()));
         assertThat(vm.pool(1).free()).isEqualTo(free + 2);
         assertThat(vm.accountByEmail(email)).isEmpty();
-        assertThat(await(() -> mails(email), m -> m.size() >= 8)).extracting(m -> m.path("subject").asText())
+        assertThat(await(() -> mails(email), m -> m.size() >= 9)).extracting(m -> m.path("subject").asText())
                 .as("each once").containsExactlyInAnyOrder(
                         "Your order " + accepted.path("orderId").asText() + " for VPS M is confirmed",
                         "Your server vps1.example.com is being installed",
@@ -127,6 +137,7 @@ class VpsEndToEndTest {
                         "Your service vps1.example.com is active again",
                         "Reinstallation of vps1.example.com has started",
                         "Reinstallation of vps1.example.com has finished",
+                        "vps1.example.com now has 4 vCPU, 8 GB RAM, 100 GB disk",
                         "Your service vps1.example.com has been terminated");
     }
 

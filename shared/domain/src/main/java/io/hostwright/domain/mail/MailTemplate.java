@@ -11,6 +11,7 @@ public enum MailTemplate {
     TERMINATED("terminated", Audience.CUSTOMER),
     REINSTALL_STARTED("reinstall-started", Audience.CUSTOMER),
     REINSTALL_FINISHED("reinstall-finished", Audience.CUSTOMER),
+    RESIZED("resized", Audience.CUSTOMER),
     BANDWIDTH_NEAR_LIMIT("bandwidth-near-limit", Audience.CUSTOMER),
     BANDWIDTH_OVER_LIMIT("bandwidth-over-limit", Audience.CUSTOMER),
     DISK_WIPE_FINISHED("disk-wipe-finished", Audience.STAFF),

@@ -22,6 +22,7 @@ import static io.hostwright.domain.mail.MailVariables.REASON;
 import static io.hostwright.domain.mail.MailVariables.ROOT_PASSWORD;
 import static io.hostwright.domain.mail.MailVariables.SERVER;
 import static io.hostwright.domain.mail.MailVariables.SERVICES;
+import static io.hostwright.domain.mail.MailVariables.SIZE;
 import static io.hostwright.domain.mail.MailVariables.STOCK;
 import static io.hostwright.domain.mail.MailVariables.STEP;
 import static io.hostwright.domain.mail.MailVariables.THRESHOLD;
@@ -66,6 +67,7 @@ public final class MailTemplates {
         spec(MailTemplate.TERMINATED, Set.of(PRODUCT_NAME, HOSTNAME), Map.of());
         spec(MailTemplate.REINSTALL_STARTED, Set.of(PRODUCT_NAME, HOSTNAME, OS), Map.of());
         spec(MailTemplate.REINSTALL_FINISHED, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP, ROOT_PASSWORD), NO_ADDITIONAL_IPS);
+        spec(MailTemplate.RESIZED, Set.of(PRODUCT_NAME, HOSTNAME, SIZE), Map.of());
         spec(MailTemplate.BANDWIDTH_NEAR_LIMIT, Set.of(PRODUCT_NAME, HOSTNAME, USED_TB, LIMIT_TB, USAGE_PERCENT), Map.of());
         spec(MailTemplate.BANDWIDTH_OVER_LIMIT, Set.of(PRODUCT_NAME, HOSTNAME, USED_TB, LIMIT_TB, OVERUSE_ACTION), Map.of());
         // Staff mails never carry customer credentials.

@@ -25,6 +25,8 @@ public final class MailVariables {
     public static final String ADDITIONAL_IPS = "additionalIps";
 
     public static final String REASON = "reason";
+    /** A server's size in words, e.g. "4 vCPU, 8 GB RAM, 100 GB disk". */
+    public static final String SIZE = "size";
     public static final String USED_TB = "usedTb";
     public static final String LIMIT_TB = "limitTb";
     public static final String USAGE_PERCENT = "usagePercent";

@@ -28,7 +28,11 @@ public record OperationKind(String label, Set<ServiceStatus> allowedFrom, Servic
     public static final OperationKind REINSTALL = new OperationKind("reinstall",
             EnumSet.of(ServiceStatus.ACTIVE), ServiceStatus.ACTIVE);
 
-    public static final List<OperationKind> STANDARD = List.of(SUSPEND, UNSUSPEND, TERMINATE, REINSTALL);
+    /** More CPU, RAM or disk for a virtual server; what may grow, and how, is the back-end's to check. */
+    public static final OperationKind RESIZE = new OperationKind("resize",
+            EnumSet.of(ServiceStatus.ACTIVE), ServiceStatus.ACTIVE);
+
+    public static final List<OperationKind> STANDARD = List.of(SUSPEND, UNSUSPEND, TERMINATE, REINSTALL, RESIZE);
 
     public OperationKind {
         Objects.requireNonNull(label, "label");

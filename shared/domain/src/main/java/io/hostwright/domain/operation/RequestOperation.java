@@ -82,8 +82,9 @@ public final class RequestOperation {
                     + command.kind().label() + " needs it to be " + command.kind().allowedFrom().stream()
                     .map(Enum::name).sorted().collect(Collectors.joining(" or ")));
         }
-        backends.lifecycleFor(service.backend(), command.kind());
-        Map<String, String> parameters = parameters(command, service);
+        LifecycleModule lifecycle = backends.lifecycleFor(service.backend(), command.kind());
+        Map<String, String> parameters = command.kind().equals(OperationKind.REINSTALL) ? parameters(command, service)
+                : new LinkedHashMap<>(lifecycle.parameters(command.kind(), service, command.parameters()));
         Instant now = clock.instant();
         Operation operation = new Operation(service.serviceId(), ids.next("op"), command.kind(), OperationStatus.QUEUED,
                 caller.scope(), reason, parameters, "queued", false, 1, now, now);
@@ -113,9 +114,6 @@ public final class RequestOperation {
 
     private Map<String, String> parameters(OperationCommand command, Service service) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        if (!command.kind().equals(OperationKind.REINSTALL)) {
-            return parameters;
-        }
         String osTemplateId = command.parameters().get(OS_TEMPLATE_ID);
         if (osTemplateId == null || osTemplateId.isBlank()) {
             throw InvalidRequest.of(OS_TEMPLATE_ID, "is required: the OS template to install");

@@ -6,6 +6,7 @@ import io.hostwright.domain.operation.LifecycleModule;
 import io.hostwright.domain.operation.Operation;
 import io.hostwright.domain.operation.OperationKind;
 import io.hostwright.domain.operation.OperationPlan;
+import io.hostwright.domain.problem.Conflict;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.step.StepOutcome;
 
@@ -32,12 +33,32 @@ final class VmLifecycle implements LifecycleModule {
                 OperationKind.SUSPEND, new VmSuspend(support),
                 OperationKind.UNSUSPEND, new VmUnsuspend(support),
                 OperationKind.TERMINATE, terminate,
-                OperationKind.REINSTALL, new VmReinstall(support));
+                OperationKind.REINSTALL, new VmReinstall(support),
+                OperationKind.RESIZE, new VmResize(support));
     }
 
     @Override
     public Optional<OperationPlan> plan(OperationKind kind) {
         return Optional.ofNullable(operations.get(kind)).map(VmOperation::plan);
+    }
+
+    /** A resize's size, checked before anything is written: see {@link VmResize#parameters}. */
+    @Override
+    public Map<String, String> parameters(OperationKind kind, Service service, Map<String, String> asked) {
+        if (!kind.equals(OperationKind.RESIZE)) {
+            return Map.of();
+        }
+        VmProductSettings settings;
+        try {
+            settings = VmContext.productSettings(service.sold().moduleSettings(), "the VMmanager settings of "
+                    + service.productName());
+        } catch (VmContext.Unresolvable unresolvable) {
+            throw new Conflict("service", unresolvable.getMessage());
+        }
+        VmServiceState state = VmServiceState.from(support.context().states().load(service.serviceId(),
+                VmManagerBackend.NAME));
+        VmSize now = state.size() != null ? state.size() : settings.soldSize();
+        return VmResize.parameters(service, settings, now, asked);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.hostwright.domain.operation.Operation;
 import io.hostwright.domain.operation.OperationKind;
 import io.hostwright.domain.operation.OperationStatus;
 import io.hostwright.domain.operation.RequestOperation;
+import io.hostwright.domain.problem.Conflict;
+import io.hostwright.domain.problem.InvalidRequest;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.step.StepOutcome;
 import io.hostwright.simulator.vmmanager6.SimulatedHost;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Suspend, unsuspend, reinstall and terminate of a VPS provisioned on the VMmanager 6 simulator, step by step. */
 class VmLifecycleOnSimulatorTest extends VmOnSimulator {
@@ -112,6 +115,58 @@ class VmLifecycleOnSimulatorTest extends VmOnSimulator {
 
         StepOutcome again = run(operation(service, OperationKind.TERMINATE, null, Map.of()), service);
         assertThat(again).as("a repeated terminate finds nothing left to do").isInstanceOf(StepOutcome.Done.class);
+    }
+
+    static final Map<String, Object> RESIZABLE = Map.of("clusterId", 1, "cpuNumber", 2, "ramMib", 4096,
+            "diskMib", 51200, "pollInterval", "PT1S", "maxCpuNumber", 8, "maxRamMib", 16384, "maxDiskMib", 204800);
+
+    @Test
+    void resizeGrowsCpuRamAndDiskAndTheNextResizeStartsFromTheNewSize() {
+        Service service = service("svc_big", RESIZABLE);
+        assertThat(provision(service)).isInstanceOf(StepOutcome.Done.class);
+        Map<String, String> asked = Map.of("cpuNumber", "4", "ramMib", "8192", "diskMib", "102400");
+
+        Map<String, String> parameters = lifecycle.parameters(OperationKind.RESIZE, service, asked);
+        StepOutcome outcome = run(operation(service, OperationKind.RESIZE, null, parameters), service);
+
+        assertThat(outcome).as(outcome.detail()).isInstanceOf(StepOutcome.Done.class);
+        SimulatedHost host = hostOf(service);
+        assertThat(host.cpuNumber()).isEqualTo(4);
+        assertThat(host.ramMib()).isEqualTo(8192);
+        assertThat(host.disks().getFirst().sizeMib()).isEqualTo(102400);
+        assertThat(mail.of(MailTemplate.RESIZED)).singleElement().satisfies(m ->
+                assertThat(m.variables().get("size")).isEqualTo("4 vCPU, 8 GB RAM, 100 GB disk"));
+        assertThatThrownBy(() -> lifecycle.parameters(OperationKind.RESIZE, service, Map.of("diskMib", "51200")))
+                .isInstanceOf(Conflict.class).hasMessageContaining("102400 MiB");
+    }
+
+    @Test
+    void aResizeThatShrinksStepsWrongOrPassesTheLimitsIsRefusedNamingTheField() {
+        Service service = service("svc_no", RESIZABLE);
+
+        assertThat(refusal(service, Map.of("diskMib", "20480"))).isEqualTo("diskMib");
+        assertThat(refusal(service, Map.of("ramMib", "5000"))).isEqualTo("ramMib");
+        assertThat(refusal(service, Map.of("ramMib", "2048"))).isEqualTo("ramMib");
+        assertThat(refusal(service, Map.of("cpuNumber", "1"))).isEqualTo("cpuNumber");
+        assertThat(refusal(service, Map.of("cpuNumber", "16"))).isEqualTo("cpuNumber");
+        assertThat(refusal(service, Map.of("cpuNumber", "2"))).isEqualTo("body");
+        assertThatThrownBy(() -> lifecycle.parameters(OperationKind.RESIZE, service, Map.of()))
+                .isInstanceOf(InvalidRequest.class);
+        assertThatThrownBy(() -> lifecycle.parameters(OperationKind.RESIZE, service(id("fixed"), SETTINGS),
+                Map.of("cpuNumber", "4"))).isInstanceOf(Conflict.class).hasMessageContaining("cannot be resized");
+    }
+
+    private static String id(String s) {
+        return "svc_" + s;
+    }
+
+    private String refusal(Service service, Map<String, String> asked) {
+        try {
+            lifecycle.parameters(OperationKind.RESIZE, service, asked);
+            throw new AssertionError("accepted " + asked);
+        } catch (Conflict refused) {
+            return refused.field();
+        }
     }
 
     @Test
