@@ -141,6 +141,41 @@ class VpsEndToEndTest {
                         "Your service vps1.example.com has been terminated");
     }
 
+    @Test
+    void aCreateTaskThatFailsFailsTheOrderWithVmmanagersWordsAndStaffAreTold() throws Exception {
+        VmManager6Simulator vm = runtime.simulator(VmManager6Simulator.BACKEND, VmManager6Simulator.class);
+        vm.failNextTasks("host_create", 1, "Not enough free space on storage fra-nvme-1");
+        String customer = "vpsfail-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = runtime.jwt().issue(customer, customer + "@example.com", null, Duration.ofMinutes(10));
+
+        String serviceId = json(send("POST", "/v1/orders", token, """
+                {"productId":"vps-m","billingCycle":"monthly","hostname":"vpsfail.example.com","os":"debian-12"}"""),
+                202).path("serviceId").asText();
+
+        JsonNode failed = await(() -> json(send("GET", "/v1/services/" + serviceId, token, null), 200),
+                s -> s.path("status").asText().equals("FAILED"));
+        assertThat(failed.path("statusReason").asText()).contains("Not enough free space on storage fra-nvme-1");
+        List<JsonNode> staff = await(() -> mails("noc@hostwright.local"),
+                m -> m.stream().anyMatch(mail -> mail.toString().contains(serviceId)));
+        assertThat(staff).filteredOn(mail -> mail.toString().contains(serviceId)).singleElement()
+                .satisfies(mail -> assertThat(mail.path("text").asText()).contains("Not enough free space"));
+    }
+
+    @Test
+    void theHourlySyncReadsTheConnectionsOsTemplatesFromVmmanager() throws Exception {
+        String staff = runtime.jwt().issue("sync-staff", "noc@hostwright.local", "admin", Duration.ofMinutes(10));
+        String location = send("POST", "/v1/admin/connections/vmmanager-demo/sync", staff, "").headers()
+                .firstValue("Location").orElseThrow();
+
+        JsonNode run = await(() -> json(send("GET", location, staff, null), 200),
+                r -> !r.path("status").asText().equals("QUEUED") && !r.path("status").asText().equals("RUNNING"));
+
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("unchanged").asInt()).as("the seed named them as VMmanager does").isEqualTo(4);
+        JsonNode product = json(send("GET", "/v1/catalog/products/vps-m", null, null), 200);
+        assertThat(product.path("osTemplates").findValuesAsText("id")).contains("debian-12", "ubuntu-24.04");
+    }
+
     /** Follows a staff operation to its end; it must succeed. */
     private static void operation(String admin, JsonNode accepted, String staff) throws Exception {
         String path = admin + "/operations/" + accepted.path("operationId").asText();

@@ -175,4 +175,33 @@ class VmProvisioningOnSimulatorTest extends VmOnSimulator {
         assertThat(outcome).as(outcome.detail()).isInstanceOf(StepOutcome.Done.class);
         assertThat(hostsOf(service)).singleElement().satisfies(h -> assertThat(h.ipv4()).hasSize(2));
     }
+
+    @Test
+    void trafficForBandwidthPollingIsTheHostsMetricsPerFiveMinutes() {
+        Service service = service("svc_traffic", SETTINGS);
+        assertThat(provision(service)).isInstanceOf(StepOutcome.Done.class);
+        long hostId = hostsOf(service).getFirst().id();
+        Instant from = Instant.ofEpochSecond((clock.instant().getEpochSecond() / 300 + 1) * 300);
+        clock.set(from);
+        vm.setTrafficRate(hostId, 1_000_000, 4_000_000);
+        clock.set(from.plus(Duration.ofMinutes(15)));
+
+        var samples = backend.usage().orElseThrow().traffic(service, from, from.plus(Duration.ofMinutes(15)));
+
+        assertThat(samples).hasSize(3).allSatisfy(sample -> {
+            assertThat(sample.bytesIn()).isEqualTo(300_000_000L);
+            assertThat(sample.bytesOut()).isEqualTo(1_200_000_000L);
+        });
+        assertThat(samples.getFirst().start()).isEqualTo(from);
+    }
+
+    @Test
+    void theTemplatesAreTheOsListNamedByRepository() {
+        assertThat(backend.templates().orElseThrow().templates(connection))
+                .extracting(UpstreamTemplate::name, UpstreamTemplate::upstreamId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ISPsystem__Debian 12", "1"),
+                        org.assertj.core.groups.Tuple.tuple("ISPsystem__Ubuntu 24.04", "2"),
+                        org.assertj.core.groups.Tuple.tuple("ISPsystem__AlmaLinux 9", "3"),
+                        org.assertj.core.groups.Tuple.tuple("local__Debian 12 LAMP", "4"));
+    }
 }
