@@ -7,6 +7,7 @@ import io.hostwright.benchmark.coldstart.ColdStartBenchmark;
 import io.hostwright.benchmark.lifecycle.LifecycleLoad;
 import io.hostwright.benchmark.orders.OrderLoad;
 import io.hostwright.benchmark.provisioning.ProvisioningLoad;
+import io.hostwright.benchmark.provisioning.VpsProvisioningLoad;
 import io.hostwright.benchmark.usage.UsagePollingLoad;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.Map;
  * {@code java -jar infrastructure/benchmark/target/hostwright-benchmark.jar [--runs=5] [--orders=1000]
  * [--concurrency=8] [--warmup=40] [--provisioning-orders=100] [--provisioning-ipv4=2] [--servers=40]
  * [--connections=20] [--templates=200] [--products=200] [--usage-servers=10000] [--usage-connections=10]
- * [--only=coldstart|orders|provisioning|lifecycle|catalog|usage]}, from the repository root after
+ * [--vps-orders=100] [--only=coldstart|orders|provisioning|lifecycle|catalog|usage|vps]}, from the repository root after
  * {@code mvn -B -q package -DskipTests}.
  *
  * <p>Prints figures, judges nothing. Tables go to stdout, progress to stderr; what the functions, emulators and
@@ -117,6 +118,12 @@ public final class Benchmark {
             UsagePollingLoad.Result usage = new UsagePollingLoad(options, progress).run();
             json.put("usage", usage);
             stdout.print(Report.usage(usage));
+            stdout.flush();
+        }
+        if (options.vps()) {
+            VpsProvisioningLoad.Result vps = new VpsProvisioningLoad(options, progress).run();
+            json.put("vps", vps);
+            stdout.print(Report.vps(vps));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         json.put("elapsedSeconds", seconds);

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What to run. Defaults finish in about five minutes on two cores, plus a little over a minute for the lifecycle phase.
+ * What to run. Defaults finish in about five minutes on two cores, plus a little over a minute for the lifecycle phase
+ * and about a minute and a half for the vps phase.
  *
  * @param runs               fresh JVMs per function and JVM mode; the median is printed
  * @param orders             orders placed in the measured window
@@ -19,18 +20,19 @@ import java.util.List;
  * @param catalogProducts    products the catalog phase reads the public catalog with
  * @param usageServers       servers the usage phase polls
  * @param usageConnections   connections (TenantOS installations) they are spread across
+ * @param vpsOrders          VPS orders provisioned end to end on the VMmanager 6 simulator in the vps phase
  * @param jvmTimeout         longest a cold-start JVM may live before it is killed and counted as failed
  * @param loadTimeout        longest the measured window may last; orders not placed by then are reported as not sent
  */
 public record Options(int runs, int orders, int concurrency, int warmup, int provisioningOrders,
                       int provisioningIpv4, int lifecycleServers, int syncConnections, int syncTemplates,
-                      int catalogProducts, int usageServers, int usageConnections, boolean coldStarts,
-                      boolean orderLoad, boolean provisioning, boolean lifecycle, boolean catalog, boolean usage,
-                      Duration jvmTimeout, Duration loadTimeout) {
+                      int catalogProducts, int usageServers, int usageConnections, int vpsOrders,
+                      boolean coldStarts, boolean orderLoad, boolean provisioning, boolean lifecycle, boolean catalog,
+                      boolean usage, boolean vps, Duration jvmTimeout, Duration loadTimeout) {
 
     /** The phases, in the order a run without {@code --only} runs them all. */
     public static final List<String> PHASES = List.of("coldstart", "orders", "provisioning", "lifecycle", "catalog",
-            "usage");
+            "usage", "vps");
 
     public static final String USAGE = """
             usage: java -jar infrastructure/benchmark/target/hostwright-benchmark.jar [options]
@@ -51,7 +53,8 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
               --usage-servers=N servers the usage phase polls every cycle (default 10000)
               --usage-connections=N
                                 TenantOS installations they are spread across (default 10)
-              --only=PHASE      one phase only: coldstart, orders, provisioning, lifecycle, catalog or usage
+              --vps-orders=N    VPS orders provisioned end to end against the VMmanager 6 simulator (default 100)
+              --only=PHASE      one phase only: coldstart, orders, provisioning, lifecycle, catalog, usage or vps
               --help            this text
             Run from the repository root after: mvn -B -q package -DskipTests
             """;
@@ -93,11 +96,14 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
         if (usageServers < usageConnections || usageServers > 100_000) {
             throw new IllegalArgumentException("--usage-servers must be from --usage-connections to 100000");
         }
+        if (vpsOrders < 1 || vpsOrders > 1000) {
+            throw new IllegalArgumentException("--vps-orders must be 1..1000");
+        }
     }
 
     public static Options defaults() {
-        return new Options(5, 1000, 8, 40, 100, 2, 40, 20, 200, 200, 10_000, 10, true, true, true, true, true, true,
-                Duration.ofSeconds(60), Duration.ofMinutes(5));
+        return new Options(5, 1000, 8, 40, 100, 2, 40, 20, 200, 200, 10_000, 10, 100, true, true, true, true, true,
+                true, true, Duration.ofSeconds(60), Duration.ofMinutes(5));
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -108,6 +114,7 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
         int lifecycleServers = o.lifecycleServers;
         int syncConnections = o.syncConnections, syncTemplates = o.syncTemplates, catalogProducts = o.catalogProducts;
         int usageServers = o.usageServers, usageConnections = o.usageConnections;
+        int vpsOrders = o.vpsOrders;
         String only = null;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -125,6 +132,7 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
                 case "--products" -> catalogProducts = number(name, value);
                 case "--usage-servers" -> usageServers = number(name, value);
                 case "--usage-connections" -> usageConnections = number(name, value);
+                case "--vps-orders" -> vpsOrders = number(name, value);
                 case "--only" -> {
                     if (!PHASES.contains(value)) {
                         throw new IllegalArgumentException("--only is one of " + PHASES + ", not \""
@@ -136,11 +144,11 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
             }
         }
         return new Options(runs, orders, concurrency, warmup, provisioningOrders, provisioningIpv4, lifecycleServers,
-                syncConnections, syncTemplates, catalogProducts, usageServers, usageConnections,
+                syncConnections, syncTemplates, catalogProducts, usageServers, usageConnections, vpsOrders,
                 only == null || only.equals("coldstart"), only == null || only.equals("orders"),
                 only == null || only.equals("provisioning"), only == null || only.equals("lifecycle"),
-                only == null || only.equals("catalog"), only == null || only.equals("usage"), o.jvmTimeout,
-                o.loadTimeout);
+                only == null || only.equals("catalog"), only == null || only.equals("usage"),
+                only == null || only.equals("vps"), o.jvmTimeout, o.loadTimeout);
     }
 
     private static int number(String name, String value) {

@@ -11,6 +11,7 @@ import io.hostwright.benchmark.orders.BatchResult;
 import io.hostwright.benchmark.orders.OrderLoad;
 import io.hostwright.benchmark.provisioning.BenchmarkStock;
 import io.hostwright.benchmark.provisioning.ProvisioningLoad;
+import io.hostwright.benchmark.provisioning.VpsProvisioningLoad;
 import io.hostwright.benchmark.report.TextTable;
 import io.hostwright.benchmark.usage.UsageCost;
 import io.hostwright.benchmark.usage.UsagePollingLoad;
@@ -152,85 +153,111 @@ final class Report {
         r.failureReasons().forEach((reason, n) -> out.append("  FAILED ").append(n).append(" x: ")
                 .append(truncate(reason, 200)).append('\n'));
 
-        TextTable milestones = new TextTable("from the 202 to", "read from", "n", "p50", "p90", "p99", "max");
-        for (ProvisioningLoad.Milestone m : r.milestones()) {
-            milestones.row(m.name(), m.source(), m.ms().count(), ms(m.ms().p50()), ms(m.ms().p90()), ms(m.ms().p99()),
-                    ms(m.ms().max()));
-        }
-        out.append('\n').append(milestones.render());
+        out.append('\n').append(milestoneTable(r.milestones()));
         out.append("  ms, from the moment the client had the 202; a step's updatedAt is when its outcome was recorded,\n"
                 + "  just after the TenantOS call (the simulator logs a call when it has answered it, latency included)\n");
 
-        TextTable steps = new TextTable("step (ACTIVE services)", "p50", "p90", "max", "attempts mean", "max");
-        for (ProvisioningLoad.StepFigures step : r.steps()) {
-            steps.row(step.step(), ms(step.sincePreviousMs().p50()), ms(step.sincePreviousMs().p90()),
-                    ms(step.sincePreviousMs().max()), decimal(step.meanAttempts(), 2), step.maxAttempts());
-        }
-        out.append('\n').append(steps.render());
+        out.append('\n').append(stepTable(r.steps()));
         out.append("  ms from the previous step's end (the 202 for the first) to this step's end: queue hop, the step's\n"
                 + "  DynamoDB and TenantOS calls, and for await-install the install itself and the polls (one per attempt)\n");
 
         int servers = r.active();
-        List<String> functions = r.byFunctionInstalled()
-                ? r.awsCallsByFunction().keySet().stream().sorted(Comparator.comparingInt(Report::manifestOrder)).toList()
-                : List.of();
-        List<String> headers = new ArrayList<>(List.of("operation", "calls", "per server"));
-        functions.forEach(f -> headers.add(f));
-        TextTable aws = new TextTable(headers.toArray(String[]::new));
-        Set<String> operations = new TreeSet<>(r.awsCalls().keySet());
-        List<String> mismatches = new ArrayList<>();
-        for (String operation : operations) {
-            long calls = r.awsCalls().get(operation);
-            List<Object> row = new ArrayList<>(List.of(operation, calls, perOrder(calls, servers)));
-            long split = 0;
-            for (String function : functions) {
-                long n = r.awsCallsByFunction().get(function).getOrDefault(operation, 0L);
-                split += n;
-                row.add(n == 0 ? "" : perOrder(n, servers));
-            }
-            if (!functions.isEmpty() && split != calls) {
-                mismatches.add(operation + " " + split + " vs " + calls);
-            }
-            aws.row(row.toArray());
-        }
-        long total = total(r.awsCalls());
-        List<Object> totalRow = new ArrayList<>(List.of("total", total, perOrder(total, servers)));
-        for (String function : functions) {
-            totalRow.add(perOrder(total(r.awsCallsByFunction().get(function)), servers));
-        }
-        aws.row(totalRow.toArray());
         out.append(String.format(Locale.ROOT, "%nAWS SDK CALLS BY THE FUNCTIONS per provisioned server (%d ACTIVE; AwsCallCounter "
                 + "from the first order until the queues were empty)%n", servers));
-        out.append(aws.render());
-        if (functions.isEmpty()) {
-            out.append("  (no split by function: the benchmark's SDK interceptor was not loaded)\n");
-        } else {
-            out.append("  per function: the same calls per server, split by the runtime thread that made them (API functions\n"
-                    + "  on the gateway's, told apart by the handler on its stack; queue consumers on their poller's);\n  ")
-                    .append(mismatches.isEmpty() ? "per operation they add up to AwsCallCounter's count"
-                            : "they differ from AwsCallCounter for " + String.join(", ", mismatches))
-                    .append('\n');
-        }
+        awsCallsTable(out, r.awsCalls(), r.awsCallsByFunction(), r.byFunctionInstalled(), servers, "server");
         out.append("  the mailer sends what the steps queue (provisioning, account created, server ready) and the order's mail\n");
         if (r.failed() + r.stillProvisioning() + r.waitingForStock() > 0) {
             out.append("  per server, here and below = all calls / ACTIVE services: the calls made for services that did not\n"
                     + "  get there are in the numerators too\n");
         }
 
-        TextTable backend = new TextTable("TenantOS call", "calls", "per server", "not 2xx");
+        out.append(String.format(Locale.ROOT, "%nTENANTOS API CALLS per provisioned server (%d ACTIVE; the simulator's call log, "
+                + "same window)%n", servers));
+        out.append(backendCallsTable("TenantOS call", r.backendCalls(), servers, "server"));
+        out.append("  provisioning handler instances built: ").append(r.provisioningInstances()).append('\n');
+        return out.toString();
+    }
+
+    /** From the 202 to each milestone: n, p50, p90, p99 and max. */
+    private static String milestoneTable(List<ProvisioningLoad.Milestone> milestones) {
+        TextTable table = new TextTable("from the 202 to", "read from", "n", "p50", "p90", "p99", "max");
+        for (ProvisioningLoad.Milestone m : milestones) {
+            table.row(m.name(), m.source(), m.ms().count(), ms(m.ms().p50()), ms(m.ms().p90()), ms(m.ms().p99()),
+                    ms(m.ms().max()));
+        }
+        return table.render();
+    }
+
+    /** Per provisioning step of the ACTIVE services: time since the previous step and attempts. */
+    private static String stepTable(List<ProvisioningLoad.StepFigures> steps) {
+        TextTable table = new TextTable("step (ACTIVE services)", "p50", "p90", "max", "attempts mean", "max");
+        for (ProvisioningLoad.StepFigures step : steps) {
+            table.row(step.step(), ms(step.sincePreviousMs().p50()), ms(step.sincePreviousMs().p90()),
+                    ms(step.sincePreviousMs().max()), decimal(step.meanAttempts(), 2), step.maxAttempts());
+        }
+        return table.render();
+    }
+
+    /**
+     * AWS calls by operation, in all and per {@code unit} ({@code n} of them), split by function when the interceptor
+     * was there; then whether the split adds up.
+     */
+    private static void awsCallsTable(StringBuilder out, Map<String, Long> awsCalls,
+                                      Map<String, Map<String, Long>> byFunction, boolean byFunctionInstalled, int n,
+                                      String unit) {
+        List<String> functions = byFunctionInstalled
+                ? byFunction.keySet().stream().sorted(Comparator.comparingInt(Report::manifestOrder)).toList()
+                : List.of();
+        List<String> headers = new ArrayList<>(List.of("operation", "calls", "per " + unit));
+        functions.forEach(f -> headers.add(f));
+        TextTable aws = new TextTable(headers.toArray(String[]::new));
+        Set<String> operations = new TreeSet<>(awsCalls.keySet());
+        List<String> mismatches = new ArrayList<>();
+        for (String operation : operations) {
+            long calls = awsCalls.get(operation);
+            List<Object> row = new ArrayList<>(List.of(operation, calls, perOrder(calls, n)));
+            long split = 0;
+            for (String function : functions) {
+                long c = byFunction.get(function).getOrDefault(operation, 0L);
+                split += c;
+                row.add(c == 0 ? "" : perOrder(c, n));
+            }
+            if (!functions.isEmpty() && split != calls) {
+                mismatches.add(operation + " " + split + " vs " + calls);
+            }
+            aws.row(row.toArray());
+        }
+        long total = total(awsCalls);
+        List<Object> totalRow = new ArrayList<>(List.of("total", total, perOrder(total, n)));
+        for (String function : functions) {
+            totalRow.add(perOrder(total(byFunction.get(function)), n));
+        }
+        aws.row(totalRow.toArray());
+        out.append(aws.render());
+        if (functions.isEmpty()) {
+            out.append("  (no split by function: the benchmark's SDK interceptor was not loaded)\n");
+        } else {
+            out.append("  per function: the same calls per " + unit + ", split by the runtime thread that made them (API functions\n"
+                    + "  on the gateway's, told apart by the handler on its stack; queue consumers on their poller's);\n  ")
+                    .append(mismatches.isEmpty() ? "per operation they add up to AwsCallCounter's count"
+                            : "they differ from AwsCallCounter for " + String.join(", ", mismatches))
+                    .append('\n');
+        }
+    }
+
+    /** A back-end's calls by route, in all and per {@code unit} ({@code n} of them), and those not 2xx. */
+    private static String backendCallsTable(String header, List<ProvisioningLoad.BackendCalls> calls, int n,
+                                            String unit) {
+        TextTable backend = new TextTable(header, "calls", "per " + unit, "not 2xx");
         long backendTotal = 0;
         long backendErrors = 0;
-        for (ProvisioningLoad.BackendCalls call : r.backendCalls()) {
-            backend.row(call.route(), call.calls(), perOrder(call.calls(), servers), call.errors());
+        for (ProvisioningLoad.BackendCalls call : calls) {
+            backend.row(call.route(), call.calls(), perOrder(call.calls(), n), call.errors());
             backendTotal += call.calls();
             backendErrors += call.errors();
         }
-        backend.row("total", backendTotal, perOrder(backendTotal, servers), backendErrors);
-        out.append(String.format(Locale.ROOT, "%nTENANTOS API CALLS per provisioned server (%d ACTIVE; the simulator's call log, "
-                + "same window)%n", servers));
-        out.append(backend.render());
-        out.append("  provisioning handler instances built: ").append(r.provisioningInstances()).append('\n');
-        return out.toString();
+        backend.row("total", backendTotal, perOrder(backendTotal, n), backendErrors);
+        return backend.render();
     }
 
     static String catalog(CatalogSyncLoad.Result r) {
@@ -299,6 +326,66 @@ final class Report {
         out.append(bill.render());
         out.append(String.format(Locale.ROOT, "  total: $%,.2f a month, $%.4f per server%n", r.monthly().totalUsd(),
                 r.monthly().perServerUsd()));
+        return out.toString();
+    }
+
+    static String vps(VpsProvisioningLoad.Result r) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nVPS - %d VMmanager 6 orders end to end through the laptop runtime (%d concurrent "
+                        + "clients, a new customer per order, %d IPv4 each; runtime started in %.1f s)%n",
+                r.requested(), r.concurrency(), r.ipv4(), r.runtimeStartup().toMillis() / 1000.0));
+        out.append(String.format(Locale.ROOT, "  simulator: the demo seed plus pool %d of %d addresses on cluster 1, %d ms added to "
+                        + "every API call, tasks (host_create among them) take %.1f s%n", VpsProvisioningLoad.POOL_ID,
+                r.poolSize(), r.latencyMs(), r.taskMs() / 1000.0));
+        out.append(String.format(Locale.ROOT, "  create task polled every %.1f s; the provisioning queue runs at most %d batches of "
+                + "%d at once%n", r.pollIntervalMs() / 1000.0, r.provisioningMaxConcurrency(), r.provisioningBatchSize()));
+        out.append(String.format(Locale.ROOT, "  warm-up, not counted: %d orders, %d ACTIVE, in %.1f s%n",
+                r.warmupOrders(), r.warmupActive(), r.warmupSeconds()));
+        int notAccepted = r.requested() - r.accepted();
+        out.append(String.format(Locale.ROOT, "  outcome: %d ACTIVE, %d FAILED, %d waiting for addresses or room, %d still "
+                        + "provisioning, %d not accepted (of %d ordered)%n", r.active(), r.failed(), r.waitingForRoom(),
+                r.stillProvisioning(), notAccepted, r.requested()));
+        out.append(String.format(Locale.ROOT, "  orders placed in %.1f s; %s %.1f s after the first order was sent; "
+                        + "queues %s%n", r.placeSeconds(),
+                r.settled() ? "the last service settled (ACTIVE or FAILED)" : "NOT all settled when the watch gave up",
+                r.settleSeconds(), r.drained() ? "empty afterwards" : "NOT empty within a minute afterwards"));
+        out.append(String.format(Locale.ROOT, "  on the simulator: %d hosts and %d accounts for the %d accepted orders%n",
+                r.hosts(), r.accounts(), r.accepted()));
+        if (!r.otherAnswers().isEmpty()) {
+            out.append("  not accepted: ").append(r.otherAnswers().entrySet().stream()
+                    .map(e -> e.getValue() + " x " + (e.getKey() == 0 ? "no answer" : "HTTP " + e.getKey()))
+                    .collect(Collectors.joining(", "))).append('\n');
+            r.answerExamples().forEach(e -> out.append("    e.g. ").append(truncate(e, 300)).append('\n'));
+        }
+        r.failureReasons().forEach((reason, n) -> out.append("  FAILED ").append(n).append(" x: ")
+                .append(truncate(reason, 200)).append('\n'));
+
+        out.append('\n').append(milestoneTable(r.milestones()));
+        out.append("  ms, from the moment the client had the 202; a step's updatedAt is when its outcome was recorded;\n"
+                + "  the simulator's task times are its own clock's (this JVM's)\n");
+
+        out.append('\n').append(stepTable(r.steps()));
+        out.append("  ms from the previous step's end (the 202 for the first) to this step's end: queue hop, the step's\n"
+                + "  DynamoDB and VMmanager calls, and for await-host the rest of the create task and the polls (one per attempt)\n");
+
+        int vps = r.active();
+        out.append(String.format(Locale.ROOT, "%nAWS SDK CALLS BY THE FUNCTIONS per VPS (%d ACTIVE; AwsCallCounter from the first "
+                + "order until the queues were empty)%n", vps));
+        awsCallsTable(out, r.awsCalls(), r.awsCallsByFunction(), r.byFunctionInstalled(), vps, "VPS");
+        out.append("  the mailer sends what the steps queue (provisioning, server ready) and the order's mail\n");
+        if (r.failed() + r.stillProvisioning() + r.waitingForRoom() > 0) {
+            out.append("  per VPS, here and below = all calls / ACTIVE services: the calls made for services that did not\n"
+                    + "  get there are in the numerators too\n");
+        }
+
+        out.append(String.format(Locale.ROOT, "%nVMMANAGER 6 API CALLS per VPS (%d ACTIVE; the simulator's call log, same window, "
+                + "by route)%n", vps));
+        out.append(backendCallsTable("VMmanager call", r.backendCalls(), vps, "VPS"));
+        if (r.callLogFull()) {
+            out.append(String.format(Locale.ROOT, "  the call log was FULL (it keeps the last %,d calls): the counts are too low%n",
+                    VpsProvisioningLoad.CALL_LOG_CAPACITY));
+        }
+        out.append("  provisioning handler instances built: ").append(r.provisioningInstances()).append('\n');
         return out.toString();
     }
 

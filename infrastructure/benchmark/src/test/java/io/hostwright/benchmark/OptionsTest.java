@@ -20,6 +20,22 @@ class OptionsTest {
         assertThat(options.syncConnections()).isEqualTo(20);
         assertThat(options.syncTemplates()).isEqualTo(200);
         assertThat(options.catalogProducts()).isEqualTo(200);
+        assertThat(options.usage()).isTrue();
+        assertThat(options.vps()).isTrue();
+        assertThat(options.vpsOrders()).isEqualTo(100);
+    }
+
+    @Test
+    void onlyTheVpsPhaseWithItsOrders() {
+        Options options = Options.parse(new String[] {"--only=vps", "--vps-orders=20"});
+
+        assertThat(options.vps()).isTrue();
+        assertThat(options.coldStarts() || options.orderLoad() || options.provisioning() || options.lifecycle()
+                || options.catalog() || options.usage()).isFalse();
+        assertThat(options.vpsOrders()).isEqualTo(20);
+        assertThat(options.provisioningOrders()).isEqualTo(100);
+        assertThat(Options.parse(new String[] {"--only=provisioning"}).vps()).isFalse();
+        assertThatThrownBy(() -> Options.parse(new String[] {"--vps-orders=0"})).hasMessageContaining("--vps-orders");
     }
 
     @Test

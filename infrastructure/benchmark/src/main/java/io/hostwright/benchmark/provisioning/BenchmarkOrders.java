@@ -42,11 +42,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * TenantOS orders of the benchmark's own product through a running laptop runtime: the product, connection and
- * settings pointing at the runtime's simulator ({@link BenchmarkStock}), orders placed over HTTP by a fixed number of
- * clients (each by a new customer), their services watched through the table with the emulator's own client (which
- * no function uses, so nothing is counted) and read once through {@code GET /v1/services/{id}}. The provisioning and
- * lifecycle phases both order this way.
+ * Orders of the benchmark's own product through a running laptop runtime: for TenantOS the product, connection and
+ * settings pointing at the runtime's simulator ({@link BenchmarkStock}, {@link #seedProduct}; the VPS phase seeds its
+ * own, {@link VpsProvisioningLoad#seedProduct}), orders placed over HTTP by a fixed number of clients (each by a new
+ * customer), their services watched through the table with the emulator's own client (which no function uses, so
+ * nothing is counted) and read once through {@code GET /v1/services/{id}}. The provisioning, VPS and lifecycle phases
+ * all order this way.
  */
 public final class BenchmarkOrders {
 
@@ -125,8 +126,22 @@ public final class BenchmarkOrders {
         return runtime.simulator(TenantOsSimulator.BACKEND, TenantOsSimulator.class);
     }
 
-    /** Places {@code count} orders of {@code ipv4} addresses each, each by a new customer, with the clients. */
+    /**
+     * Places {@code count} orders of the {@link #seedProduct TenantOS product}, {@code ipv4} addresses and 10 TB each,
+     * each by a new customer, with the clients.
+     */
     public List<PlacedOrder> place(String productId, int ipv4, String run, int count) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("ipv4", ipv4);
+        options.put("bandwidthTb", 10);
+        return place(productId, options, run, count);
+    }
+
+    /**
+     * Places {@code count} orders of any product with the same order options ({@code "options"} of
+     * {@code POST /v1/orders}), each by a new customer, with the clients.
+     */
+    public List<PlacedOrder> place(String productId, Map<String, Object> options, String run, int count) {
         PlacedOrder[] placed = new PlacedOrder[count];
         AtomicInteger next = new AtomicInteger();
         long deadline = System.nanoTime() + PLACE_TIMEOUT.toNanos();
@@ -136,7 +151,7 @@ public final class BenchmarkOrders {
                 clients.execute(() -> {
                     int n;
                     while ((n = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
-                        placed[n] = placeOne(orders, productId, ipv4, run, n);
+                        placed[n] = placeOne(orders, productId, options, run, n);
                     }
                 });
             }
@@ -149,7 +164,7 @@ public final class BenchmarkOrders {
         return out;
     }
 
-    private PlacedOrder placeOne(URI orders, String productId, int ipv4, String run, int n) {
+    private PlacedOrder placeOne(URI orders, String productId, Map<String, Object> options, String run, int n) {
         String customer = "bench-" + run + "-" + n;
         String email = customer + "@example.test";
         String token = runtime.jwt().issue(customer, email, null, Duration.ofHours(1));
@@ -157,7 +172,7 @@ public final class BenchmarkOrders {
         String body = MAPPER.createObjectNode()
                 .put("productId", productId).put("billingCycle", "monthly").put("hostname", hostname)
                 .put("os", OS)
-                .set("options", MAPPER.createObjectNode().put("ipv4", ipv4).put("bandwidthTb", 10))
+                .set("options", MAPPER.valueToTree(options))
                 .toString();
         HttpRequest request = HttpRequest.newBuilder(orders)
                 .timeout(REQUEST_TIMEOUT)

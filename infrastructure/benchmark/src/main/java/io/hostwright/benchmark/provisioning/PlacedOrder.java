@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
- * One TenantOS order as its client saw it, and later what {@code GET /v1/services/{id}} said of its service.
+ * One order (TenantOS or VPS) as its client saw it, and later what {@code GET /v1/services/{id}} said of its service.
  *
  * @param acceptedAt when the 202 arrived (null when none did)
  * @param answer     the HTTP status, 0 when no answer came

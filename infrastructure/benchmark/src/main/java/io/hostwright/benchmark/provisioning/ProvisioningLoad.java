@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -185,7 +186,8 @@ public final class ProvisioningLoad {
                         since(accepted, o -> "ACTIVE".equals(o.status()) ? o.updatedAt() : null)));
     }
 
-    private static Stats since(List<PlacedOrder> orders, Function<PlacedOrder, Instant> milestone) {
+    /** Per order that reached the milestone: ms from its 202 to it. */
+    static Stats since(List<PlacedOrder> orders, Function<PlacedOrder, Instant> milestone) {
         List<Double> ms = new ArrayList<>();
         for (PlacedOrder order : orders) {
             Instant at = milestone.apply(order);
@@ -197,7 +199,7 @@ public final class ProvisioningLoad {
     }
 
     /** Per step of the ACTIVE services: time since the previous step ended (the 202 for the first), attempts. */
-    private static List<StepFigures> steps(List<PlacedOrder> read) {
+    static List<StepFigures> steps(List<PlacedOrder> read) {
         Map<String, List<Double>> since = new LinkedHashMap<>();
         Map<String, List<Integer>> attempts = new LinkedHashMap<>();
         for (PlacedOrder order : read) {
@@ -226,11 +228,19 @@ public final class ProvisioningLoad {
     }
 
     private static List<BackendCalls> backendCalls(List<Call> calls) {
+        return backendCalls(calls, call -> call.method() + " " + call.template(), Call::status);
+    }
+
+    /**
+     * A simulator's call log by route ({@code METHOD /template}), most called first: calls and those not 2xx. Any
+     * back-end's log: {@code route} and {@code status} read one of its calls.
+     */
+    static <C> List<BackendCalls> backendCalls(List<C> calls, Function<C, String> route, ToIntFunction<C> status) {
         Map<String, long[]> byRoute = new TreeMap<>();
-        for (Call call : calls) {
-            long[] n = byRoute.computeIfAbsent(call.method() + " " + call.template(), k -> new long[2]);
+        for (C call : calls) {
+            long[] n = byRoute.computeIfAbsent(route.apply(call), k -> new long[2]);
             n[0]++;
-            if (call.status() / 100 != 2) {
+            if (status.applyAsInt(call) / 100 != 2) {
                 n[1]++;
             }
         }
@@ -240,18 +250,18 @@ public final class ProvisioningLoad {
                 .toList();
     }
 
-    private static Map<Integer, Integer> otherAnswers(List<PlacedOrder> placed) {
+    static Map<Integer, Integer> otherAnswers(List<PlacedOrder> placed) {
         Map<Integer, Integer> out = new TreeMap<>();
         placed.stream().filter(o -> !o.accepted()).forEach(o -> out.merge(o.answer(), 1, Integer::sum));
         return out;
     }
 
-    private static List<String> examples(List<PlacedOrder> placed) {
+    static List<String> examples(List<PlacedOrder> placed) {
         return placed.stream().filter(o -> !o.accepted()).map(o -> o.answer() + " " + o.detail()).distinct().limit(3)
                 .toList();
     }
 
-    private static Map<String, Integer> failureReasons(List<PlacedOrder> read) {
+    static Map<String, Integer> failureReasons(List<PlacedOrder> read) {
         Map<String, Integer> out = new TreeMap<>();
         read.stream().filter(o -> "FAILED".equals(o.status()))
                 .forEach(o -> out.merge(generic(o.statusReason()), 1, Integer::sum));
@@ -265,11 +275,11 @@ public final class ProvisioningLoad {
                 .replaceAll("server \\d+", "server <server>");
     }
 
-    private static int count(List<PlacedOrder> read, String status) {
+    static int count(List<PlacedOrder> read, String status) {
         return (int) read.stream().filter(o -> o.accepted() && status.equals(o.status())).count();
     }
 
-    private static boolean terminal(String status) {
+    static boolean terminal(String status) {
         return BenchmarkOrders.provisioned(status);
     }
 }
