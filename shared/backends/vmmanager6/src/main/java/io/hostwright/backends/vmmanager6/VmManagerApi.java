@@ -3,6 +3,7 @@ package io.hostwright.backends.vmmanager6;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * VMmanager 6 as the module uses it: accounts, hosts (virtual machines) and the tasks their changes run as, the OS
@@ -64,8 +65,18 @@ public interface VmManagerApi {
     String baseUrl();
 
     /**
-     * Bytes moved per 300-second step within {@code [from, to)}, both ways, from the host's {@code net_rx} and
-     * {@code net_tx} metrics: rx is what the VM received (in), tx what it sent (out).
+     * Bytes the host moved one way per 300-second step within {@code [from, to)}, by the step's start: its
+     * {@code net_rx} metric (what the VM received, {@link VmTraffic.Direction#IN in}) or {@code net_tx} (what it
+     * sent, {@link VmTraffic.Direction#OUT out}). One call.
      */
-    List<VmTraffic> traffic(long hostId, Instant from, Instant to);
+    SortedMap<Instant, Long> netBytes(long hostId, VmTraffic.Direction direction, Instant from, Instant to);
+
+    /**
+     * Bytes moved per 300-second step within {@code [from, to)}, both ways: {@link #netBytes} in, then out, two
+     * calls, each repeated on its own where the client repeats reads.
+     */
+    default List<VmTraffic> traffic(long hostId, Instant from, Instant to) {
+        return VmTraffic.of(netBytes(hostId, VmTraffic.Direction.IN, from, to),
+                netBytes(hostId, VmTraffic.Direction.OUT, from, to));
+    }
 }

@@ -67,7 +67,7 @@ abstract class VmOnSimulator {
                 new InMemoryServices(new LinkedHashMap<>()), null, states, secrets, mail,
                 ref -> ref.equals(connection.secretRef()) ? vm.credential() : "nobody@example.test:wrong",
                 new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(1)), clock);
-        // pauses of a sleeping instance pass on the shared clock, not in real time
+        // waits between repeats of a read (a sleeping instance, a 5xx) pass on the shared clock, not in real time
         backend = VmManagerBackend.factory(c -> new HttpVmManagerApis(c.keys(), clock::advance)).create(context);
         provisioning = backend.provisioning().orElseThrow();
         for (UpstreamTemplate t : backend.templates().orElseThrow().templates(connection)) {

@@ -25,6 +25,7 @@ import io.hostwright.domain.service.SoldProduct;
 import io.hostwright.domain.step.Backoff;
 import io.hostwright.domain.step.StepOutcome;
 import io.hostwright.domain.template.ConnectionTemplate;
+import io.hostwright.simulator.vmmanager6.Faults;
 import io.hostwright.simulator.vmmanager6.SimulatedHost;
 import io.hostwright.simulator.vmmanager6.SimulatorConfig;
 import io.hostwright.simulator.vmmanager6.VmManager6Simulator;
@@ -126,6 +127,26 @@ class VmProvisioningOnSimulatorTest extends VmOnSimulator {
 
         assertThat(outcome).as(outcome.detail()).isInstanceOf(StepOutcome.Done.class);
         assertThat(hostsOf(service)).hasSize(1);
+    }
+
+    @Test
+    void aCreateAnsweredAsleepIsMadeOnceAndTheStepsRetryMakesOneVps() {
+        Service service = service("svc_create503", SETTINGS);
+        assertThat(provisioning.run("ensure-account", service, 1)).isInstanceOf(StepOutcome.Next.class);
+        vm.faults().next(1, Faults.CREATE_HOST, 503);
+
+        StepOutcome first = provisioning.run("create-host", service, 1);
+
+        assertThat(first).as(first.detail()).isInstanceOf(StepOutcome.Retry.class);
+        assertThat(first.detail()).contains("HTTP 503");
+        assertThat(vm.receivedCount(Faults.CREATE_HOST)).as("not repeated by the client").isEqualTo(1);
+        assertThat(hostsOf(service)).isEmpty();
+
+        StepOutcome outcome = provision(service, "create-host");
+
+        assertThat(outcome).as(outcome.detail()).isInstanceOf(StepOutcome.Done.class);
+        assertThat(hostsOf(service)).hasSize(1);
+        assertThat(vm.receivedCount(Faults.CREATE_HOST)).isEqualTo(2);
     }
 
     @Test

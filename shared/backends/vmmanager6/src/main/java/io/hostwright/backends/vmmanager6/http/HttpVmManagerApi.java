@@ -19,14 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * VMmanager 6's HTTP API ({@code auth/v4}, {@code vm/v3}) as ISPsystem's guide and its own billing modules use it:
- * lists are {@code {list, size}} filtered with {@code where}, every change answers a task. The calls here never
- * retry a change by themselves (creating a host twice makes two); only a 503 of an instance waking up is tried again,
- * as the guide says.
+ * lists are {@code {list, size}} filtered with {@code where}, every change answers a task. Each method is one HTTP
+ * call, made once (see {@link VmHttp}): not even a read is tried again here, and a 503 of an instance waking up is a
+ * {@link BackendFailure.Transient} like any other. {@link RetryingVmManagerApi} repeats the calls that are safe to
+ * repeat; production builds both through {@link HttpVmManagerApis}.
  */
 public final class HttpVmManagerApi implements VmManagerApi {
 
@@ -34,9 +36,9 @@ public final class HttpVmManagerApi implements VmManagerApi {
 
     private final VmHttp http;
 
-    public HttpVmManagerApi(String baseUrl, String credential, Duration connectTimeout, Duration requestTimeout,
-                            Sleeper sleeper) {
-        this.http = new VmHttp(baseUrl, credential, connectTimeout, requestTimeout, sleeper);
+    /** @param credential {@code <e-mail>:<password>} of the account the module acts as */
+    public HttpVmManagerApi(String baseUrl, String credential, Duration connectTimeout, Duration requestTimeout) {
+        this.http = new VmHttp(baseUrl, credential, connectTimeout, requestTimeout);
     }
 
     @Override
@@ -219,30 +221,25 @@ public final class HttpVmManagerApi implements VmManagerApi {
     }
 
     @Override
-    public List<VmTraffic> traffic(long hostId, Instant from, Instant to) {
-        Map<Long, long[]> steps = new TreeMap<>();
-        for (String target : List.of("net_rx", "net_tx")) {
-            VmHttp.Call call = VmHttp.Call.get("/vm/v3/host/" + hostId + "/metrics").with("target", target)
-                    .with("from", Long.toString(from.getEpochSecond())).with("until", Long.toString(to.getEpochSecond()))
-                    .with("step", Integer.toString(STEP_SECONDS));
-            JsonNode answer = http.exchange(call);
-            for (JsonNode series : answer.path("list")) {
-                if (!target.equals(series.path("target").asText(target))) {
+    public SortedMap<Instant, Long> netBytes(long hostId, VmTraffic.Direction direction, Instant from, Instant to) {
+        String target = direction.metric();
+        VmHttp.Call call = VmHttp.Call.get("/vm/v3/host/" + hostId + "/metrics").with("target", target)
+                .with("from", Long.toString(from.getEpochSecond())).with("until", Long.toString(to.getEpochSecond()))
+                .with("step", Integer.toString(STEP_SECONDS));
+        JsonNode answer = http.exchange(call);
+        SortedMap<Instant, Long> steps = new TreeMap<>();
+        for (JsonNode series : answer.path("list")) {
+            if (!target.equals(series.path("target").asText(target))) {
+                continue;
+            }
+            for (JsonNode point : series.path("datapoints")) {
+                if (point.size() < 2 || point.get(0).isNull()) {
                     continue;
                 }
-                for (JsonNode point : series.path("datapoints")) {
-                    if (point.size() < 2 || point.get(0).isNull()) {
-                        continue;
-                    }
-                    long at = point.get(1).asLong();
-                    long bytes = point.get(0).asLong();
-                    steps.computeIfAbsent(at, k -> new long[2])["net_rx".equals(target) ? 0 : 1] += bytes;
-                }
+                steps.merge(Instant.ofEpochSecond(point.get(1).asLong()), point.get(0).asLong(), Long::sum);
             }
         }
-        List<VmTraffic> traffic = new ArrayList<>();
-        steps.forEach((at, bytes) -> traffic.add(new VmTraffic(Instant.ofEpochSecond(at), bytes[0], bytes[1])));
-        return traffic;
+        return steps;
     }
 
     private <T> List<T> list(VmHttp.Call call, Function<JsonNode, T> item) {

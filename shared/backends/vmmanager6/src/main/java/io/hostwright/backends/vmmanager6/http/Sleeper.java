@@ -2,7 +2,10 @@ package io.hostwright.backends.vmmanager6.http;
 
 import java.time.Duration;
 
-/** How the client waits between tries of an instance that is asleep (tests: not at all). */
+/**
+ * How {@link RetryingVmManagerApi} waits before it repeats a safe call (tests: not at all, or on a clock they move).
+ * An interrupted wait returns early with the thread's interrupt flag set; the retry then gives up.
+ */
 @FunctionalInterface
 public interface Sleeper {
 

@@ -15,34 +15,41 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The wire under {@link HttpVmManagerApi}: the session token (asked for with the account's e-mail and password, sent
- * as {@code x-xsrf-token}, asked for again once when VMmanager says the session ended), the 503 an idle instance
- * answers while it wakes (tried again with linearly growing pauses, as ISPsystem's guide does, then a transient
- * failure the step machinery retries later), and the error object {@code {error: {code, msg, value}}} as a
- * {@link BackendFailure}. Messages name the method and path, never the password, the token or a request body.
+ * as {@code x-xsrf-token}, asked for again once when VMmanager says the session ended, and the call then made once
+ * more: a 401 means VMmanager did nothing with it), and every answer as a {@link BackendFailure}: 429 and 5xx (the
+ * 503 an idle instance answers while it wakes among them) and no answer are {@link BackendFailure.Transient}, with
+ * {@code Retry-After} (seconds) passed on; other 4xx are {@link BackendFailure.Permanent}; VMmanager's error object
+ * {@code {error: {code, msg, value}}} becomes the message, its code the failure's cause ({@link VmError}).
+ *
+ * <p>Nothing here repeats a call by itself, apart from that one re-login: whether a call may be made again after a
+ * transient failure is {@link RetryingVmManagerApi}'s decision, since a change such as creating a host must never
+ * be made twice. Messages name the method and path, never the password, the token or a request body; the
+ * connection's password, the session token and any password a call sends are scrubbed from what VMmanager answers.
  */
 final class VmHttp {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Tries of a call VMmanager answers 503 to: pauses of 0.1 s, 0.2 s … 0.5 s, then it is the step's turn. */
-    static final int ASLEEP_TRIES = 6;
+    static final String TOKEN_PATH = "/auth/v4/public/token";
     private static final int MAX_DETAIL = 240;
+    private static final String SCRUBBED = "***";
 
     private final String baseUrl;
     private final String email;
     private final String password;
     private final Duration requestTimeout;
     private final HttpClient client;
-    private final Sleeper sleeper;
     private volatile String token;
 
     /** @param credential {@code <e-mail>:<password>}, split at the first colon */
-    VmHttp(String baseUrl, String credential, Duration connectTimeout, Duration requestTimeout, Sleeper sleeper) {
+    VmHttp(String baseUrl, String credential, Duration connectTimeout, Duration requestTimeout) {
         URI uri = URI.create(baseUrl);
         if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
             throw new IllegalArgumentException("VMmanager base URL must be http(s)://host[:port]: " + baseUrl);
@@ -56,7 +63,6 @@ final class VmHttp {
         this.email = credential.substring(0, colon);
         this.password = credential.substring(colon + 1);
         this.requestTimeout = requestTimeout;
-        this.sleeper = sleeper;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -94,16 +100,23 @@ final class VmHttp {
             return "VMmanager " + method + " " + path;
         }
 
+        /** The passwords the body sends (a {@code password} field), to be kept out of every message. */
+        List<String> secrets() {
+            return body instanceof Map<?, ?> fields && fields.get("password") instanceof String password
+                    ? List.of(password) : List.of();
+        }
+
         @Override
         public String toString() {
             return describe(); // never the body: it may hold a password
         }
     }
 
-    /** The call's answer; a 2xx with no body answers an empty object. */
+    /** The call's answer, the call made once (twice only when the first was refused for its session); a 2xx with no
+     * body answers an empty object. */
     JsonNode exchange(Call call) {
         String session = token == null ? login() : token;
-        HttpResponse<String> response = sendAwake(call, session);
+        HttpResponse<String> response = send(call, session);
         if (response.statusCode() == 401) {
             // the session ended (expired, or VMmanager restarted): one new one, then the call once more
             synchronized (this) {
@@ -111,10 +124,10 @@ final class VmHttp {
                     token = null;
                 }
             }
-            response = sendAwake(call, token == null ? login() : token);
+            response = send(call, token == null ? login() : token);
             if (response.statusCode() == 401) {
                 throw new BackendFailure.Permanent(call.describe() + ": VMmanager refused a fresh session for "
-                        + email + ": " + detail(response), 401, null);
+                        + email + ": " + detail(call, response), 401, errorCode(call, response));
             }
         }
         return answer(call, response);
@@ -124,11 +137,11 @@ final class VmHttp {
         if (token != null) {
             return token;
         }
-        Call call = Call.post("/auth/v4/public/token", Map.of("email", email, "password", password));
-        HttpResponse<String> response = sendAwake(call, null);
+        Call call = Call.post(TOKEN_PATH, Map.of("email", email, "password", password));
+        HttpResponse<String> response = send(call, null);
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new BackendFailure.Permanent("VMmanager refused the credentials of " + email + ": "
-                    + detail(response), response.statusCode(), null);
+                    + detail(call, response), response.statusCode(), errorCode(call, response));
         }
         JsonNode answer = answer(call, response);
         String issued = answer.path("token").asText("");
@@ -138,21 +151,6 @@ final class VmHttp {
         }
         token = issued;
         return issued;
-    }
-
-    /** Sends the call, trying again while the instance answers 503 (it is waking up). */
-    private HttpResponse<String> sendAwake(Call call, String session) {
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = send(call, session);
-            if (response.statusCode() != 503) {
-                return response;
-            }
-            if (attempt >= ASLEEP_TRIES) {
-                throw new BackendFailure.Transient(call.describe() + ": VMmanager is asleep (503) after "
-                        + attempt + " tries", 503, null, null);
-            }
-            sleeper.sleep(Duration.ofMillis(100L * attempt));
-        }
     }
 
     private HttpResponse<String> send(Call call, String session) {
@@ -199,10 +197,15 @@ final class VmHttp {
                 throw new BackendFailure.Permanent(call.describe() + ": the answer is not JSON", status, null);
             }
         }
-        String message = call.describe() + ": HTTP " + status + " " + detail(response);
-        VmError code = errorCode(response);
+        String detail = detail(call, response);
+        if (status == 503 && detail.isBlank()) {
+            detail = "(asleep or unavailable: an idle VMmanager answers so while it wakes)";
+        }
+        String message = call.describe() + ": HTTP " + status + " " + detail;
+        VmError code = errorCode(call, response);
         if (status == 429 || status >= 500) {
-            return rethrow(new BackendFailure.Transient(message, status, null, code));
+            Duration retryAfter = status == 429 || status == 503 ? retryAfter(response) : null;
+            return rethrow(new BackendFailure.Transient(message, status, retryAfter, code));
         }
         return rethrow(new BackendFailure.Permanent(message, status, code));
     }
@@ -211,8 +214,15 @@ final class VmHttp {
         throw failure;
     }
 
+    /** What {@code Retry-After} asks for, in whole seconds as VMmanager (and the HTTP spec) writes it; else null. */
+    static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(String::strip)
+                .filter(seconds -> seconds.matches("\\d{1,9}")).map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)))
+                .orElse(null);
+    }
+
     /** VMmanager's error object in words: {@code code 1010: No free IPv4 addresses (value)}; shortened, scrubbed. */
-    private String detail(HttpResponse<String> response) {
+    private String detail(Call call, HttpResponse<String> response) {
         String text;
         try {
             JsonNode error = MAPPER.readTree(response.body() == null ? "" : response.body()).path("error");
@@ -226,19 +236,30 @@ final class VmHttp {
         } catch (IOException e) {
             text = response.body() == null ? "" : response.body();
         }
-        text = text.replace(password, "***");
-        String current = token;
-        if (current != null) {
-            text = text.replace(current, "***");
-        }
+        text = scrubbed(call, text);
         return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
     }
 
-    private static VmError errorCode(HttpResponse<String> response) {
+    /** {@code text} without the connection's password, the session token, or a password the call sends. */
+    private String scrubbed(Call call, String text) {
+        List<String> secrets = new ArrayList<>(call.secrets());
+        secrets.add(password);
+        secrets.add(token);
+        String shown = text;
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                shown = shown.replace(secret, SCRUBBED);
+            }
+        }
+        return shown;
+    }
+
+    /** VMmanager's error code, with its message scrubbed as {@link #detail} is: a cause shows in stack traces. */
+    private VmError errorCode(Call call, HttpResponse<String> response) {
         try {
             JsonNode error = MAPPER.readTree(response.body() == null ? "" : response.body()).path("error");
             return error.path("code").canConvertToInt()
-                    ? new VmError(error.path("code").asInt(), error.path("msg").asText("")) : null;
+                    ? new VmError(error.path("code").asInt(), scrubbed(call, error.path("msg").asText(""))) : null;
         } catch (IOException e) {
             return null;
         }
