@@ -25,6 +25,7 @@ final class SampleMails {
         all.put(MailVariables.MAIN_IP, "203.0.113.10");
         all.put(MailVariables.ADDITIONAL_IPS, "203.0.113.11, 203.0.113.12");
         all.put(MailVariables.REASON, "invoice 42 overdue");
+        all.put(MailVariables.SIZE, "4 vCPU, 8 GB RAM, 100 GB disk");
         all.put(MailVariables.USED_TB, "8.1");
         all.put(MailVariables.LIMIT_TB, "10");
         all.put(MailVariables.USAGE_PERCENT, "81");
