@@ -19,9 +19,9 @@ import io.hostwright.local.LocalRuntime;
 import io.hostwright.local.function.LocalFunction;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.manifest.Trigger;
-import io.hostwright.simulator.tenantos.Call;
 import io.hostwright.simulator.tenantos.SimulatorConfig;
 import io.hostwright.simulator.tenantos.TenantOsSimulator;
+import io.hostwright.simulators.http.Call;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -19,7 +19,6 @@ import io.hostwright.local.LocalRuntime;
 import io.hostwright.local.function.LocalFunction;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.manifest.Trigger;
-import io.hostwright.simulator.vmmanager6.Call;
 import io.hostwright.simulator.vmmanager6.Seed;
 import io.hostwright.simulator.vmmanager6.Settings;
 import io.hostwright.simulator.vmmanager6.SimulatedHost;
@@ -28,6 +27,7 @@ import io.hostwright.simulator.vmmanager6.SimulatedTask;
 import io.hostwright.simulator.vmmanager6.SimulatorConfig;
 import io.hostwright.simulator.vmmanager6.TaskNames;
 import io.hostwright.simulator.vmmanager6.VmManager6Simulator;
+import io.hostwright.simulators.http.Call;
 
 import java.io.PrintStream;
 import java.time.Duration;

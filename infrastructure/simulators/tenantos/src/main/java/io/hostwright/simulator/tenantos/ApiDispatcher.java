@@ -1,6 +1,9 @@
 package io.hostwright.simulator.tenantos;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.hostwright.simulators.http.Call;
+import io.hostwright.simulators.http.CallLog;
+import io.hostwright.simulators.http.Router;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -22,7 +25,7 @@ import java.util.function.Supplier;
  */
 final class ApiDispatcher {
 
-    private final Router router;
+    private final Router<Endpoint> router;
     private final String expectedAuthorization;
     private final Faults faults;
     private final CallLog log;
@@ -30,7 +33,7 @@ final class ApiDispatcher {
     private final Random random;
     private final InstantSource clock;
 
-    ApiDispatcher(Router router, String apiKey, Faults faults, CallLog log, Supplier<Settings> settings,
+    ApiDispatcher(Router<Endpoint> router, String apiKey, Faults faults, CallLog log, Supplier<Settings> settings,
                   Random random, InstantSource clock) {
         this.router = router;
         this.expectedAuthorization = "Bearer " + apiKey;
@@ -49,24 +52,24 @@ final class ApiDispatcher {
         int status = 200;
         Object result;
         String message = "success";
-        Router.Match route = router.match(method, path);
+        Router.Match<Endpoint> route = router.match(method, path);
         log.arrived(method, path, switch (route) {
-            case Router.Found f -> f.route().template();
-            case Router.WrongMethod w -> w.template();
-            case Router.NotFound n -> path;
+            case Router.Found<Endpoint> f -> f.route().template();
+            case Router.WrongMethod<Endpoint> w -> w.template();
+            case Router.NotFound<Endpoint> n -> path;
         });
         try {
             Settings now = settings.get();
             pause(now.latency());
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Router.Found found = switch (route) {
-                case Router.Found f -> f;
-                case Router.WrongMethod w -> {
+            Router.Found<Endpoint> found = switch (route) {
+                case Router.Found<Endpoint> f -> f;
+                case Router.WrongMethod<Endpoint> w -> {
                     template = w.template();
                     headers.put("Allow", String.join(", ", w.allowed()));
                     throw new ApiError(405, "The " + method + " method is not supported for this route.");
                 }
-                case Router.NotFound n -> throw new ApiError(404, "Not found");
+                case Router.NotFound<Endpoint> n -> throw new ApiError(404, "Not found");
             };
             template = found.route().template();
             if (!expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {

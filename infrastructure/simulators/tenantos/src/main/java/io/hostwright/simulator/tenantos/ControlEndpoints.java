@@ -2,6 +2,9 @@ package io.hostwright.simulator.tenantos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.hostwright.simulators.http.Call;
+import io.hostwright.simulators.http.PathPattern;
+import io.hostwright.simulators.http.Router;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -17,7 +20,7 @@ import java.util.NoSuchElementException;
 final class ControlEndpoints {
 
     private final TenantOsSimulator simulator;
-    private final Router router = new Router();
+    private final Router<Endpoint> router = new Router<>();
 
     ControlEndpoints(TenantOsSimulator simulator) {
         this.simulator = simulator;
@@ -64,11 +67,12 @@ final class ControlEndpoints {
         try {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             body = switch (router.match(method, path)) {
-                case Router.Found f -> f.route().endpoint()
+                case Router.Found<Endpoint> f -> f.route().endpoint()
                         .handle(new ApiRequest(method, path, f.params(), ApiDispatcher.query(exchange),
                                 Json.parse(raw), null));
-                case Router.WrongMethod w -> throw new ApiError(405, "Use " + String.join(" or ", w.allowed()));
-                case Router.NotFound n -> throw new ApiError(404, "Not found");
+                case Router.WrongMethod<Endpoint> w ->
+                        throw new ApiError(405, "Use " + String.join(" or ", w.allowed()));
+                case Router.NotFound<Endpoint> n -> throw new ApiError(404, "Not found");
             };
         } catch (ApiError e) {
             status = e.status();

@@ -1,5 +1,7 @@
 package io.hostwright.simulator.tenantos;
 
+import io.hostwright.simulators.http.PathPattern;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

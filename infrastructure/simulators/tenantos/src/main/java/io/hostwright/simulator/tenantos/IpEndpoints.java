@@ -1,5 +1,7 @@
 package io.hostwright.simulator.tenantos;
 
+import io.hostwright.simulators.http.Router;
+
 /**
  * A server's IP assignments. Deleting the primary assignment is allowed, as in TenantOS: keeping it is the client's
  * job. The server's {@code primaryip} follows its primary assignment ("" when there is none).
@@ -12,7 +14,7 @@ final class IpEndpoints {
         this.world = world;
     }
 
-    void register(Router router) {
+    void register(Router<Endpoint> router) {
         String base = "/api/servers/{id}/ipassignments";
         router.add("GET", base, this::list)
                 .add("POST", base, this::add)

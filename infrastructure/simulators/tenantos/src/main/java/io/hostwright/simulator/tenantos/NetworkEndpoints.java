@@ -1,5 +1,7 @@
 package io.hostwright.simulator.tenantos;
 
+import io.hostwright.simulators.http.Router;
+
 /**
  * A server's switch ports: listed with {@code getManageableNetworkPorts} (every port, each saying whether it is
  * manageable), set up or down with {@code ports/{portId}/enable|disable}. [U] TenantOS's call for the latter is not
@@ -13,7 +15,7 @@ final class NetworkEndpoints {
         this.world = world;
     }
 
-    void register(Router router) {
+    void register(Router<Endpoint> router) {
         String base = "/api/servers/{id}/network";
         router.add("GET", base + "/getManageableNetworkPorts", this::list)
                 .add("POST", base + "/ports/{portId}/enable", r -> set(r, true))

@@ -1,5 +1,7 @@
 package io.hostwright.simulator.tenantos;
 
+import io.hostwright.simulators.http.Router;
+
 /**
  * {@code GET /api/servers/{id}/power/{method}}: the GET-by-method form working clients use. A method the server's
  * power provider does not list in {@code supportedFeatures} is refused (422). Power may be switched while an
@@ -14,7 +16,7 @@ final class PowerEndpoints {
         this.world = world;
     }
 
-    void register(Router router) {
+    void register(Router<Endpoint> router) {
         router.add("GET", "/api/servers/{id}/power/{method}", this::power);
     }
 

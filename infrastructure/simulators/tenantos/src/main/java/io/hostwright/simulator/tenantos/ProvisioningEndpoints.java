@@ -1,5 +1,7 @@
 package io.hostwright.simulator.tenantos;
 
+import io.hostwright.simulators.http.Router;
+
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -20,7 +22,7 @@ final class ProvisioningEndpoints {
         this.settings = settings;
     }
 
-    void register(Router router) {
+    void register(Router<Endpoint> router) {
         String base = "/api/servers/{id}/provisioning";
         router.add("POST", "/api/os/list", this::osList)
                 .add("GET", "/api/pxe/profiles", this::allProfiles)

@@ -1,6 +1,7 @@
 package io.hostwright.simulator.tenantos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hostwright.simulators.http.Router;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +17,7 @@ final class ServerEndpoints {
         this.world = world;
     }
 
-    void register(Router router) {
+    void register(Router<Endpoint> router) {
         router.add("GET", "/api/servers", this::list)
                 .add("GET", "/api/servers/{id}", this::get)
                 .add("POST", "/api/servers/getByTags", this::byTags)

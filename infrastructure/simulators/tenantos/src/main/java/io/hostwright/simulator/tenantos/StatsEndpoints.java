@@ -1,6 +1,7 @@
 package io.hostwright.simulator.tenantos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hostwright.simulators.http.Router;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class StatsEndpoints {
         this.world = world;
     }
 
-    void register(Router router) {
+    void register(Router<Endpoint> router) {
         router.add("POST", "/api/servers/{id}/stats/network/{mode}", this::network);
     }
 

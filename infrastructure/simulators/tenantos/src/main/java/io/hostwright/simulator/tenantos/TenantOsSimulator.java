@@ -5,6 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.hostwright.simulators.BackendSimulator;
 import io.hostwright.simulators.SimulatorLauncher;
+import io.hostwright.simulators.http.Call;
+import io.hostwright.simulators.http.CallLog;
+import io.hostwright.simulators.http.Router;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +72,7 @@ public final class TenantOsSimulator implements BackendSimulator {
         this.config = config;
         this.world = new World(config.seed(), config.clock());
         this.settings = new AtomicReference<>(config.settings());
-        Router api = new Router();
+        Router<Endpoint> api = new Router<>();
         new ServerEndpoints(world).register(api);
         new UserEndpoints(world).register(api);
         new IpEndpoints(world).register(api);

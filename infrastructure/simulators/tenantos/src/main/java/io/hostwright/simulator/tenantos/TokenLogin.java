@@ -1,6 +1,7 @@
 package io.hostwright.simulator.tenantos;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.hostwright.simulators.http.PathPattern;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,7 @@
 package io.hostwright.simulator.tenantos;
 
+import io.hostwright.simulators.http.Router;
+
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -16,7 +18,7 @@ final class UserEndpoints {
         this.world = world;
     }
 
-    void register(Router router) {
+    void register(Router<Endpoint> router) {
         router.add("GET", "/api/users", this::list)
                 .add("GET", "/api/users/{id}", this::get)
                 .add("POST", "/api/users", this::create)

@@ -1,6 +1,7 @@
 package io.hostwright.simulator.tenantos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hostwright.simulators.http.Call;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.hostwright.simulator.tenantos;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.hostwright.simulators.http.Router;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -89,9 +90,10 @@ class TrafficScaleTest {
             clock.advance(Duration.ofSeconds(60));
             expectedOut += 4_000_000L * 60;
         }
-        Router router = new Router();
+        Router<Endpoint> router = new Router<>();
         new StatsEndpoints(world).register(router);
-        Router.Found route = (Router.Found) router.match("POST", "/api/servers/1500/stats/network/5min");
+        Router.Found<Endpoint> route =
+                (Router.Found<Endpoint>) router.match("POST", "/api/servers/1500/stats/network/5min");
         long to = clock.instant().getEpochSecond();
         long from = T0.getEpochSecond();
         ApiRequest request = new ApiRequest("POST", "/api/servers/1500/stats/network/5min", route.params(), Map.of(),

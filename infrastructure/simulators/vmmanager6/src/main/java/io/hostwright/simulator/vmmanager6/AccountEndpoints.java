@@ -1,5 +1,7 @@
 package io.hostwright.simulator.vmmanager6;
 
+import io.hostwright.simulators.http.Router;
+
 import java.util.Map;
 
 /**
@@ -15,7 +17,7 @@ final class AccountEndpoints {
         this.world = world;
     }
 
-    void register(Router router) {
+    void register(Router<Endpoint> router) {
         router.add("GET", "/vm/v3/account", this::list)
                 .add("POST", "/vm/v3/account", this::create)
                 .add("DELETE", "/vm/v3/account/{id}", this::delete)

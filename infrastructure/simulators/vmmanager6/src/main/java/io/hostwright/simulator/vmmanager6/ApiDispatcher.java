@@ -1,6 +1,9 @@
 package io.hostwright.simulator.vmmanager6;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.hostwright.simulators.http.Call;
+import io.hostwright.simulators.http.CallLog;
+import io.hostwright.simulators.http.Router;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -26,7 +29,7 @@ final class ApiDispatcher {
     static final String TOKEN_HEADER = "x-xsrf-token";
     static final String INTERNAL = "/vm/v3/internal/";
 
-    private final Router router;
+    private final Router<Endpoint> router;
     private final World world;
     private final Faults faults;
     private final CallLog log;
@@ -34,8 +37,8 @@ final class ApiDispatcher {
     private final Random random;
     private final InstantSource clock;
 
-    ApiDispatcher(Router router, World world, Faults faults, CallLog log, Supplier<Settings> settings, Random random,
-                  InstantSource clock) {
+    ApiDispatcher(Router<Endpoint> router, World world, Faults faults, CallLog log, Supplier<Settings> settings,
+                  Random random, InstantSource clock) {
         this.router = router;
         this.world = world;
         this.faults = faults;
@@ -52,11 +55,11 @@ final class ApiDispatcher {
         Map<String, String> headers = new HashMap<>();
         int status = 200;
         Object body;
-        Router.Match route = router.match(method, path);
+        Router.Match<Endpoint> route = router.match(method, path);
         log.arrived(method, path, switch (route) {
-            case Router.Found f -> f.route().template();
-            case Router.WrongMethod w -> w.template();
-            case Router.NotFound n -> path;
+            case Router.Found<Endpoint> f -> f.route().template();
+            case Router.WrongMethod<Endpoint> w -> w.template();
+            case Router.NotFound<Endpoint> n -> path;
         });
         try {
             Settings now = settings.get();
@@ -68,14 +71,15 @@ final class ApiDispatcher {
             if (path.startsWith(INTERNAL)) {
                 throw new ApiError(403, ApiError.UNAUTHORIZED, "Unauthorized", null);
             }
-            Router.Found found = switch (route) {
-                case Router.Found f -> f;
-                case Router.WrongMethod w -> {
+            Router.Found<Endpoint> found = switch (route) {
+                case Router.Found<Endpoint> f -> f;
+                case Router.WrongMethod<Endpoint> w -> {
                     template = w.template();
                     headers.put("Allow", String.join(", ", w.allowed()));
                     throw new ApiError(405, ApiError.UNKNOWN_ROUTE, "Method " + method + " not allowed", method);
                 }
-                case Router.NotFound n -> throw new ApiError(404, ApiError.UNKNOWN_ROUTE, "Unknown route", path);
+                case Router.NotFound<Endpoint> n ->
+                        throw new ApiError(404, ApiError.UNKNOWN_ROUTE, "Unknown route", path);
             };
             template = found.route().template();
             if (!AuthEndpoints.PUBLIC.contains(template)) {

@@ -1,5 +1,7 @@
 package io.hostwright.simulator.vmmanager6;
 
+import io.hostwright.simulators.http.Router;
+
 import java.util.Set;
 
 /**
@@ -21,7 +23,7 @@ final class AuthEndpoints {
         this.world = world;
     }
 
-    void register(Router router) {
+    void register(Router<Endpoint> router) {
         router.add("POST", TOKEN, this::token)
                 .add("POST", "/auth/v4/user/{email}/key", this::ssoKey)
                 .add("GET", KEY_PAGE, this::keyPage);

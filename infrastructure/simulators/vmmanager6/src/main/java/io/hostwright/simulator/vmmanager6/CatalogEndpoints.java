@@ -1,5 +1,7 @@
 package io.hostwright.simulator.vmmanager6;
 
+import io.hostwright.simulators.http.Router;
+
 /**
  * What there is to choose from — OS templates, clusters, presets, IP pools — and the task list. [C] the routes; the
  * item fields are ours where no public client shows them (the OS's {@code repository} object, the pool's
@@ -13,7 +15,7 @@ final class CatalogEndpoints {
         this.world = world;
     }
 
-    void register(Router router) {
+    void register(Router<Endpoint> router) {
         router.add("GET", "/vm/v3/os", r -> world.locked(() -> ListQuery.answer(
                         world.os.values().stream().map(o -> Views.os(world, o)).toList(), r.query())))
                 .add("GET", "/vm/v3/cluster", r -> world.locked(() -> ListQuery.answer(

@@ -2,6 +2,9 @@ package io.hostwright.simulator.vmmanager6;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.hostwright.simulators.http.Call;
+import io.hostwright.simulators.http.PathPattern;
+import io.hostwright.simulators.http.Router;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -20,7 +23,7 @@ final class ControlEndpoints {
     private static final long MAX_SLEEP_SECONDS = 86_400;
 
     private final VmManager6Simulator simulator;
-    private final Router router = new Router();
+    private final Router<Endpoint> router = new Router<>();
 
     ControlEndpoints(VmManager6Simulator simulator) {
         this.simulator = simulator;
@@ -79,11 +82,11 @@ final class ControlEndpoints {
         try {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             body = switch (router.match(method, path)) {
-                case Router.Found f -> f.route().endpoint().handle(new ApiRequest(method, path, f.params(),
+                case Router.Found<Endpoint> f -> f.route().endpoint().handle(new ApiRequest(method, path, f.params(),
                         ApiDispatcher.query(exchange), Json.parse(raw)));
-                case Router.WrongMethod w -> throw new ApiError(405, 0, "Use " + String.join(" or ", w.allowed()),
-                        null);
-                case Router.NotFound n -> throw new ApiError(404, 0, "Not found", null);
+                case Router.WrongMethod<Endpoint> w ->
+                        throw new ApiError(405, 0, "Use " + String.join(" or ", w.allowed()), null);
+                case Router.NotFound<Endpoint> n -> throw new ApiError(404, 0, "Not found", null);
             };
         } catch (ApiError e) {
             status = e.status() == 400 ? 422 : e.status();

@@ -1,5 +1,7 @@
 package io.hostwright.simulator.vmmanager6;
 
+import io.hostwright.simulators.http.Router;
+
 /**
  * Hosts (VMs): list and get, and the mutating calls, each answering its task's consul id at once and taking effect
  * when the task completes. [C] routes, bodies and answers ({@code restart} answers {@code start_task}); ours: the
@@ -16,7 +18,7 @@ final class HostEndpoints {
         this.creation = new HostCreation(world);
     }
 
-    void register(Router router) {
+    void register(Router<Endpoint> router) {
         router.add("GET", "/vm/v3/host", this::list)
                 .add("POST", "/vm/v3/host", creation::create)
                 .add("GET", "/vm/v3/host/{id}", this::get)

@@ -1,5 +1,7 @@
 package io.hostwright.simulator.vmmanager6;
 
+import io.hostwright.simulators.http.Router;
+
 import java.util.Map;
 
 /**
@@ -15,7 +17,7 @@ final class IpEndpoints {
         this.world = world;
     }
 
-    void register(Router router) {
+    void register(Router<Endpoint> router) {
         router.add("GET", "/vm/v3/host/{id}/ipv4", this::list)
                 .add("POST", "/vm/v3/ip/{ipId}/ptr", this::ptr);
     }

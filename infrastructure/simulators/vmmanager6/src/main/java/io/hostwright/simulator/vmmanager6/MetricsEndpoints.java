@@ -1,5 +1,7 @@
 package io.hostwright.simulator.vmmanager6;
 
+import io.hostwright.simulators.http.Router;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -34,7 +36,7 @@ final class MetricsEndpoints {
         this.world = world;
     }
 
-    void register(Router router) {
+    void register(Router<Endpoint> router) {
         router.add("GET", "/vm/v3/host/{id}/metrics", this::metrics);
     }
 

@@ -5,6 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.hostwright.simulators.BackendSimulator;
 import io.hostwright.simulators.SimulatorLauncher;
+import io.hostwright.simulators.http.Call;
+import io.hostwright.simulators.http.CallLog;
+import io.hostwright.simulators.http.Router;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,7 +71,7 @@ public final class VmManager6Simulator implements BackendSimulator {
         this.config = config;
         this.settings = new AtomicReference<>(config.settings());
         this.world = new World(config.seed(), config.clock(), settings::get);
-        Router api = new Router();
+        Router<Endpoint> api = new Router<>();
         new AuthEndpoints(world).register(api);
         new AccountEndpoints(world).register(api);
         new HostEndpoints(world).register(api);

@@ -1,5 +1,6 @@
 package io.hostwright.simulator.vmmanager6;
 
+import io.hostwright.simulators.http.Call;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpTimeoutException;

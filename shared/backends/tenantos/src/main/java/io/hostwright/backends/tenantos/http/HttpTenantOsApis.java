@@ -44,7 +44,7 @@ public final class HttpTenantOsApis implements TenantOsApis {
                         ? current
                         : new Entry(connection.baseUrl(), apiKey, new RetryingTenantOsApi(
                                 new HttpTenantOsApi(connection.baseUrl(), apiKey, connectTimeout, requestTimeout),
-                                RetryPolicy.DEFAULT, sleeper))).api();
+                                RetryingTenantOsApi.DEFAULT_POLICY, sleeper))).api();
     }
 
     private record Entry(String baseUrl, String apiKey, TenantOsApi api) {

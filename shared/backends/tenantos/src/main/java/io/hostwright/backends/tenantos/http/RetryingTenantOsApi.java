@@ -11,6 +11,7 @@ import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.backends.tenantos.TenantOsServer;
 import io.hostwright.backends.tenantos.TenantOsUser;
 import io.hostwright.backends.tenantos.TrafficSample;
+import io.hostwright.domain.backend.RetryPolicy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -42,6 +43,10 @@ import java.util.function.LongSupplier;
  */
 public final class RetryingTenantOsApi implements TenantOsApi {
 
+    /** Four calls within 8 s: leaves a 30–60 s function time to record the failure and schedule its own retry. */
+    public static final RetryPolicy DEFAULT_POLICY = new RetryPolicy(4, Duration.ofMillis(250),
+            Duration.ofSeconds(2), Duration.ofSeconds(8));
+
     private final TenantOsApi delegate;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
@@ -49,7 +54,7 @@ public final class RetryingTenantOsApi implements TenantOsApi {
     private final DoubleSupplier random;
 
     public RetryingTenantOsApi(TenantOsApi delegate) {
-        this(delegate, RetryPolicy.DEFAULT, Sleeper.THREAD);
+        this(delegate, DEFAULT_POLICY, Sleeper.THREAD);
     }
 
     public RetryingTenantOsApi(TenantOsApi delegate, RetryPolicy policy, Sleeper sleeper) {

@@ -3,6 +3,7 @@ package io.hostwright.backends.tenantos.http;
 import io.hostwright.backends.tenantos.PowerAction;
 import io.hostwright.backends.tenantos.TenantOsApi;
 import io.hostwright.domain.backend.BackendFailure;
+import io.hostwright.domain.backend.RetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

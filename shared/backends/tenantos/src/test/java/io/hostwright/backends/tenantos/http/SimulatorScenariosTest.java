@@ -41,7 +41,7 @@ class SimulatorScenariosTest {
     final List<Duration> waits = new ArrayList<>();
     final TenantOsApi api = new RetryingTenantOsApi(
             new HttpTenantOsApi(tenantOs.baseUrl(), tenantOs.apiKey(), Duration.ofSeconds(1), Duration.ofSeconds(1)),
-            RetryPolicy.DEFAULT, waits::add);
+            RetryingTenantOsApi.DEFAULT_POLICY, waits::add);
 
     @AfterEach
     void stop() {

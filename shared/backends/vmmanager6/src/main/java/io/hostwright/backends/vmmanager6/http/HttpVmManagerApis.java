@@ -52,7 +52,7 @@ public final class HttpVmManagerApis implements VmManagerApis {
                         ? current
                         : new Entry(baseUrl, credential, new RetryingVmManagerApi(
                                 new HttpVmManagerApi(baseUrl, credential, connectTimeout, requestTimeout),
-                                RetryPolicy.DEFAULT, sleeper))).api();
+                                RetryingVmManagerApi.DEFAULT_POLICY, sleeper))).api();
     }
 
     private record Entry(String baseUrl, String credential, VmManagerApi api) {

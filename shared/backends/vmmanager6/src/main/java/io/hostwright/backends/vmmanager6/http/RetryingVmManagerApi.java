@@ -10,6 +10,7 @@ import io.hostwright.backends.vmmanager6.VmTask;
 import io.hostwright.backends.vmmanager6.VmTaskRef;
 import io.hostwright.backends.vmmanager6.VmTraffic;
 import io.hostwright.domain.backend.BackendFailure;
+import io.hostwright.domain.backend.RetryPolicy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,16 @@ import java.util.function.Supplier;
  */
 public final class RetryingVmManagerApi implements VmManagerApi {
 
+    /**
+     * Four calls within 8 s. VMmanager's guide repeats a call to a sleeping instance after 0.1 s × attempt; here the
+     * first wait is at most 0.5 s (0.25 s on average), and the three waits together reach up to 3.5 s (1.75 s on
+     * average), so an instance asleep for a second or two is ridden out on reads. A longer sleep is the step
+     * machinery's: it retries the step with its backoff. The budget leaves a 30–60 s function time to record the
+     * failure and schedule that retry.
+     */
+    public static final RetryPolicy DEFAULT_POLICY = new RetryPolicy(4, Duration.ofMillis(500),
+            Duration.ofSeconds(2), Duration.ofSeconds(8));
+
     private final VmManagerApi delegate;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
@@ -46,7 +57,7 @@ public final class RetryingVmManagerApi implements VmManagerApi {
     private final DoubleSupplier random;
 
     public RetryingVmManagerApi(VmManagerApi delegate) {
-        this(delegate, RetryPolicy.DEFAULT, Sleeper.REAL);
+        this(delegate, DEFAULT_POLICY, Sleeper.REAL);
     }
 
     public RetryingVmManagerApi(VmManagerApi delegate, RetryPolicy policy, Sleeper sleeper) {

@@ -2,6 +2,7 @@ package io.hostwright.backends.vmmanager6.http;
 
 import io.hostwright.backends.vmmanager6.VmManagerApi;
 import io.hostwright.domain.backend.BackendFailure;
+import io.hostwright.domain.backend.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class RetryingVmManagerApiTest {
     void theDefaultWaitsAtMostHalfASecondFirstAndThreeAndAHalfInAll() {
         failures.addAll(List.of(asleep("1"), asleep("2"), asleep("3")));
 
-        assertThat(retrying(RetryPolicy.DEFAULT).osTemplates()).isEmpty();
+        assertThat(retrying(RetryingVmManagerApi.DEFAULT_POLICY).osTemplates()).isEmpty();
 
         assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
@@ -74,7 +75,8 @@ class RetryingVmManagerApiTest {
         failures.addAll(List.of(asleep("1"), asleep("2"), asleep("3"), last, asleep("5")));
         jitter = 0.1;
 
-        assertThat(catchThrowable(() -> retrying(RetryPolicy.DEFAULT).hostsWithComment("svc_1"))).isSameAs(last);
+        assertThat(catchThrowable(() -> retrying(RetryingVmManagerApi.DEFAULT_POLICY).hostsWithComment("svc_1")))
+                .isSameAs(last);
         assertThat(calls).hasSize(4);
         assertThat(sleeps).hasSize(3);
     }
@@ -83,8 +85,9 @@ class RetryingVmManagerApiTest {
     void fullJitterStaysUnderTheCappedExponentialCeiling() {
         for (int attempt = 1; attempt <= 8; attempt++) {
             long ceiling = Math.min(2000, 500L << (attempt - 1));
-            assertThat(RetryPolicy.DEFAULT.delay(attempt, 0.0)).isZero();
-            assertThat(RetryPolicy.DEFAULT.delay(attempt, 0.999_999)).isEqualTo(Duration.ofMillis(ceiling));
+            assertThat(RetryingVmManagerApi.DEFAULT_POLICY.delay(attempt, 0.0)).isZero();
+            assertThat(RetryingVmManagerApi.DEFAULT_POLICY.delay(attempt, 0.999_999))
+                    .isEqualTo(Duration.ofMillis(ceiling));
         }
     }
 
@@ -93,7 +96,7 @@ class RetryingVmManagerApiTest {
         jitter = 0.0;
         failures.add(new BackendFailure.Transient("HTTP 429", 429, Duration.ofSeconds(3), null));
 
-        retrying(RetryPolicy.DEFAULT).task("70001", "host_create");
+        retrying(RetryingVmManagerApi.DEFAULT_POLICY).task("70001", "host_create");
 
         assertThat(sleeps).containsExactly(Duration.ofSeconds(3));
     }
@@ -103,7 +106,7 @@ class RetryingVmManagerApiTest {
         BackendFailure.Transient throttled = new BackendFailure.Transient("HTTP 503", 503, Duration.ofSeconds(30), null);
         failures.add(throttled);
 
-        Throwable thrown = catchThrowable(() -> retrying(RetryPolicy.DEFAULT).ipv4(101));
+        Throwable thrown = catchThrowable(() -> retrying(RetryingVmManagerApi.DEFAULT_POLICY).ipv4(101));
 
         assertThat(thrown).isSameAs(throttled);
         assertThat(((BackendFailure.Transient) thrown).retryAfter()).isEqualTo(Duration.ofSeconds(30));
@@ -127,7 +130,7 @@ class RetryingVmManagerApiTest {
         BackendFailure.Permanent refused = new BackendFailure.Permanent("HTTP 403 code 3001", 403, null);
         failures.add(refused);
 
-        assertThat(catchThrowable(() -> retrying(RetryPolicy.DEFAULT).host(101))).isSameAs(refused);
+        assertThat(catchThrowable(() -> retrying(RetryingVmManagerApi.DEFAULT_POLICY).host(101))).isSameAs(refused);
         assertThat(calls).hasSize(1);
     }
 
@@ -135,7 +138,7 @@ class RetryingVmManagerApiTest {
     void anInterruptedWaitEndsTheRetriesWithTheFailure() {
         BackendFailure.Transient first = asleep("1");
         failures.addAll(List.of(first, asleep("2")));
-        RetryingVmManagerApi api = new RetryingVmManagerApi(scripted, RetryPolicy.DEFAULT,
+        RetryingVmManagerApi api = new RetryingVmManagerApi(scripted, RetryingVmManagerApi.DEFAULT_POLICY,
                 wait -> Thread.currentThread().interrupt(), () -> nanos, () -> jitter);
 
         assertThat(catchThrowable(() -> api.findAccountByEmail("a@example.com"))).isSameAs(first);

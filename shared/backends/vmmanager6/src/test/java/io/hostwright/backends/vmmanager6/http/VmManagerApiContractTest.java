@@ -172,8 +172,8 @@ class VmManagerApiContractTest extends BackendApiContract<VmManagerApi> {
         SimulatedVmManager vm = vm();
         VmManagerApi api = new RetryingVmManagerApi(new HttpVmManagerApi(simulator().baseUrl(),
                 simulator().credential(), SimulatedVmManager.CLIENT_PATIENCE, SimulatedVmManager.CLIENT_PATIENCE),
-                RetryPolicy.DEFAULT, vm::sleep, () -> Duration.between(SimulatedVmManager.T0, vm.clock().instant())
-                .toNanos(), () -> 0.5);
+                RetryingVmManagerApi.DEFAULT_POLICY, vm::sleep,
+                () -> Duration.between(SimulatedVmManager.T0, vm.clock().instant()).toNanos(), () -> 0.5);
         simulator().sleepFor(Duration.ofMillis(1500));
 
         assertThat(api.osTemplates()).hasSize(4);

@@ -1,18 +1,20 @@
-package io.hostwright.backends.tenantos.http;
+package io.hostwright.domain.backend;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How {@link RetryingTenantOsApi} retries a transient failure: at most {@code maxAttempts} calls, waiting a random time
- * between 0 and min(cap, base × 2^(n-1)) after call n (full jitter) or longer when TenantOS asked with Retry-After,
- * and never starting a wait that would end after {@code budget} since the first call.
+ * How a back-end adapter repeats a call after a {@link BackendFailure.Transient} failure: at most
+ * {@code maxAttempts} calls, waiting a random time between 0 and min(cap, base × 2^(n-1)) after call n (full
+ * jitter), or longer when the back-end asked with {@code Retry-After}, and never starting a wait that would end
+ * after {@code budget} since the first call. Each adapter keeps its own default.
+ *
+ * @param maxAttempts how many calls at most, the first included (at least 1)
+ * @param base        the ceiling of the first wait
+ * @param cap         the ceiling of any wait (at least {@code base})
+ * @param budget      how long after the first call the last wait may end
  */
 public record RetryPolicy(int maxAttempts, Duration base, Duration cap, Duration budget) {
-
-    /** Four calls within 8 s: leaves a 30–60 s function time to record the failure and schedule its own retry. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(2),
-            Duration.ofSeconds(8));
 
     public RetryPolicy {
         Objects.requireNonNull(base, "base");
@@ -27,7 +29,7 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration cap, Duration
     }
 
     /** The jittered wait after failed call {@code attempt} (1-based); {@code random} is in [0, 1). */
-    Duration delay(int attempt, double random) {
+    public Duration delay(int attempt, double random) {
         long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(20, Math.max(0, attempt - 1)));
         return Duration.ofMillis((long) (random * (ceiling + 1)));
     }

@@ -1,18 +1,26 @@
-package io.hostwright.simulator.tenantos;
+package io.hostwright.simulators.http;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What a fault or a call count is about: {@code "POST /api/servers/{id}/provisioning/startReinstallation"} (any
- * server), {@code "POST /api/servers/101/provisioning/startReinstallation"} (server 101 only), or without a method
- * ({@code "/api/servers/{id}"}) for every method. A placeholder matches where the route has a placeholder, whatever
- * its name; a literal segment must equal the request's.
+ * What a fault or a call count is about: {@code "POST /vm/v3/host/{id}/reinstall"} (any host),
+ * {@code "POST /vm/v3/host/101/reinstall"} (host 101 only), or without a method ({@code "/vm/v3/host/{id}"}) for
+ * every method. A placeholder matches where the route has a placeholder, whatever its name; a literal segment must
+ * equal the request's.
+ *
+ * @param method   the upper-case HTTP method, or {@code "*"} for any
+ * @param segments the path's non-empty segments; {@code {name}} or {@code *} stand for a placeholder
  */
-record PathPattern(String method, List<String> segments) {
+public record PathPattern(String method, List<String> segments) {
 
-    static PathPattern parse(String text) {
+    /**
+     * Reads {@code "METHOD /path"} or {@code "/path"} (any method).
+     *
+     * @throws IllegalArgumentException when the path does not start with {@code /}
+     */
+    public static PathPattern parse(String text) {
         String trimmed = text.trim();
         int space = trimmed.indexOf(' ');
         String method = space < 0 ? "*" : trimmed.substring(0, space).trim().toUpperCase(Locale.ROOT);
@@ -24,7 +32,7 @@ record PathPattern(String method, List<String> segments) {
     }
 
     /** {@code template} is the route's (the raw path when no route matched), {@code path} the request's. */
-    boolean matches(String requestMethod, String template, String path) {
+    public boolean matches(String requestMethod, String template, String path) {
         if (!method.equals("*") && !method.equals(requestMethod)) {
             return false;
         }
@@ -46,7 +54,7 @@ record PathPattern(String method, List<String> segments) {
     }
 
     /** The same method and segments, any placeholder standing for any other ({@code {id}} = {@code *}). */
-    boolean sameAs(PathPattern other) {
+    public boolean sameAs(PathPattern other) {
         if (!method.equals(other.method) || segments.size() != other.segments.size()) {
             return false;
         }
@@ -66,11 +74,13 @@ record PathPattern(String method, List<String> segments) {
         return (method.equals("*") ? "" : method + " ") + "/" + String.join("/", segments);
     }
 
-    static boolean isPlaceholder(String segment) {
+    /** {@code *} or {@code {name}}. */
+    public static boolean isPlaceholder(String segment) {
         return segment.equals("*") || (segment.startsWith("{") && segment.endsWith("}"));
     }
 
-    static List<String> split(String path) {
+    /** The non-empty segments of {@code path}: {@code "/a//b/"} gives {@code [a, b]}. */
+    public static List<String> split(String path) {
         return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
     }
 }
