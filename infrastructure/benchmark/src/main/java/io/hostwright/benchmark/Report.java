@@ -140,18 +140,8 @@ final class Report {
         out.append(String.format(Locale.ROOT, "  outcome: %d ACTIVE, %d FAILED, %d waiting for stock, %d still provisioning, "
                         + "%d not accepted (of %d ordered)%n", r.active(), r.failed(), r.waitingForStock(),
                 r.stillProvisioning(), notAccepted, r.requested()));
-        out.append(String.format(Locale.ROOT, "  orders placed in %.1f s; %s %.1f s after the first order was sent; "
-                        + "queues %s%n", r.placeSeconds(),
-                r.settled() ? "the last service settled (ACTIVE or FAILED)" : "NOT all settled when the watch gave up",
-                r.settleSeconds(), r.drained() ? "empty afterwards" : "NOT empty within a minute afterwards"));
-        if (!r.otherAnswers().isEmpty()) {
-            out.append("  not accepted: ").append(r.otherAnswers().entrySet().stream()
-                    .map(e -> e.getValue() + " x " + (e.getKey() == 0 ? "no answer" : "HTTP " + e.getKey()))
-                    .collect(Collectors.joining(", "))).append('\n');
-            r.answerExamples().forEach(e -> out.append("    e.g. ").append(truncate(e, 300)).append('\n'));
-        }
-        r.failureReasons().forEach((reason, n) -> out.append("  FAILED ").append(n).append(" x: ")
-                .append(truncate(reason, 200)).append('\n'));
+        settling(out, r.placeSeconds(), r.settled(), r.settleSeconds(), r.drained());
+        refusalsAndFailures(out, r.otherAnswers(), r.answerExamples(), r.failureReasons());
 
         out.append('\n').append(milestoneTable(r.milestones()));
         out.append("  ms, from the moment the client had the 202; a step's updatedAt is when its outcome was recorded,\n"
@@ -345,20 +335,10 @@ final class Report {
         out.append(String.format(Locale.ROOT, "  outcome: %d ACTIVE, %d FAILED, %d waiting for addresses or room, %d still "
                         + "provisioning, %d not accepted (of %d ordered)%n", r.active(), r.failed(), r.waitingForRoom(),
                 r.stillProvisioning(), notAccepted, r.requested()));
-        out.append(String.format(Locale.ROOT, "  orders placed in %.1f s; %s %.1f s after the first order was sent; "
-                        + "queues %s%n", r.placeSeconds(),
-                r.settled() ? "the last service settled (ACTIVE or FAILED)" : "NOT all settled when the watch gave up",
-                r.settleSeconds(), r.drained() ? "empty afterwards" : "NOT empty within a minute afterwards"));
+        settling(out, r.placeSeconds(), r.settled(), r.settleSeconds(), r.drained());
         out.append(String.format(Locale.ROOT, "  on the simulator: %d hosts and %d accounts for the %d accepted orders%n",
                 r.hosts(), r.accounts(), r.accepted()));
-        if (!r.otherAnswers().isEmpty()) {
-            out.append("  not accepted: ").append(r.otherAnswers().entrySet().stream()
-                    .map(e -> e.getValue() + " x " + (e.getKey() == 0 ? "no answer" : "HTTP " + e.getKey()))
-                    .collect(Collectors.joining(", "))).append('\n');
-            r.answerExamples().forEach(e -> out.append("    e.g. ").append(truncate(e, 300)).append('\n'));
-        }
-        r.failureReasons().forEach((reason, n) -> out.append("  FAILED ").append(n).append(" x: ")
-                .append(truncate(reason, 200)).append('\n'));
+        refusalsAndFailures(out, r.otherAnswers(), r.answerExamples(), r.failureReasons());
 
         out.append('\n').append(milestoneTable(r.milestones()));
         out.append("  ms, from the moment the client had the 202; a step's updatedAt is when its outcome was recorded;\n"
@@ -391,6 +371,28 @@ final class Report {
 
     private static String plain(double usd) {
         return new java.math.BigDecimal(Double.toString(usd)).stripTrailingZeros().toPlainString();
+    }
+
+    /** How long placing took, whether every service settled and the queues emptied. */
+    private static void settling(StringBuilder out, double placeSeconds, boolean settled, double settleSeconds,
+                                 boolean drained) {
+        out.append(String.format(Locale.ROOT, "  orders placed in %.1f s; %s %.1f s after the first order was sent; "
+                        + "queues %s%n", placeSeconds,
+                settled ? "the last service settled (ACTIVE or FAILED)" : "NOT all settled when the watch gave up",
+                settleSeconds, drained ? "empty afterwards" : "NOT empty within a minute afterwards"));
+    }
+
+    /** Orders not accepted (by answer, with examples) and services that failed (by reason). */
+    private static void refusalsAndFailures(StringBuilder out, Map<Integer, Integer> otherAnswers,
+                                            List<String> answerExamples, Map<String, Integer> failureReasons) {
+        if (!otherAnswers.isEmpty()) {
+            out.append("  not accepted: ").append(otherAnswers.entrySet().stream()
+                    .map(e -> e.getValue() + " x " + (e.getKey() == 0 ? "no answer" : "HTTP " + e.getKey()))
+                    .collect(Collectors.joining(", "))).append('\n');
+            answerExamples.forEach(e -> out.append("    e.g. ").append(truncate(e, 300)).append('\n'));
+        }
+        failureReasons.forEach((reason, n) -> out.append("  FAILED ").append(n).append(" x: ")
+                .append(truncate(reason, 200)).append('\n'));
     }
 
     static String lifecycle(LifecycleLoad.Result r) {

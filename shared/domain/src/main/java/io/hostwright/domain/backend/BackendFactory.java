@@ -1,5 +1,7 @@
 package io.hostwright.domain.backend;
 
+import java.util.function.Function;
+
 /** Builds one back-end on the shared ports. Registering a back-end is adding its factory to the registry's list. */
 public interface BackendFactory {
 
@@ -7,4 +9,19 @@ public interface BackendFactory {
     String name();
 
     Backend create(BackendContext context);
+
+    /** The registration of back-end {@code name}, built by {@code create} on whatever context the wiring gives. */
+    static BackendFactory of(String name, Function<BackendContext, ? extends Backend> create) {
+        return new BackendFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Backend create(BackendContext context) {
+                return create.apply(context);
+            }
+        };
+    }
 }

@@ -7,6 +7,10 @@ import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.problem.Violation;
 import io.hostwright.domain.service.Service;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -73,8 +77,21 @@ record VmContext(Service service, VmProductSettings settings, VmConnection conne
         if (connection.generatedEmailDomain() == null) {
             return service.customerEmail();
         }
-        return "vm" + Integer.toUnsignedString(service.customerId().hashCode()) + "@"
-                + connection.generatedEmailDomain();
+        return generatedEmail(service.customerId(), connection.generatedEmailDomain());
+    }
+
+    /**
+     * {@code vm<12 hex digits>@<domain>}: the first 48 bits of the customer id's SHA-256, the same for every service of
+     * the customer and, unlike a 32-bit hash, not shared by two customers of any realistic provider (two accounts on
+     * one address would give one customer the other's panel).
+     */
+    static String generatedEmail(String customerId, String domain) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(customerId.getBytes(StandardCharsets.UTF_8));
+            return "vm" + HexFormat.of().formatHex(digest, 0, 6) + "@" + domain;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always there", e);
+        }
     }
 
     String department() {

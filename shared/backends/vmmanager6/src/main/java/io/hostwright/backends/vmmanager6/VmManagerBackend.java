@@ -5,13 +5,12 @@ import io.hostwright.domain.backend.Backend;
 import io.hostwright.domain.backend.BackendContext;
 import io.hostwright.domain.backend.BackendFactory;
 import io.hostwright.domain.backend.ConnectionCheck;
+import io.hostwright.domain.backend.OptionChecks;
 import io.hostwright.domain.backend.SettingsReader;
 import io.hostwright.domain.backend.TemplateSource;
 import io.hostwright.domain.backend.UsageSource;
 import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.control.ServerControl;
-import io.hostwright.domain.catalog.IntegerOption;
-import io.hostwright.domain.catalog.OrderOption;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.catalog.ServiceType;
 import io.hostwright.domain.operation.LifecycleModule;
@@ -56,17 +55,7 @@ public final class VmManagerBackend implements Backend {
 
     /** A factory on other API clients (tests: an in-memory VMmanager). */
     public static BackendFactory factory(Function<BackendContext, VmManagerApis> apis) {
-        return new BackendFactory() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public VmManagerBackend create(BackendContext context) {
-                return new VmManagerBackend(context, apis.apply(context));
-            }
-        };
+        return BackendFactory.of(NAME, context -> new VmManagerBackend(context, apis.apply(context)));
     }
 
     @Override
@@ -93,10 +82,7 @@ public final class VmManagerBackend implements Backend {
         SettingsReader reader = new SettingsReader(product.moduleSettings(), "moduleSettings");
         VmProductSettings.read(reader);
         problems.addAll(reader.violations());
-        Optional<OrderOption> ipv4 = product.option(IPV4_OPTION);
-        if (ipv4.isPresent() && !(ipv4.get() instanceof IntegerOption range && range.min() >= 1)) {
-            problems.add(new Violation("options." + IPV4_OPTION, "must be an integer option of at least 1 address"));
-        }
+        OptionChecks.countOfAtLeastOne(product, IPV4_OPTION, "address").ifPresent(problems::add);
         return problems;
     }
 

@@ -16,7 +16,6 @@ import io.hostwright.domain.fixtures.InMemorySecrets;
 import io.hostwright.domain.fixtures.MutableClock;
 import io.hostwright.domain.fixtures.RecordingMailQueue;
 import io.hostwright.domain.mail.MailRequest;
-import io.hostwright.domain.mail.MailTemplate;
 import io.hostwright.domain.provisioning.ProvisioningModule;
 import io.hostwright.domain.service.InMemoryServices;
 import io.hostwright.domain.service.Service;

@@ -1,41 +1,16 @@
 package io.hostwright.backends.vmmanager6;
 
-import io.hostwright.backends.vmmanager6.http.HttpVmManagerApis;
-import io.hostwright.domain.backend.Backend;
-import io.hostwright.domain.backend.BackendContext;
 import io.hostwright.domain.backend.TemplateSource.UpstreamTemplate;
-import io.hostwright.domain.catalog.BandwidthPolicy;
-import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.Connection;
-import io.hostwright.domain.catalog.ServiceType;
-import io.hostwright.domain.fixtures.InMemoryCatalog;
-import io.hostwright.domain.fixtures.InMemoryConnectionTemplates;
-import io.hostwright.domain.fixtures.InMemoryConnections;
 import io.hostwright.domain.fixtures.InMemoryModuleState;
-import io.hostwright.domain.fixtures.InMemorySecrets;
-import io.hostwright.domain.fixtures.MutableClock;
-import io.hostwright.domain.fixtures.RecordingMailQueue;
-import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
-import io.hostwright.domain.provisioning.ProvisioningModule;
-import io.hostwright.domain.service.InMemoryServices;
 import io.hostwright.domain.service.Service;
-import io.hostwright.domain.service.ServiceStatus;
-import io.hostwright.domain.service.SoldProduct;
-import io.hostwright.domain.step.Backoff;
 import io.hostwright.domain.step.StepOutcome;
-import io.hostwright.domain.template.ConnectionTemplate;
 import io.hostwright.simulator.vmmanager6.Faults;
-import io.hostwright.simulator.vmmanager6.SimulatedHost;
-import io.hostwright.simulator.vmmanager6.SimulatorConfig;
-import io.hostwright.simulator.vmmanager6.VmManager6Simulator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
