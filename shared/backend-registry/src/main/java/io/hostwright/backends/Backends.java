@@ -5,11 +5,17 @@ import io.hostwright.domain.backend.BackendFactory;
 import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.backend.ConnectionKeys;
 import io.hostwright.domain.backend.ServiceSecrets;
+import io.hostwright.domain.licence.AttachLicence;
+import io.hostwright.domain.licence.LicenceConnections;
+import io.hostwright.domain.licence.LicenceRecords;
+import io.hostwright.domain.licence.ReleaseLicence;
+import io.hostwright.domain.licence.RenewLicences;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.step.Backoff;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbConnectionRepository;
 import io.hostwright.dynamodb.DynamoDbConnectionTemplates;
+import io.hostwright.dynamodb.DynamoDbLicencePool;
 import io.hostwright.dynamodb.DynamoDbModuleState;
 import io.hostwright.dynamodb.DynamoDbServerClaims;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
@@ -75,5 +81,30 @@ public final class Backends {
     /** Customer credentials, or — for a function the manifest grants none — a store that refuses every use. */
     public static ServiceSecrets secrets(DynamoDbClient dynamo, String credentialsTable) {
         return credentialsTable == null ? NoCredentials.INSTANCE : new DynamoDbServiceSecrets(dynamo, credentialsTable);
+    }
+
+    /** Attaching licences to delivered servers, on the registry's licence back-ends and the pool in the table. */
+    public static AttachLicence attachLicence(DynamoDbClient dynamo, String table, String credentialsTable,
+                                              BackendRegistry registry, Clock clock) {
+        return new AttachLicence(new LicenceConnections(registry, new DynamoDbConnectionRepository(dynamo, table)),
+                new DynamoDbLicencePool(dynamo, table), new LicenceRecords(new DynamoDbModuleState(dynamo, table)),
+                secrets(dynamo, credentialsTable), clock);
+    }
+
+    /** Giving the licences of ended services back to the pool. */
+    public static ReleaseLicence releaseLicence(DynamoDbClient dynamo, String table, String credentialsTable,
+                                                BackendRegistry registry, Clock clock) {
+        return new ReleaseLicence(new LicenceConnections(registry, new DynamoDbConnectionRepository(dynamo, table)),
+                new DynamoDbLicencePool(dynamo, table), new LicenceRecords(new DynamoDbModuleState(dynamo, table)),
+                secrets(dynamo, credentialsTable), clock);
+    }
+
+    /** The daily licence renewal over every licence connection of the registry. */
+    public static RenewLicences renewLicences(DynamoDbClient dynamo, String table, String credentialsTable,
+                                              BackendRegistry registry, MailQueue mail, Clock clock) {
+        return new RenewLicences(new LicenceConnections(registry, new DynamoDbConnectionRepository(dynamo, table)),
+                new DynamoDbLicencePool(dynamo, table), new DynamoDbServiceRepository(dynamo, table),
+                new LicenceRecords(new DynamoDbModuleState(dynamo, table)),
+                releaseLicence(dynamo, table, credentialsTable, registry, clock), mail, clock);
     }
 }

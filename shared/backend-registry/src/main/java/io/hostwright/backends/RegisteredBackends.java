@@ -1,5 +1,6 @@
 package io.hostwright.backends;
 
+import io.hostwright.backends.billmanager.BillManagerLicenceBackend;
 import io.hostwright.backends.tenantos.TenantOsBackend;
 import io.hostwright.backends.vmmanager6.VmManagerBackend;
 import io.hostwright.domain.backend.BackendFactory;
@@ -14,7 +15,8 @@ public final class RegisteredBackends {
 
     public static final List<BackendFactory> ALL = List.of(
             TenantOsBackend.FACTORY,
-            VmManagerBackend.FACTORY);
+            VmManagerBackend.FACTORY,
+            BillManagerLicenceBackend.FACTORY);
 
     private RegisteredBackends() {
     }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,7 +96,7 @@ public final class DynamoDbLicencePool implements LicencePool {
                 text(item, "name"), text(item, "ip"), instant(item, "expiresAt"), instant(item, "lastIpChange"),
                 instant(item, "lastKeyChange"));
         return new PooledLicence(text(item, "connectionId"), licence, Long.parseLong(item.get("pricelist").n()),
-                text(item, "heldBy"), instant(item, "heldSince"));
+                text(item, "heldBy"), instant(item, "heldSince"), instant(item, "renewalFor"));
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {
@@ -131,6 +132,32 @@ public final class DynamoDbLicencePool implements LicencePool {
             return true;
         } catch (ConditionalCheckFailedException notOurs) {
             return false;
+        }
+    }
+
+    @Override
+    public boolean markRenewal(String connectionId, String licenceId, Instant expiresAt, Instant now, Duration stale) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(connectionId, licenceId))
+                    .updateExpression("SET renewalFor = :expiry, renewalAskedAt = :now")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(renewalFor)"
+                            + " OR renewalFor <> :expiry OR renewalAskedAt < :staleBefore)")
+                    .expressionAttributeValues(Map.of(":expiry", s(expiresAt.toString()), ":now", s(now.toString()),
+                            ":staleBefore", s(now.minus(stale).toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException onIt) {
+            return false;
+        }
+    }
+
+    @Override
+    public void clearRenewal(String connectionId, String licenceId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(connectionId, licenceId))
+                    .updateExpression("REMOVE renewalFor, renewalAskedAt")
+                    .conditionExpression("attribute_exists(pk)"));
+        } catch (ConditionalCheckFailedException gone) {
+            // nothing to forget
         }
     }
 }

@@ -172,6 +172,13 @@ public final class Manifest {
                     new Trigger.Queue(USAGE_QUEUE, 1, Duration.ZERO, 20),
                     TableAccess.READ_WRITE, Set.of(LIFECYCLE_QUEUE, MAIL_QUEUE), false, Map.of(), true),
             new FunctionSpec(
+                    "licence-renewal",
+                    "Daily: renews the licences of active, paid services, gives back those of ended ones, reports",
+                    "io.hostwright.functions.licencerenewal.ScheduledLicenceRenewalHandler",
+                    512, Duration.ofMinutes(15),
+                    new Trigger.Schedule("cron(0 3 * * ? *)", "renew control-panel licences running out"),
+                    TableAccess.READ_WRITE, Set.of(MAIL_QUEUE), false, Map.of(), true, TableAccess.READ_WRITE),
+            new FunctionSpec(
                     "server-control",
                     "Customers: their server's info, power, reinstall, rescue, console, IPs and reverse DNS, usage",
                     "io.hostwright.functions.control.ApiGatewayServerControlRequestHandler",

@@ -66,7 +66,8 @@ class ManifestConsistencyTest {
     @Test
     void onlyTheFunctionsThatSetSendOrClearCredentialsMayReachThem() {
         assertThat(Manifest.FUNCTIONS).filteredOn(f -> f.credentialAccess() != TableAccess.NONE)
-                .extracting(FunctionSpec::name).containsExactlyInAnyOrder("provisioning", "lifecycle", "mailer");
+                .extracting(FunctionSpec::name)
+                .containsExactlyInAnyOrder("provisioning", "lifecycle", "mailer", "licence-renewal");
         assertThat(Manifest.function("mailer").orElseThrow().credentialAccess()).isEqualTo(TableAccess.READ);
     }
 

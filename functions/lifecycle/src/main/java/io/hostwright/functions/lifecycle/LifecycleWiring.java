@@ -45,6 +45,7 @@ public final class LifecycleWiring {
         BackendRegistry backends = Backends.on(dynamo, table, credentialsTable, mail, keys, backoff, clock, factories);
         return new OperationStepRunner(backends, Backends.secrets(dynamo, credentialsTable),
                 new DynamoDbServiceRepository(dynamo, table), new DynamoDbOperationRepository(dynamo, table),
-                new DynamoDbStepLedger(dynamo, table), lifecycle, mail, backoff, clock);
+                new DynamoDbStepLedger(dynamo, table), lifecycle, mail, backoff, clock,
+                Backends.releaseLicence(dynamo, table, credentialsTable, backends, clock));
     }
 }

@@ -3,6 +3,7 @@ package io.hostwright.functions.provisioning;
 import io.hostwright.backends.Backends;
 import io.hostwright.backends.RegisteredBackends;
 import io.hostwright.domain.backend.BackendFactory;
+import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.backend.ConnectionKeys;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.provisioning.ProvisioningStepRunner;
@@ -43,8 +44,9 @@ public final class ProvisioningWiring {
                                                 StepQueue provisioning,
                                                 MailQueue mail, ConnectionKeys keys, List<BackendFactory> factories,
                                                 Backoff backoff, Clock clock) {
-        return new ProvisioningStepRunner(Backends.on(dynamo, table, credentialsTable, mail, keys, backoff, clock,
-                factories),
+        BackendRegistry backends = Backends.on(dynamo, table, credentialsTable, mail, keys, backoff, clock, factories);
+        return new ProvisioningStepRunner(backends,
+                Backends.attachLicence(dynamo, table, credentialsTable, backends, clock),
                 new DynamoDbServiceRepository(dynamo, table), new DynamoDbStepLedger(dynamo, table), provisioning,
                 mail, backoff, clock);
     }

@@ -62,6 +62,14 @@ public interface Backend {
         return Optional.empty();
     }
 
+    /**
+     * The licence servers of its connections, for back-ends that sell control-panel licences which products of other
+     * back-ends attach to their servers (a product's {@code licence}).
+     */
+    default Optional<LicenceServers> licenceServers() {
+        return Optional.empty();
+    }
+
     /** Stock a product can be delivered from; empty for back-ends that create what they sell (VPS, tenants). */
     default Optional<StockSource> stock() {
         return Optional.empty();

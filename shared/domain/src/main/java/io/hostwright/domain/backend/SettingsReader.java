@@ -47,6 +47,50 @@ public final class SettingsReader {
         return new SettingsReader(copy, at(key), violations);
     }
 
+    /** The objects of the list under {@code key} (absent: none), each sharing this reader's problems. */
+    public List<SettingsReader> sections(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            problem(key, "must be a list of objects");
+            return List.of();
+        }
+        List<SettingsReader> sections = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof Map<?, ?> map) {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                sections.add(new SettingsReader(copy, at(key) + "[" + i + "]", violations));
+            } else {
+                problem(key + "[" + i + "]", "must be an object");
+            }
+        }
+        return sections;
+    }
+
+    /** An object whose values are strings (absent: empty). */
+    public Map<String, String> textMap(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            problem(key, "must be an object of strings");
+            return Map.of();
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (v instanceof String text && !text.isBlank()) {
+                texts.put(String.valueOf(k), text);
+            } else {
+                problem(key + "." + k, "must be a non-blank string");
+            }
+        });
+        return texts;
+    }
+
     public boolean has(String key) {
         return values.get(key) != null;
     }

@@ -1,5 +1,7 @@
 package io.hostwright.domain.catalog;
 
+import io.hostwright.domain.service.SoldLicence;
+
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -30,6 +32,7 @@ import java.util.Set;
  * @param visible        listed in the public catalog (a hidden product can still be read by id and ordered)
  * @param sortOrder      where the public catalog lists it, lowest first (then by id)
  * @param stockAlertBelow staff are told once when the back-end's stock of it falls below this; null: never
+ * @param licence        the control-panel licence an order may add, chosen by one of its options; null: none
  */
 public record Product(
         String productId,
@@ -47,7 +50,8 @@ public record Product(
         int sortOrder,
         Integer stockAlertBelow,
         List<String> withheldOsTemplates,
-        BandwidthPolicy bandwidth) {
+        BandwidthPolicy bandwidth,
+        LicenceOffer licence) {
 
     /** A visible product at the default place, without a stock alert. */
     public Product(String productId, String name, String description, ServiceType type, String backend,
@@ -57,13 +61,22 @@ public record Product(
                 moduleSettings, true, 0, null, List.of(), null);
     }
 
+    /** A product without a control-panel licence. */
+    public Product(String productId, String name, String description, ServiceType type, String backend,
+                   String connectionId, String department, List<OsTemplate> osTemplates, List<OrderOption> options,
+                   Map<BillingCycle, Price> prices, Map<String, Object> moduleSettings, boolean visible, int sortOrder,
+                   Integer stockAlertBelow, List<String> withheldOsTemplates, BandwidthPolicy bandwidth) {
+        this(productId, name, description, type, backend, connectionId, department, osTemplates, options, prices,
+                moduleSettings, visible, sortOrder, stockAlertBelow, withheldOsTemplates, bandwidth, null);
+    }
+
     /** A product with the default bandwidth policy. */
     public Product(String productId, String name, String description, ServiceType type, String backend,
                    String connectionId, String department, List<OsTemplate> osTemplates, List<OrderOption> options,
                    Map<BillingCycle, Price> prices, Map<String, Object> moduleSettings, boolean visible, int sortOrder,
                    Integer stockAlertBelow, List<String> withheldOsTemplates) {
         this(productId, name, description, type, backend, connectionId, department, osTemplates, options, prices,
-                moduleSettings, visible, sortOrder, stockAlertBelow, withheldOsTemplates, null);
+                moduleSettings, visible, sortOrder, stockAlertBelow, withheldOsTemplates, null, null);
     }
 
     public Product {
@@ -103,6 +116,10 @@ public record Product(
                 throw new IllegalArgumentException("option " + option.key() + " is not priced in " + currency);
             }
         }
+        if (licence != null && !(option(licence.option()).orElse(null) instanceof ChoiceOption)) {
+            throw new IllegalArgumentException("licence.option " + licence.option() + " is not a choice option of "
+                    + productId);
+        }
         Set<String> templateIds = new HashSet<>();
         for (OsTemplate template : osTemplates) {
             if (!templateIds.add(template.id())) {
@@ -114,7 +131,22 @@ public record Product(
     /** The same product offering {@code templates} (the catalog filling in its connection's templates). */
     public Product withOsTemplates(List<OsTemplate> templates) {
         return new Product(productId, name, description, type, backend, connectionId, department, templates, options,
-                prices, moduleSettings, visible, sortOrder, stockAlertBelow, withheldOsTemplates, bandwidth);
+                prices, moduleSettings, visible, sortOrder, stockAlertBelow, withheldOsTemplates, bandwidth, licence);
+    }
+
+    /** The licence an order with these (canonical) option values adds; empty when none. */
+    public Optional<SoldLicence> licenceChosen(Map<String, String> chosen) {
+        if (licence == null) {
+            return Optional.empty();
+        }
+        ChoiceOption option = (ChoiceOption) option(licence.option()).orElseThrow();
+        String value = chosen.getOrDefault(option.key(), option.defaultValue());
+        if (LicenceOffer.NONE.equals(value)) {
+            return Optional.empty();
+        }
+        ChoiceOption.Choice choice = option.choice(value).orElseThrow(() -> new IllegalArgumentException(
+                "option " + option.key() + " has no choice " + value));
+        return Optional.of(new SoldLicence(licence.connectionId(), Long.parseLong(value), choice.label()));
     }
 
     /** How its traffic is metered: its own policy, or the default. */

@@ -1,5 +1,6 @@
 package io.hostwright.domain.licence;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,4 +21,14 @@ public interface LicencePool {
 
     /** Gives the licence back, if the service held it; false when it did not. */
     boolean giveBack(String connectionId, String licenceId, String serviceId);
+
+    /**
+     * Records, before it is asked for, that the licence's renewal from {@code expiresAt} is being asked for. False
+     * when it is already recorded for that expiry less than {@code stale} ago: another run is on it (or asked and the
+     * server has not yet shown it), so this run must not ask again.
+     */
+    boolean markRenewal(String connectionId, String licenceId, Instant expiresAt, Instant now, Duration stale);
+
+    /** Forgets the renewal record (the server refused it; the next run may ask again). */
+    void clearRenewal(String connectionId, String licenceId);
 }

@@ -12,6 +12,7 @@ public enum MailTemplate {
     REINSTALL_STARTED("reinstall-started", Audience.CUSTOMER),
     REINSTALL_FINISHED("reinstall-finished", Audience.CUSTOMER),
     RESIZED("resized", Audience.CUSTOMER),
+    LICENCE_READY("licence-ready", Audience.CUSTOMER),
     BANDWIDTH_NEAR_LIMIT("bandwidth-near-limit", Audience.CUSTOMER),
     BANDWIDTH_OVER_LIMIT("bandwidth-over-limit", Audience.CUSTOMER),
     DISK_WIPE_FINISHED("disk-wipe-finished", Audience.STAFF),
@@ -21,7 +22,9 @@ public enum MailTemplate {
     STAFF_SYNC_RECOVERED("staff-sync-recovered", Audience.STAFF),
     STAFF_TEMPLATE_GONE("staff-template-gone", Audience.STAFF),
     STAFF_TEMPLATE_REFUSED("staff-template-refused", Audience.STAFF),
-    STAFF_STOCK_LOW("staff-stock-low", Audience.STAFF);
+    STAFF_STOCK_LOW("staff-stock-low", Audience.STAFF),
+    STAFF_LICENCE_PENDING("staff-licence-pending", Audience.STAFF),
+    STAFF_LICENCE_RENEWAL("staff-licence-renewal", Audience.STAFF);
 
     public enum Audience { CUSTOMER, STAFF }
 

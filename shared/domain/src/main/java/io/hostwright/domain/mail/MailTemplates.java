@@ -10,15 +10,20 @@ import static io.hostwright.domain.mail.MailVariables.CONNECTION;
 import static io.hostwright.domain.mail.MailVariables.DEPARTMENT;
 import static io.hostwright.domain.mail.MailVariables.FAILED_RUNS;
 import static io.hostwright.domain.mail.MailVariables.HOSTNAME;
+import static io.hostwright.domain.mail.MailVariables.EXPIRES;
+import static io.hostwright.domain.mail.MailVariables.LICENCE;
+import static io.hostwright.domain.mail.MailVariables.LICENCE_KEY;
 import static io.hostwright.domain.mail.MailVariables.LIMIT_TB;
 import static io.hostwright.domain.mail.MailVariables.MAIN_IP;
 import static io.hostwright.domain.mail.MailVariables.OPTIONS;
 import static io.hostwright.domain.mail.MailVariables.ORDER_ID;
 import static io.hostwright.domain.mail.MailVariables.OS;
 import static io.hostwright.domain.mail.MailVariables.OVERUSE_ACTION;
+import static io.hostwright.domain.mail.MailVariables.PANEL;
 import static io.hostwright.domain.mail.MailVariables.PRICE;
 import static io.hostwright.domain.mail.MailVariables.PRODUCT_NAME;
 import static io.hostwright.domain.mail.MailVariables.REASON;
+import static io.hostwright.domain.mail.MailVariables.REPORT;
 import static io.hostwright.domain.mail.MailVariables.ROOT_PASSWORD;
 import static io.hostwright.domain.mail.MailVariables.SERVER;
 import static io.hostwright.domain.mail.MailVariables.SERVICES;
@@ -60,7 +65,9 @@ public final class MailTemplates {
         // The seed's credential mails: root password, main IP, additional IPs and OS name.
         spec(MailTemplate.ACCOUNT_CREATED, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP, ROOT_PASSWORD), NO_ADDITIONAL_IPS);
         spec(MailTemplate.SERVER_PROVISIONING, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP), NO_ADDITIONAL_IPS);
-        spec(MailTemplate.SERVER_READY, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP, ROOT_PASSWORD), NO_ADDITIONAL_IPS);
+        spec(MailTemplate.SERVER_READY, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP, ROOT_PASSWORD),
+                Map.of(ADDITIONAL_IPS, "none", LICENCE, "", LICENCE_KEY, ""));
+        spec(MailTemplate.LICENCE_READY, Set.of(PRODUCT_NAME, HOSTNAME, PANEL, MAIN_IP, LICENCE_KEY, EXPIRES), Map.of());
         spec(MailTemplate.SUSPENDED, Set.of(PRODUCT_NAME, HOSTNAME),
                 Map.of(REASON, "please contact our billing team for details"));
         spec(MailTemplate.UNSUSPENDED, Set.of(PRODUCT_NAME, HOSTNAME), Map.of());
@@ -82,6 +89,9 @@ public final class MailTemplates {
         spec(MailTemplate.STAFF_TEMPLATE_GONE, Set.of(CONNECTION, OS, SERVICES), Map.of());
         spec(MailTemplate.STAFF_TEMPLATE_REFUSED, Set.of(CONNECTION, OS, REASON), Map.of());
         spec(MailTemplate.STAFF_STOCK_LOW, Set.of(PRODUCT_NAME, CONNECTION, STOCK, THRESHOLD), Map.of());
+        spec(MailTemplate.STAFF_LICENCE_PENDING, Set.of(PANEL, REASON, CONNECTION),
+                Map.of(PRODUCT_NAME, "unknown", HOSTNAME, "unknown", ORDER_ID, "unknown"));
+        spec(MailTemplate.STAFF_LICENCE_RENEWAL, Set.of(CONNECTION, REPORT), Map.of());
     }
 
     private MailTemplates() {

@@ -49,4 +49,13 @@ public final class MailVariables {
 
     private MailVariables() {
     }
+    /** The control-panel licence in words (panel, licence id, expiry), or that it is on its way; never its key. */
+    public static final String LICENCE = "licence";
+    /** A licence's activation key: customer mails only, read by the mailer from the service's secrets. */
+    public static final String LICENCE_KEY = "licenceKey";
+    public static final String PANEL = "panel";
+    /** A date for people, e.g. 5 January 2027. */
+    public static final String EXPIRES = "expires";
+    /** A run's report, several lines. */
+    public static final String REPORT = "report";
 }

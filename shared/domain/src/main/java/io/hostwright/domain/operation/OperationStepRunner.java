@@ -2,6 +2,7 @@ package io.hostwright.domain.operation;
 
 import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.backend.ServiceSecrets;
+import io.hostwright.domain.licence.ReleaseLicence;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.StaffAlerts;
 import io.hostwright.domain.step.Backoff;
@@ -22,6 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Use case: run one lifecycle-queue message, i.e. one step of an operation. The same guarantees as provisioning:
@@ -29,9 +32,11 @@ import java.util.function.UnaryOperator;
  * sent, transient failures are retried with backoff up to {@link LedgeredSteps#MAX_FAILURES} in a row. At the plan's
  * turning point the service takes the kind's status; at the end the operation records how it ended and lets the
  * service's action lock go. A failure, or a back-end found changed by hand, is told to staff with the reason and
- * left visible on the service; the service keeps its status.
+ * left visible on the service; the service keeps its status. A terminated service's licence goes back to the pool.
  */
 public final class OperationStepRunner {
+
+    private static final Logger LOG = Logger.getLogger(OperationStepRunner.class.getName());
 
     private final BackendRegistry backends;
     private final ServiceSecrets secrets;
@@ -42,11 +47,23 @@ public final class OperationStepRunner {
     private final StaffAlerts alerts;
     private final Backoff backoff;
     private final Clock clock;
+    private final ReleaseLicence licences;
 
-    /** @param secrets the customer credentials, forgotten when a service is terminated */
+    /** A runner for deployments that sell no licences. */
     public OperationStepRunner(BackendRegistry backends, ServiceSecrets secrets, ServiceRepository services,
                                OperationRepository operations, StepLedger ledger, StepQueue queue, MailQueue mail,
                                Backoff backoff, Clock clock) {
+        this(backends, secrets, services, operations, ledger, queue, mail, backoff, clock, null);
+    }
+
+    /**
+     * @param secrets  the customer credentials, forgotten when a service is terminated
+     * @param licences gives a terminated service's licence back to the pool; null where none are sold
+     */
+    public OperationStepRunner(BackendRegistry backends, ServiceSecrets secrets, ServiceRepository services,
+                               OperationRepository operations, StepLedger ledger, StepQueue queue, MailQueue mail,
+                               Backoff backoff, Clock clock, ReleaseLicence licences) {
+        this.licences = licences;
         this.backends = backends;
         this.secrets = secrets;
         this.services = services;
@@ -168,12 +185,27 @@ public final class OperationStepRunner {
     private void reachTarget(Operation operation, Service service) {
         if (operation.kind().target() == ServiceStatus.TERMINATED) {
             secrets.deleteAll(service.serviceId());
+            releaseLicence(service);
         }
         String reason = operation.kind().targetReason(operation.reason());
         updateService(service, s -> s.status() == operation.kind().target()
                 ? (s.statusReason() == null && reason == null ? s : s.withReason(reason, clock.instant()))
                 : s.status().canBecome(operation.kind().target())
                 ? s.transitionTo(operation.kind().target(), reason, clock.instant()) : s);
+    }
+
+    /** Never holds the terminate up: a licence the server would not take back is finished by the daily run. */
+    private void releaseLicence(Service service) {
+        if (licences == null || service.sold().licence() == null) {
+            return;
+        }
+        try {
+            if (!licences.release(service)) {
+                LOG.warning("the licence of " + service.serviceId() + " is left for the daily run to give back");
+            }
+        } catch (RuntimeException unexpected) {
+            LOG.log(Level.WARNING, "the licence of " + service.serviceId() + " is left for the daily run", unexpected);
+        }
     }
 
     /**

@@ -82,7 +82,7 @@ public final class AcceptOrder {
         // the service pins what was sold: later edits of the product never change how it is run
         SoldProduct sold = new SoldProduct(product.productId(), product.name(), product.type(), product.backend(),
                 product.connectionId(), product.department(), valid.billingCycle(), valid.options(),
-                product.moduleSettings(), product.bandwidth());
+                product.moduleSettings(), product.bandwidth(), product.licenceChosen(valid.options()).orElse(null));
         Service service = new Service(order.serviceId(), order.orderId(), order.customerId(), order.customerEmail(),
                 sold, order.hostname(), order.osTemplateId(), valid.os() == null ? null : valid.os().name(),
                 ServiceStatus.PENDING, "waiting for provisioning", 1, now, now);

@@ -20,18 +20,27 @@ import java.util.Optional;
  * @param moduleSettings the product's module settings at order time; never shown to customers
  * @param bandwidth      how its traffic is metered and limited, as the product said at order time; null (sold before
  *                       products had a policy): the default
+ * @param licence        the control-panel licence chosen with it; null: none
  */
 public record SoldProduct(String productId, String productName, ServiceType type, String backend,
                           String connectionId, String department, BillingCycle billingCycle,
                           Map<String, String> options, Map<String, Object> moduleSettings,
-                          BandwidthPolicy bandwidth) {
+                          BandwidthPolicy bandwidth, SoldLicence licence) {
+
+    /** Sold without a control-panel licence. */
+    public SoldProduct(String productId, String productName, ServiceType type, String backend, String connectionId,
+                       String department, BillingCycle billingCycle, Map<String, String> options,
+                       Map<String, Object> moduleSettings, BandwidthPolicy bandwidth) {
+        this(productId, productName, type, backend, connectionId, department, billingCycle, options, moduleSettings,
+                bandwidth, null);
+    }
 
     /** Sold with the default bandwidth policy. */
     public SoldProduct(String productId, String productName, ServiceType type, String backend, String connectionId,
                        String department, BillingCycle billingCycle, Map<String, String> options,
                        Map<String, Object> moduleSettings) {
         this(productId, productName, type, backend, connectionId, department, billingCycle, options, moduleSettings,
-                null);
+                null, null);
     }
 
     public BandwidthPolicy bandwidthPolicy() {

@@ -1,6 +1,9 @@
 package io.hostwright.domain.step;
 
+import io.hostwright.domain.mail.MailRequest;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /** What one run of a provisioning step decided. */
@@ -16,8 +19,23 @@ public sealed interface StepOutcome {
         }
     }
 
-    /** The step is done and provisioning is complete. */
-    record Done(String detail) implements StepOutcome {
+    /**
+     * The step is done and provisioning (or the operation) is complete.
+     *
+     * @param mainIp   the delivered server's main IP, for what is attached to it after (a control-panel licence);
+     *                 null when the step delivers none
+     * @param announce the mails that tell the customer it is ready: the runner sends them once what is attached is
+     *                 there too, so they can say so
+     */
+    record Done(String detail, String mainIp, List<MailRequest> announce) implements StepOutcome {
+
+        public Done {
+            announce = announce == null ? List.of() : List.copyOf(announce);
+        }
+
+        public Done(String detail) {
+            this(detail, null, List.of());
+        }
     }
 
     /**

@@ -38,6 +38,11 @@ final class SampleMails {
         all.put(MailVariables.SERVICES, "svc_0002  web2.example.test (Dedicated E3-1230, ACTIVE)");
         all.put(MailVariables.STOCK, "1");
         all.put(MailVariables.THRESHOLD, "2");
+        all.put(MailVariables.LICENCE, "Control panel: BILLmanager 6 Hosting&Cloud, licence 1005, valid until 5 January 2027. Activation key:");
+        all.put(MailVariables.LICENCE_KEY, "LIC-KEY-SAMPLE");
+        all.put(MailVariables.PANEL, "BILLmanager 6 Hosting&Cloud");
+        all.put(MailVariables.EXPIRES, "5 January 2027");
+        all.put(MailVariables.REPORT, "Renewed: 1\n  licence 1005 of service svc_0001: 1 month(s), until 2027-02-05T00:00:00Z");
         MailTemplates.Spec spec = MailTemplates.spec(template);
         all.keySet().retainAll(union(spec));
         return all;

@@ -68,7 +68,7 @@ class ProvisioningStepRunnerTest {
             queue.add(request);
             delays.add(delay);
         };
-        runner = new ProvisioningStepRunner(FakeBackend.registry(new FakeBackend("fake", module, null, null)), repo,
+        runner = new ProvisioningStepRunner(FakeBackend.registry(new FakeBackend("fake", module, null, null)), null, repo,
                 ledger, provisioning, mails::add,
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(1)), clock);
         SoldProduct sold = new SoldProduct("dedi", "Dedi", ServiceType.DEDICATED, "fake", "conn", "noc@example.test",

@@ -6,6 +6,7 @@ import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.BooleanOption;
 import io.hostwright.domain.catalog.ChoiceOption;
 import io.hostwright.domain.catalog.IntegerOption;
+import io.hostwright.domain.catalog.LicenceOffer;
 import io.hostwright.domain.catalog.OrderOption;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
@@ -38,7 +39,7 @@ public final class ProductReader {
     public static final String STOCK = "stock";
     private static final Set<String> FIELDS = Set.of("productId", "name", "description", "type", "backend",
             "connectionId", "department", "osTemplates", "options", "prices", "moduleSettings", "visible", "sortOrder",
-            "stockAlertBelow", "withheldOsTemplates", "bandwidth", OFFERED, STOCK);
+            "stockAlertBelow", "withheldOsTemplates", "bandwidth", "licence", OFFERED, STOCK);
     /** Template ids: the internal names of synced templates are the back-end's (upper case, underscores, spaces). */
     private static final String TEMPLATE_ID = "\\S[^\\p{Cntrl}]{0,199}";
     private static final String ID = "[a-z0-9][a-z0-9-]*";
@@ -80,16 +81,28 @@ public final class ProductReader {
         }
         List<String> withheld = r.texts(node, path, "withheldOsTemplates", TEMPLATE_ID);
         BandwidthPolicy bandwidth = bandwidth(r, node.get("bandwidth"), StrictReader.join(path, "bandwidth"));
+        LicenceOffer licence = licence(r, node.get("licence"), StrictReader.join(path, "licence"));
         if (!r.violations().isEmpty()) {
             throw new InvalidRequest(r.violations());
         }
         try {
             return new Product(productId, name, description, type, backend, connectionId, department, templates,
                     options, prices, settings, visible == null || visible, sortOrder == null ? 0 : sortOrder.intValue(),
-                    stockAlertBelow == null ? null : stockAlertBelow.intValue(), withheld, bandwidth);
+                    stockAlertBelow == null ? null : stockAlertBelow.intValue(), withheld, bandwidth, licence);
         } catch (IllegalArgumentException inconsistent) {
             throw InvalidRequest.of(path.isEmpty() ? "body" : path, inconsistent.getMessage());
         }
+    }
+
+    /** The control-panel licence an order may add; null when the product offers none. */
+    private static LicenceOffer licence(StrictReader r, JsonNode node, String path) {
+        if (node == null || node.isNull() || !r.object(node, path)) {
+            return null;
+        }
+        r.onlyKnown(node, path, Set.of("option", "connectionId"));
+        String option = r.text(node, path, "option", "[a-z][A-Za-z0-9]{0,39}", true);
+        String connectionId = r.text(node, path, "connectionId", ID, true);
+        return option == null || connectionId == null ? null : new LicenceOffer(option, connectionId);
     }
 
     /** How traffic is metered and what happens past the allowance; null when the product leaves it out. */

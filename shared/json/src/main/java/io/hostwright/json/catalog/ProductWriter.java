@@ -61,6 +61,10 @@ public final class ProductWriter {
                 bandwidth.put("includedTb", p.bandwidth().includedTb());
             }
         }
+        if (p.licence() != null) {
+            doc.putObject("licence").put("option", p.licence().option())
+                    .put("connectionId", p.licence().connectionId());
+        }
         return doc;
     }
 

@@ -270,11 +270,12 @@ public final class TenantOsProvisioning implements ProvisioningModule {
                 }
                 // the mailer reads the password from the credentials table: it never travels on the queue
                 Map<String, String> v = customerVariables(s);
-                mail().enqueue(MailRequest.once(s.service().serviceId(), MailTemplate.ACCOUNT_CREATED,
-                        s.service().customerEmail(), v).withSecret(MailVariables.ROOT_PASSWORD, ROOT_PASSWORD));
-                mail().enqueue(MailRequest.once(s.service().serviceId(), MailTemplate.SERVER_READY,
-                        s.service().customerEmail(), v).withSecret(MailVariables.ROOT_PASSWORD, ROOT_PASSWORD));
-                return new StepOutcome.Done("server " + serverId + " ready with " + s.service().osName());
+                return new StepOutcome.Done("server " + serverId + " ready with " + s.service().osName(),
+                        s.state().mainIp(), List.of(
+                        MailRequest.once(s.service().serviceId(), MailTemplate.ACCOUNT_CREATED,
+                                s.service().customerEmail(), v).withSecret(MailVariables.ROOT_PASSWORD, ROOT_PASSWORD),
+                        MailRequest.once(s.service().serviceId(), MailTemplate.SERVER_READY,
+                                s.service().customerEmail(), v).withSecret(MailVariables.ROOT_PASSWORD, ROOT_PASSWORD)));
             }
             case FAILED -> {
                 return new StepOutcome.Fail("OS installation failed on server " + serverId + ": "

@@ -31,8 +31,13 @@ class TenantOsProvisioningInstallTest {
 
         StepOutcome outcome = world.provision(service, "await-install");
 
-        assertThat(outcome).isEqualTo(new StepOutcome.Done("server " + world.serverOf(service).id
-                + " ready with Debian 12"));
+        assertThat(outcome).isInstanceOfSatisfying(StepOutcome.Done.class, done -> {
+            assertThat(done.detail()).isEqualTo("server " + world.serverOf(service).id + " ready with Debian 12");
+            assertThat(done.mainIp()).as("what a licence is attached to").isNotBlank()
+                    .isEqualTo(world.state(service).mainIp());
+            assertThat(done.announce()).extracting(MailRequest::template)
+                    .containsExactly(MailTemplate.ACCOUNT_CREATED, MailTemplate.SERVER_READY);
+        });
         assertThat(world.mails.queued).extracting(MailRequest::template, MailRequest::event, MailRequest::to)
                 .containsExactly(
                         tuple(MailTemplate.ACCOUNT_CREATED, "account-created", List.of("ada@example.test")),

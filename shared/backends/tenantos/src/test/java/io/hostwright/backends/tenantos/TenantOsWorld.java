@@ -1,6 +1,7 @@
 package io.hostwright.backends.tenantos;
 
 import io.hostwright.domain.fixtures.InMemoryModuleState;
+import io.hostwright.domain.fixtures.AnnouncingProvisioning;
 import io.hostwright.domain.fixtures.RecordingMailQueue;
 import io.hostwright.domain.fixtures.MutableClock;
 
@@ -163,7 +164,7 @@ final class TenantOsWorld {
     }
 
     StepOutcome provision(Service service, String step) {
-        return backend.provisioning().orElseThrow().run(step, service, 1);
+        return new AnnouncingProvisioning(backend.provisioning().orElseThrow(), mails).run(step, service, 1);
     }
 
     /** Runs provisioning from its first step for as long as each step passes on; returns what stopped it. */

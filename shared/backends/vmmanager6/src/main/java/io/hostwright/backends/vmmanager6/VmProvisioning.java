@@ -199,10 +199,9 @@ final class VmProvisioning implements ProvisioningModule {
             if (context.secrets().get(s.service().serviceId(), ROOT_PASSWORD).isEmpty()) {
                 throw new IllegalStateException("root password of " + s.service().serviceId() + " is missing");
             }
-            mail(ready, MailTemplate.SERVER_READY, true);
             return new StepOutcome.Done("VPS " + hostId + " ready at " + ready.state().mainIp() + " with "
                     + s.service().osName() + (early && !"complete".equals(status) ? " (OS install still running)"
-                    : ""));
+                    : ""), ready.state().mainIp(), List.of(mailOf(ready, MailTemplate.SERVER_READY, true)));
         }
         if ("fail".equals(status)) {
             return new StepOutcome.Fail("VMmanager could not create host " + hostId + ": "
@@ -222,6 +221,10 @@ final class VmProvisioning implements ProvisioningModule {
     }
 
     private void mail(VmContext s, MailTemplate template, boolean withPassword) {
+        context.mail().enqueue(mailOf(s, template, withPassword));
+    }
+
+    private MailRequest mailOf(VmContext s, MailTemplate template, boolean withPassword) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("productName", s.service().productName());
         v.put("hostname", s.service().label());
@@ -230,7 +233,7 @@ final class VmProvisioning implements ProvisioningModule {
         v.put("additionalIps", s.state().ips().size() <= 1 ? "none"
                 : String.join(", ", s.state().ips().subList(1, s.state().ips().size())));
         MailRequest mail = MailRequest.once(s.service().serviceId(), template, s.service().customerEmail(), v);
-        context.mail().enqueue(withPassword ? mail.withSecret(MailVariables.ROOT_PASSWORD, ROOT_PASSWORD) : mail);
+        return withPassword ? mail.withSecret(MailVariables.ROOT_PASSWORD, ROOT_PASSWORD) : mail;
     }
 
     private VmServiceState save(VmContext s, VmServiceState state) {

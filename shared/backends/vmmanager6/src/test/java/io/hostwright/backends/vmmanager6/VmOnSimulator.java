@@ -8,6 +8,7 @@ import io.hostwright.domain.catalog.BandwidthPolicy;
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.catalog.ServiceType;
+import io.hostwright.domain.fixtures.AnnouncingProvisioning;
 import io.hostwright.domain.fixtures.InMemoryCatalog;
 import io.hostwright.domain.fixtures.InMemoryConnectionTemplates;
 import io.hostwright.domain.fixtures.InMemoryConnections;
@@ -68,7 +69,7 @@ abstract class VmOnSimulator {
                 new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(1)), clock);
         // waits between repeats of a read (a sleeping instance, a 5xx) pass on the shared clock, not in real time
         backend = VmManagerBackend.factory(c -> new HttpVmManagerApis(c.keys(), clock::advance)).create(context);
-        provisioning = backend.provisioning().orElseThrow();
+        provisioning = new AnnouncingProvisioning(backend.provisioning().orElseThrow(), mail);
         for (UpstreamTemplate t : backend.templates().orElseThrow().templates(connection)) {
             templates.add(new ConnectionTemplate(CONNECTION, t.name().toLowerCase().replace(' ', '-'), t.name(),
                     t.upstreamId(), t.displayName(), null, 0, List.of(), false, T0, null));

@@ -2,9 +2,12 @@ package io.hostwright.domain.catalog.admin;
 
 import io.hostwright.domain.backend.Backend;
 import io.hostwright.domain.backend.BackendRegistry;
+import io.hostwright.domain.catalog.ChoiceOption;
 import io.hostwright.domain.catalog.Connection;
+import io.hostwright.domain.catalog.LicenceOffer;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.catalog.ServiceType;
+import io.hostwright.domain.licence.LicenceTerms;
 import io.hostwright.domain.problem.Violation;
 
 import java.util.ArrayList;
@@ -54,7 +57,49 @@ public final class CatalogChecks {
             problems.add(new Violation("osTemplates", "must be left out: a " + backend.displayName() + " product offers"
                     + " the OS templates its connection's template sync finds; withhold some with withheldOsTemplates"));
         }
+        if (product.licence() != null) {
+            problems.addAll(licenceProblems(backends, product, connections));
+        }
         problems.addAll(backend.checkProduct(product));
+        return problems;
+    }
+
+    /**
+     * A product's licence: its option's values are {@code none} or tariffs of a connection of a licence back-end,
+     * and only servers the customer logs into get one.
+     */
+    private static List<Violation> licenceProblems(BackendRegistry backends, Product product,
+                                                   Function<String, Optional<Connection>> connections) {
+        List<Violation> problems = new ArrayList<>();
+        if (!product.type().installsOs()) {
+            problems.add(new Violation("licence", "a control-panel licence goes on a server with an operating"
+                    + " system; a " + product.type().code() + " has none"));
+        }
+        Optional<Connection> found = connections.apply(product.licence().connectionId());
+        if (found.isEmpty()) {
+            problems.add(new Violation("licence.connectionId", "no connection '" + product.licence().connectionId()
+                    + "'"));
+            return problems;
+        }
+        Connection connection = found.get();
+        if (backends.find(connection.backend()).flatMap(Backend::licenceServers).isEmpty()) {
+            problems.add(new Violation("licence.connectionId", "'" + connection.connectionId() + "' is a "
+                    + connection.backend() + " connection, which sells no licences"));
+            return problems;
+        }
+        LicenceTerms terms = LicenceTerms.of(connection);
+        ChoiceOption option = (ChoiceOption) product.option(product.licence().option()).orElseThrow();
+        for (int i = 0; i < option.choices().size(); i++) {
+            String value = option.choices().get(i).value();
+            if (LicenceOffer.NONE.equals(value)) {
+                continue;
+            }
+            if (!value.matches("[1-9][0-9]{0,17}") || terms.panel(Long.parseLong(value)).isEmpty()) {
+                problems.add(new Violation("options." + option.key() + ".choices[" + i + "].value", "must be "
+                        + LicenceOffer.NONE + " or a tariff of licence connection " + connection.connectionId()
+                        + ": " + terms.tariffs().keySet().stream().sorted().toList()));
+            }
+        }
         return problems;
     }
 

@@ -2,8 +2,8 @@ package io.hostwright.backends.billmanager.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hostwright.backends.billmanager.LicenceServerApi;
-import io.hostwright.backends.billmanager.ServerLicence;
+import io.hostwright.domain.licence.LicenceServer;
+import io.hostwright.domain.licence.ServerLicence;
 import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.domain.licence.PoolLicence;
 
@@ -34,7 +34,11 @@ import java.util.stream.Collectors;
  * other → 400); a 5xx, a 429 or no answer is transient. Nothing here repeats a call: ordering twice buys twice.
  * Messages never show the password or a licence key.
  */
-public final class HttpLicenceServerApi implements LicenceServerApi {
+public final class HttpLicenceServerApi implements LicenceServer {
+
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** An order is paid and set up while the call waits: BILLmanager can take its time. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_DETAIL = 240;

@@ -1,6 +1,6 @@
 package io.hostwright.backends.billmanager.http;
 
-import io.hostwright.backends.billmanager.ServerLicence;
+import io.hostwright.domain.licence.ServerLicence;
 import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.domain.fixtures.MutableClock;
 import io.hostwright.domain.licence.PoolLicence;

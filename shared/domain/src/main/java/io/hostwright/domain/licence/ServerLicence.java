@@ -1,6 +1,4 @@
-package io.hostwright.backends.billmanager;
-
-import io.hostwright.domain.licence.PoolLicence;
+package io.hostwright.domain.licence;
 
 import java.time.Instant;
 

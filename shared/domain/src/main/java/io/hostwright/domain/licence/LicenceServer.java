@@ -1,14 +1,14 @@
-package io.hostwright.backends.billmanager;
+package io.hostwright.domain.licence;
 
 import java.util.List;
 
 /**
- * The licence BILLmanager as the licence module uses it (its {@code func=} API): the licences, ordering one, renewing,
+ * Port: a licence server (ISPsystem's BILLmanager or a reseller's) as the licence use cases need it: the licences, ordering one, renewing,
  * renaming and moving, a new activation key, suspension. Failures are
  * {@link io.hostwright.domain.backend.BackendFailure}s; an order or a renewal the balance does not cover is a
  * permanent one whose message says so.
  */
-public interface LicenceServerApi {
+public interface LicenceServer {
 
     List<ServerLicence> licences();
 

@@ -1,0 +1,41 @@
+package io.hostwright.domain.licence;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Brings the pool's copy of a connection's licences up to what the server lists, writing only the licences that
+ * changed, and answers the pool as it is now.
+ */
+final class PoolMirror {
+
+    private PoolMirror() {
+    }
+
+    static List<PooledLicence> refresh(LicencePool pool, String connectionId, List<ServerLicence> upstream) {
+        Map<String, PooledLicence> known = new HashMap<>();
+        for (PooledLicence pooled : pool.list(connectionId)) {
+            known.put(pooled.licence().upstreamId(), pooled);
+        }
+        List<PooledLicence> now = new ArrayList<>();
+        for (ServerLicence licence : upstream) {
+            PooledLicence before = known.get(licence.id());
+            PoolLicence listed = licence.pool();
+            if (before == null || !Objects.equals(before.licence(), listed) || before.pricelist() != licence.pricelist()) {
+                pool.mirror(connectionId, listed, licence.pricelist());
+            }
+            now.add(before == null ? new PooledLicence(connectionId, listed, licence.pricelist(), null, null)
+                    : new PooledLicence(connectionId, listed, licence.pricelist(), before.heldBy(), before.heldSince(),
+                    before.renewalFor()));
+        }
+        return now;
+    }
+
+    /** Writes one licence as the server lists it now. */
+    static void one(LicencePool pool, String connectionId, ServerLicence licence) {
+        pool.mirror(connectionId, licence.pool(), licence.pricelist());
+    }
+}

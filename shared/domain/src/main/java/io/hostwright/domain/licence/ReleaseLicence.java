@@ -1,0 +1,73 @@
+package io.hostwright.domain.licence;
+
+import io.hostwright.domain.backend.BackendFailure;
+import io.hostwright.domain.backend.ServiceSecrets;
+import io.hostwright.domain.service.Service;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Use case: a service ended, so its licence goes back to the pool (seed 004: a licence outliving its service is
+ * reused): renamed {@value PoolLicence#FREE_NAME}, moved to {@value PoolLicence#FREE_IP}, given back, its key
+ * forgotten. If the licence server fails, the licence is marked {@code RELEASE_PENDING} and the daily run finishes
+ * it; nothing is lost. Safe to run again.
+ */
+public final class ReleaseLicence {
+
+    private final LicenceConnections connections;
+    private final LicencePool pool;
+    private final LicenceRecords records;
+    private final ServiceSecrets secrets;
+    private final Clock clock;
+
+    public ReleaseLicence(LicenceConnections connections, LicencePool pool, LicenceRecords records,
+                          ServiceSecrets secrets, Clock clock) {
+        this.connections = connections;
+        this.pool = pool;
+        this.records = records;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** @return true when nothing of the service's licence is left to release */
+    public boolean release(Service service) {
+        return release(service.serviceId());
+    }
+
+    public boolean release(String serviceId) {
+        Optional<LicenceRecord> found = records.find(serviceId);
+        if (found.isEmpty() || found.get().state() == LicenceRecord.State.RETURNED) {
+            return true;
+        }
+        LicenceRecord record = found.get();
+        try {
+            LicenceConnections.Opened licences = connections.open(record.connectionId());
+            for (PooledLicence held : pool.list(licences.id())) {
+                if (serviceId.equals(held.heldBy())) {
+                    giveBack(licences, held.licence().upstreamId(), serviceId);
+                }
+            }
+            // one renamed for the service but not (or no longer) held in the pool: an attempt cut short
+            for (ServerLicence listed : licences.server().licences()) {
+                if (AttachLicence.namedFor(listed, serviceId)) {
+                    giveBack(licences, listed.id(), serviceId);
+                }
+            }
+            secrets.delete(serviceId, LicenceRecord.KEY_SECRET);
+            records.save(serviceId, record.with(LicenceRecord.State.RETURNED, null, clock.instant()));
+            return true;
+        } catch (BackendFailure failure) {
+            records.save(serviceId, record.with(LicenceRecord.State.RELEASE_PENDING, failure.getMessage(),
+                    clock.instant()));
+            return false;
+        }
+    }
+
+    private void giveBack(LicenceConnections.Opened licences, String id, String serviceId) {
+        licences.server().edit(id, PoolLicence.FREE_NAME, PoolLicence.FREE_IP);
+        licences.server().licences().stream().filter(l -> l.id().equals(id)).findFirst()
+                .ifPresent(l -> PoolMirror.one(pool, licences.id(), l));
+        pool.giveBack(licences.id(), id, serviceId);
+    }
+}
