@@ -52,6 +52,7 @@ final class ServiceItems {
         item.put("version", n(v.version()));
         item.put("createdAt", s(v.createdAt().toString()));
         item.put("updatedAt", s(v.updatedAt().toString()));
+        putIfPresent(item, "paidUntil", v.paidUntil() == null ? null : v.paidUntil().toString());
         return item;
     }
 
@@ -63,7 +64,8 @@ final class ServiceItems {
         return new Service(str(item, "serviceId"), str(item, "orderId"), str(item, "customerId"),
                 str(item, "customerEmail"), Json.read(str(item, "sold"), SoldProduct.class), str(item, "hostname"),
                 str(item, "osTemplateId"), str(item, "osName"), ServiceStatus.valueOf(str(item, "status")),
-                str(item, "statusReason"), num(item, "version"), instant(item, "createdAt"), instant(item, "updatedAt"));
+                str(item, "statusReason"), num(item, "version"), instant(item, "createdAt"), instant(item, "updatedAt"),
+                instant(item, "paidUntil"));
     }
 
     static Map<String, AttributeValue> toItem(ProvisioningStep step) {

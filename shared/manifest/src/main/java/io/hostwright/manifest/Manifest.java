@@ -107,7 +107,8 @@ public final class Manifest {
                     TableAccess.READ_WRITE),
             new FunctionSpec(
                     "service-admin",
-                    "Staff: suspend, unsuspend and terminate services, see their operations, export metered traffic",
+                    "Staff: suspend, unsuspend and terminate services, see their operations, record paid renewals,"
+                            + " export metered traffic",
                     "io.hostwright.functions.admin.ApiGatewayServiceAdminRequestHandler",
                     512, Duration.ofSeconds(10),
                     new Trigger.HttpApi(List.of(
@@ -115,6 +116,7 @@ public final class Manifest {
                             post("/v1/admin/services/{serviceId}/suspend", STAFF),
                             post("/v1/admin/services/{serviceId}/unsuspend", STAFF),
                             post("/v1/admin/services/{serviceId}/terminate", STAFF),
+                            post("/v1/admin/services/{serviceId}/renewals", STAFF),
                             get("/v1/admin/services/{serviceId}/operations/{operationId}", STAFF),
                             post("/v1/admin/services/{serviceId}/operations/{operationId}/abandon", STAFF),
                             get("/v1/admin/usage", STAFF))),

@@ -15,12 +15,15 @@ import io.hostwright.domain.operation.OperationCommand;
 import io.hostwright.domain.operation.OperationKind;
 import io.hostwright.domain.operation.OperationQueries;
 import io.hostwright.domain.operation.RequestOperation;
+import io.hostwright.domain.renewal.RecordRenewal;
+import io.hostwright.domain.renewal.Renewal;
 import io.hostwright.domain.usage.UsageExport;
 import io.hostwright.domain.operation.ServiceHistory;
 import io.hostwright.dynamodb.DynamoDbActionAnswers;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbClients;
 import io.hostwright.dynamodb.DynamoDbOperationRepository;
+import io.hostwright.dynamodb.DynamoDbServiceRenewals;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.dynamodb.DynamoDbUsageLedger;
 import io.hostwright.lambda.FunctionEnvironment;
@@ -45,7 +48,8 @@ import java.util.Set;
 
 /**
  * API Gateway → staff's service administration: suspend (with a reason), unsuspend, terminate (each 202, the work
- * runs on the lifecycle queue), and a service's history with its operations. Translation only.
+ * runs on the lifecycle queue), a service's history with its operations, and the billing system's renewals (the
+ * months paid extend the service's {@code paidUntil}). Translation only.
  */
 public final class ApiGatewayServiceAdminRequestHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -56,6 +60,7 @@ public final class ApiGatewayServiceAdminRequestHandler
     private final OperationQueries queries;
     private final AbandonOperation abandon;
     private final UsageExport usage;
+    private final RecordRenewal renewals;
     private final Telemetry telemetry;
 
     public ApiGatewayServiceAdminRequestHandler() {
@@ -63,33 +68,37 @@ public final class ApiGatewayServiceAdminRequestHandler
     }
 
     private ApiGatewayServiceAdminRequestHandler(Wiring wiring) {
-        this(wiring.requests(), wiring.queries(), wiring.abandon(), wiring.usage());
+        this(wiring.requests(), wiring.queries(), wiring.abandon(), wiring.usage(), wiring.renewals());
     }
 
     public ApiGatewayServiceAdminRequestHandler(RequestOperation requests, OperationQueries queries,
-                                                AbandonOperation abandon, UsageExport usage) {
+                                                AbandonOperation abandon, UsageExport usage,
+                                                RecordRenewal renewals) {
         this.requests = requests;
         this.queries = queries;
         this.abandon = abandon;
         this.usage = usage;
+        this.renewals = renewals;
         this.telemetry = new Telemetry();
     }
 
     private record Wiring(RequestOperation requests, OperationQueries queries, AbandonOperation abandon,
-                          UsageExport usage) {
+                          UsageExport usage, RecordRenewal renewals) {
         static Wiring fromEnvironment() {
             Clock clock = Clock.systemUTC();
             DynamoDbClient dynamo = DynamoDbClients.fromEnvironment();
             String table = FunctionEnvironment.require(Manifest.TABLE_VARIABLE);
             DynamoDbServiceRepository services = new DynamoDbServiceRepository(dynamo, table);
             DynamoDbOperationRepository operations = new DynamoDbOperationRepository(dynamo, table);
+            DynamoDbActionAnswers answers = new DynamoDbActionAnswers(dynamo, table);
             // no mail and no back-end call from here: the registry only says what each back-end can do
             return new Wiring(new RequestOperation(services, new DynamoDbCatalogRepository(dynamo, table), operations,
-                    new DynamoDbActionAnswers(dynamo, table), SqsQueues.lifecycle(SqsClients.fromEnvironment()),
+                    answers, SqsQueues.lifecycle(SqsClients.fromEnvironment()),
                     Backends.on(dynamo, table, null, null, Backends.keysFromEnvironment(), Backends.BACKOFF, clock),
                     new SortableIds(clock), clock),
                     new OperationQueries(services, operations), new AbandonOperation(services, operations, clock),
-                    new UsageExport(new DynamoDbUsageLedger(dynamo, table, Manifest.USAGE_SAMPLE_RETENTION), clock));
+                    new UsageExport(new DynamoDbUsageLedger(dynamo, table, Manifest.USAGE_SAMPLE_RETENTION), clock),
+                    new RecordRenewal(services, new DynamoDbServiceRenewals(dynamo, table), answers, clock));
         }
     }
 
@@ -100,7 +109,10 @@ public final class ApiGatewayServiceAdminRequestHandler
     record ServiceView(String serviceId, String customerId, String customerEmail, String orderId, String productId,
                        String productName, String type, String backend, String connectionId, String hostname,
                        String osTemplateId, String osName, Map<String, String> options, String status,
-                       String statusReason, Instant createdAt, Instant updatedAt) {
+                       String statusReason, Instant createdAt, Instant updatedAt, Instant paidUntil) {
+    }
+
+    record RenewalView(String serviceId, Instant paidUntil, int months, Instant renewedAt) {
     }
 
     @Override
@@ -122,6 +134,7 @@ public final class ApiGatewayServiceAdminRequestHandler
             case "POST /v1/admin/services/{serviceId}/suspend" -> operation(request, staff, serviceId, OperationKind.SUSPEND);
             case "POST /v1/admin/services/{serviceId}/unsuspend" -> operation(request, staff, serviceId, OperationKind.UNSUSPEND);
             case "POST /v1/admin/services/{serviceId}/terminate" -> operation(request, staff, serviceId, OperationKind.TERMINATE);
+            case "POST /v1/admin/services/{serviceId}/renewals" -> renewal(request, staff, serviceId);
             case "POST /v1/admin/services/{serviceId}/operations/{operationId}/abandon" -> {
                 Operation abandoned = abandon.abandon(staff, serviceId, request.pathParameter("operationId").orElse(""),
                         reason(request));
@@ -159,12 +172,23 @@ public final class ApiGatewayServiceAdminRequestHandler
                 + accepted.operation().operationId(), accepted.replayed());
     }
 
+    private APIGatewayV2HTTPResponse renewal(ApiRequest request, Caller staff, String serviceId) {
+        JsonBody json = JsonBody.parse(request.body()).allowOnly("", Set.of(RecordRenewal.MONTHS));
+        Integer months = json.integer(RecordRenewal.MONTHS);
+        json.throwIfInvalid();
+        Renewal renewal = renewals.renew(staff, serviceId, months, request.header(IdempotencyKeys.HEADER).orElse(null));
+        LOG.info("service {} {} for {} months, paid until {}", serviceId,
+                renewal.replayed() ? "renewal replayed" : "renewed", months, renewal.paidUntil());
+        return ApiResponses.json(200, new RenewalView(serviceId, renewal.paidUntil(), renewal.months(),
+                renewal.renewedAt()), renewal.replayed() ? Map.of("Idempotent-Replayed", "true") : Map.of());
+    }
+
     private static ServiceHistoryView history(ServiceHistory h) {
         var s = h.service();
         return new ServiceHistoryView(new ServiceView(s.serviceId(), s.customerId(), s.customerEmail(), s.orderId(),
                 s.productId(), s.productName(), s.type() == null ? null : s.type().code(), s.backend(),
                 s.connectionId(), s.hostname(), s.osTemplateId(), s.osName(), s.options(), s.status().name(),
-                s.statusReason(), s.createdAt(), s.updatedAt()),
+                s.statusReason(), s.createdAt(), s.updatedAt(), s.paidUntil()),
                 OperationViews.steps(h.provisioningSteps()),
                 h.operations().stream().map(o -> OperationViews.of(o, null)).toList());
     }

@@ -23,6 +23,7 @@ import io.hostwright.domain.operation.OperationPlan;
 import io.hostwright.domain.operation.OperationQueries;
 import io.hostwright.domain.operation.OperationStatus;
 import io.hostwright.domain.operation.RequestOperation;
+import io.hostwright.domain.renewal.RecordRenewal;
 import io.hostwright.domain.order.IdempotencyRecord;
 import io.hostwright.domain.order.Order;
 import io.hostwright.domain.service.Service;
@@ -33,6 +34,7 @@ import io.hostwright.dynamodb.DynamoDbActionLocks;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbOperationRepository;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
+import io.hostwright.dynamodb.DynamoDbServiceRenewals;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.dynamodb.DynamoDbUsageLedger;
 import io.hostwright.domain.usage.UsageExport;
@@ -114,7 +116,9 @@ class ApiGatewayServiceAdminRequestHandlerTest {
                         new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.LIFECYCLE_QUEUE)), backends,
                         new SortableIds(clock), clock),
                 new OperationQueries(services, operations), new AbandonOperation(services, operations, clock),
-                new UsageExport(new DynamoDbUsageLedger(aws.dynamoDb(), table, Duration.ofDays(62)), clock));
+                new UsageExport(new DynamoDbUsageLedger(aws.dynamoDb(), table, Duration.ofDays(62)), clock),
+                new RecordRenewal(services, new DynamoDbServiceRenewals(aws.dynamoDb(), table),
+                        new DynamoDbActionAnswers(aws.dynamoDb(), table), clock));
         aws.purgeQueues();
     }
 

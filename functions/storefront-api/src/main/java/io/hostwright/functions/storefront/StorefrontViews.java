@@ -73,7 +73,8 @@ final class StorefrontViews {
     record ServiceView(String serviceId, String orderId, String productId, String productName, String hostname,
                        String type, String os, String osName, Map<String, String> options, String billingCycle,
                        String status,
-                       String statusReason, Instant createdAt, Instant updatedAt, List<StepView> steps) {
+                       String statusReason, Instant createdAt, Instant updatedAt, Instant paidUntil,
+                       List<StepView> steps) {
     }
 
     /**
@@ -142,6 +143,6 @@ final class StorefrontViews {
         return new ServiceView(s.serviceId(), s.orderId(), s.productId(), s.productName(), s.hostname(),
                 s.type() == null ? null : s.type().code(), s.osTemplateId(), s.osName(), s.options(),
                 cycle == null ? null : cycle.code(), s.status().name(), s.statusReason(), s.createdAt(),
-                s.updatedAt(), steps);
+                s.updatedAt(), s.paidUntil(), steps);
     }
 }

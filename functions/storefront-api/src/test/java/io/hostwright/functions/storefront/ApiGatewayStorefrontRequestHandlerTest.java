@@ -64,6 +64,8 @@ class ApiGatewayStorefrontRequestHandlerTest {
         }
     }
 
+    private Instant paidUntil;
+
     @BeforeEach
     void setUp(LocalAws aws) {
         Clock clock = Clock.systemUTC();
@@ -82,12 +84,13 @@ class ApiGatewayStorefrontRequestHandlerTest {
                 Map.of(BillingCycle.MONTHLY, new Price("EUR", 9900), BillingCycle.ANNUALLY, new Price("EUR", 99900)),
                 sample.moduleSettings()));
         Instant now = clock.instant();
+        paidUntil = Service.monthsAfter(now, 1);
         Order order = new Order("ord_" + id, "svc_" + id, alice, "alice@example.test", productId,
                 "Dedicated Ryzen 7700", "tenantos", BillingCycle.MONTHLY, new Price("EUR", 9900), "a.example.com",
                 "debian-12", Map.of("ipv4", "2", "bandwidthTb", "20"), now, null);
         Service service = new Service("svc_" + id, "ord_" + id, alice, "alice@example.test",
                 Samples.sold(sample, Map.of("ipv4", "2", "bandwidthTb", "20")), "a.example.com", "debian-12",
-                "Debian 12", ServiceStatus.PENDING, "waiting for provisioning", 1, now, now);
+                "Debian 12", ServiceStatus.PENDING, "waiting for provisioning", 1, now, now, paidUntil);
         orders.place(new IdempotencyRecord(alice, "k-" + id, "fp", order.orderId(), service.serviceId(), now,
                 now.plus(Duration.ofDays(1))), order, service);
         services.recordStep(new ProvisioningStep(service.serviceId(), 1, "create-user", StepStatus.SUCCEEDED, 1,
@@ -171,6 +174,7 @@ class ApiGatewayStorefrontRequestHandlerTest {
         assertThat(service.at("/steps/0/name").asText()).isEqualTo("create-user");
         assertThat(service.at("/options/ipv4").asText()).isEqualTo("2");
         assertThat(service.get("type").asText()).isEqualTo("dedicated");
+        assertThat(Instant.parse(service.get("paidUntil").asText())).isEqualTo(paidUntil);
         assertThat(service.toString()).doesNotContain("secret-tag").doesNotContain("moduleSettings")
                 .doesNotContain("noc@example.test");
     }

@@ -85,7 +85,8 @@ public final class AcceptOrder {
                 product.moduleSettings(), product.bandwidth(), product.licenceChosen(valid.options()).orElse(null));
         Service service = new Service(order.serviceId(), order.orderId(), order.customerId(), order.customerEmail(),
                 sold, order.hostname(), order.osTemplateId(), valid.os() == null ? null : valid.os().name(),
-                ServiceStatus.PENDING, "waiting for provisioning", 1, now, now);
+                ServiceStatus.PENDING, "waiting for provisioning", 1, now, now,
+                Service.monthsAfter(now, valid.billingCycle().months()));
         IdempotencyRecord record = new IdempotencyRecord(order.customerId(), key, fingerprint, order.orderId(),
                 order.serviceId(), now, now.plus(KEY_RETENTION));
         try {

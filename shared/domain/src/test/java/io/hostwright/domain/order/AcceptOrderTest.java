@@ -80,6 +80,18 @@ class AcceptOrderTest {
     }
 
     @Test
+    void theServiceIsPaidForItsBillingCycleFromTheOrderInCalendarMonths() {
+        OrderAccepted monthly = accept.accept(order("k-monthly"));
+        OrderAccepted annually = accept.accept(new PlaceOrder(alice, "k-annually", "dedi-e3", "annually",
+                "web2.example.com", "debian-12", Map.of()));
+
+        assertThat(stores.services.get(monthly.serviceId()).paidUntil())
+                .isEqualTo(Instant.parse("2026-12-22T10:00:00Z"));
+        assertThat(stores.services.get(annually.serviceId()).paidUntil())
+                .isEqualTo(Instant.parse("2027-11-22T10:00:00Z"));
+    }
+
+    @Test
     void sameKeySameOrderAnswersTheSameAndCreatesNothing() {
         OrderAccepted first = accept.accept(order("k1"));
         OrderAccepted again = accept.accept(new PlaceOrder(alice, "k1", "dedi-e3", "monthly", "WEB1.example.com",
