@@ -114,7 +114,7 @@ public final class RenewLicences {
             Service service = holder.get();
             if (service.status() != ServiceStatus.ACTIVE) {
                 suspended++;
-            } else if (paidUntilPendingMerge(service) != null && !paidUntilPendingMerge(service).isAfter(licence.licence().expiresAt())) {
+            } else if (service.paidUntil() != null && !service.paidUntil().isAfter(licence.licence().expiresAt())) {
                 unpaid++;
             } else {
                 int months = licences.terms().alignment().monthsToBuy(service.billingCycle().months(),
@@ -185,9 +185,5 @@ public final class RenewLicences {
         variables.put(MailVariables.REPORT, report.text());
         mail.enqueue(new MailRequest("licences:" + connection.connectionId(), "licence-renewal#" + runId,
                 MailTemplate.STAFF_LICENCE_RENEWAL, List.of(connection.department()), variables));
-    }
-
-    private static Instant paidUntilPendingMerge(Service service) {
-        return null;
     }
 }
