@@ -61,16 +61,21 @@ public final class RenewLicences {
     public List<RenewalReport> runAll(String runId) {
         List<RenewalReport> reports = new ArrayList<>();
         for (Connection connection : connections.all()) {
-            RenewalReport report;
-            try {
-                report = run(connection);
-            } catch (BackendFailure failure) {
-                report = RenewalReport.unreachable(connection.connectionId(), failure.getMessage());
-            }
-            tell(connection, runId, report);
-            reports.add(report);
+            reports.add(runOn(connection, runId));
         }
         return reports;
+    }
+
+    /** One connection's run, with its report to staff. */
+    public RenewalReport runOn(Connection connection, String runId) {
+        RenewalReport report;
+        try {
+            report = run(connection);
+        } catch (BackendFailure failure) {
+            report = RenewalReport.unreachable(connection.connectionId(), failure.getMessage());
+        }
+        tell(connection, runId, report);
+        return report;
     }
 
     private record Asked(PooledLicence licence, String serviceId, int months) {
