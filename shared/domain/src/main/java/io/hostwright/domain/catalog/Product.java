@@ -116,7 +116,8 @@ public record Product(
                 throw new IllegalArgumentException("option " + option.key() + " is not priced in " + currency);
             }
         }
-        if (licence != null && !(option(licence.option()).orElse(null) instanceof ChoiceOption)) {
+        if (licence != null && options.stream().noneMatch(o -> o.key().equals(licence.option())
+                && o instanceof ChoiceOption)) {
             throw new IllegalArgumentException("licence.option " + licence.option() + " is not a choice option of "
                     + productId);
         }

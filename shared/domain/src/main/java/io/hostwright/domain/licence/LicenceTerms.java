@@ -54,6 +54,9 @@ public record LicenceTerms(Map<Long, String> tariffs, PeriodAlignment alignment,
             long service = rule.requiredWhole("servicePeriodMonths");
             long buy = rule.requiredWhole("buyMonths");
             String product = rule.text("productId", null);
+            if (!rule.has("servicePeriodMonths") || !rule.has("buyMonths")) {
+                continue; // said to be required
+            }
             if (service < 1 || service > 120) {
                 rule.problem("servicePeriodMonths", "must be 1 to 120");
             } else if (!PeriodAlignment.UPSTREAM_MONTHS.contains((int) buy)) {
