@@ -171,6 +171,22 @@ class LicenceRenewalOnLocalAwsTest {
     }
 
     @Test
+    void aFreeLicenceLeftToRunOutIsNeverOfferedAgainOnceTheServerHasDeletedIt() {
+        world.freeLicence(LicenceWorld.MONTHLY, Duration.ofDays(40), Duration.ofDays(2));
+        assertThat(world.renewNow("run-left").freeExpiring()).isEqualTo(1);
+
+        world.clock.advance(Duration.ofDays(40)); // unpaid: suspended at expiry, deleted 30 days later
+        world.renewNow("run-gone");
+
+        assertThat(world.billing.licences()).isEmpty();
+        assertThat(world.pooled()).singleElement().satisfies(p -> {
+            assertThat(p.licence().status()).isEqualTo(io.hostwright.domain.licence.PoolLicence.Status.OTHER);
+            assertThat(p.available(world.clock.instant())).isFalse();
+        });
+        assertThat(world.prolongs()).isZero();
+    }
+
+    @Test
     void aLicenceHeldByATerminatedServiceIsGivenBackByTheRun() {
         Service service = licensed(1).getFirst();
         String licenceId = world.record(service).licenceId();
