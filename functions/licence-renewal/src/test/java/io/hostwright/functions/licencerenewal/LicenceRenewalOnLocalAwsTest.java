@@ -1,5 +1,6 @@
 package io.hostwright.functions.licencerenewal;
 
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.hostwright.backends.billmanager.BillManagerLicenceBackend;
 import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.domain.backend.BackendRegistry;
@@ -18,6 +19,7 @@ import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.ServiceStatus;
 import io.hostwright.dynamodb.DynamoDbConnectionRepository;
 import io.hostwright.emulators.LocalAws;
+import io.hostwright.lambda.InvocationContext;
 import io.hostwright.emulators.LocalAwsExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +98,25 @@ class LicenceRenewalOnLocalAwsTest {
                     assertThat(m.to()).containsExactly("licences@example.test");
                     assertThat(m.variables().get("report")).contains("Renewed: 3");
                 });
+    }
+
+    @Test
+    void theFunctionRunsEveryLicenceConnectionUnderTheEventsIdAndAnswersTotals() {
+        Service service = licensed(1).getFirst();
+        paidOneMoreMonth(service);
+        world.clock.advance(Duration.ofDays(28));
+        ScheduledEvent event = new ScheduledEvent();
+        event.setId("evt-" + world.run);
+
+        LicenceRenewalRun run = new ScheduledLicenceRenewalHandler(world.renew, world.clock)
+                .handleRequest(event, InvocationContext.forTest("licence-renewal"));
+
+        assertThat(run.runId()).isEqualTo("evt-" + world.run);
+        assertThat(run.renewed()).isGreaterThanOrEqualTo(1);
+        assertThat(run.reports()).filteredOn(r -> r.connectionId().equals(world.connectionId)).singleElement()
+                .satisfies(r -> assertThat(r.renewed()).hasSize(1));
+        assertThat(world.mail.queued).filteredOn(m -> m.serviceId().equals("licences:" + world.connectionId))
+                .singleElement().satisfies(m -> assertThat(m.event()).isEqualTo("licence-renewal#evt-" + world.run));
     }
 
     @Test
