@@ -7,6 +7,7 @@ import io.hostwright.domain.backend.ConnectionKeys;
 import io.hostwright.domain.backend.ServiceSecrets;
 import io.hostwright.domain.licence.AttachLicence;
 import io.hostwright.domain.licence.LicenceConnections;
+import io.hostwright.domain.licence.LicencePorts;
 import io.hostwright.domain.licence.LicenceRecords;
 import io.hostwright.domain.licence.ReleaseLicence;
 import io.hostwright.domain.licence.RenewLicences;
@@ -83,28 +84,30 @@ public final class Backends {
         return credentialsTable == null ? NoCredentials.INSTANCE : new DynamoDbServiceSecrets(dynamo, credentialsTable);
     }
 
-    /** Attaching licences to delivered servers, on the registry's licence back-ends and the pool in the table. */
-    public static AttachLicence attachLicence(DynamoDbClient dynamo, String table, String credentialsTable,
-                                              BackendRegistry registry, Clock clock) {
-        return new AttachLicence(new LicenceConnections(registry, new DynamoDbConnectionRepository(dynamo, table)),
+    /** What the licence use cases work on: the registry's licence back-ends, the pool and records in the table. */
+    public static LicencePorts licencePorts(DynamoDbClient dynamo, String table, String credentialsTable,
+                                            BackendRegistry registry, Clock clock) {
+        return new LicencePorts(new LicenceConnections(registry, new DynamoDbConnectionRepository(dynamo, table)),
                 new DynamoDbLicencePool(dynamo, table), new LicenceRecords(new DynamoDbModuleState(dynamo, table)),
                 secrets(dynamo, credentialsTable), clock);
+    }
+
+    /** Attaching licences to delivered servers. */
+    public static AttachLicence attachLicence(DynamoDbClient dynamo, String table, String credentialsTable,
+                                              BackendRegistry registry, Clock clock) {
+        return new AttachLicence(licencePorts(dynamo, table, credentialsTable, registry, clock));
     }
 
     /** Giving the licences of ended services back to the pool. */
     public static ReleaseLicence releaseLicence(DynamoDbClient dynamo, String table, String credentialsTable,
                                                 BackendRegistry registry, Clock clock) {
-        return new ReleaseLicence(new LicenceConnections(registry, new DynamoDbConnectionRepository(dynamo, table)),
-                new DynamoDbLicencePool(dynamo, table), new LicenceRecords(new DynamoDbModuleState(dynamo, table)),
-                secrets(dynamo, credentialsTable), clock);
+        return new ReleaseLicence(licencePorts(dynamo, table, credentialsTable, registry, clock));
     }
 
     /** The daily licence renewal over every licence connection of the registry. */
     public static RenewLicences renewLicences(DynamoDbClient dynamo, String table, String credentialsTable,
                                               BackendRegistry registry, MailQueue mail, Clock clock) {
-        return new RenewLicences(new LicenceConnections(registry, new DynamoDbConnectionRepository(dynamo, table)),
-                new DynamoDbLicencePool(dynamo, table), new DynamoDbServiceRepository(dynamo, table),
-                new LicenceRecords(new DynamoDbModuleState(dynamo, table)),
-                releaseLicence(dynamo, table, credentialsTable, registry, clock), mail, clock);
+        LicencePorts ports = licencePorts(dynamo, table, credentialsTable, registry, clock);
+        return new RenewLicences(ports, new DynamoDbServiceRepository(dynamo, table), new ReleaseLicence(ports), mail);
     }
 }

@@ -8,6 +8,7 @@ import io.hostwright.domain.backend.LicenceServers;
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.licence.LicenceAttempt;
 import io.hostwright.domain.licence.LicenceConnections;
+import io.hostwright.domain.licence.LicencePorts;
 import io.hostwright.domain.licence.LicenceRecord;
 import io.hostwright.domain.licence.LicenceServer;
 import io.hostwright.domain.licence.RenewLicences;
@@ -129,8 +130,8 @@ class LicenceRenewalOnLocalAwsTest {
                 .factory(context -> connection -> crashingAfterProlong(real.at(connection))).create(null)));
         LicenceConnections dying = new LicenceConnections(dyingAfterProlong,
                 new DynamoDbConnectionRepository(world.aws.dynamoDb(), world.aws.tableName()));
-        RenewLicences crashing = new RenewLicences(dying, world.pool, world.services, world.records, world.release,
-                world.mail, world.clock);
+        RenewLicences crashing = new RenewLicences(new LicencePorts(dying, world.pool, world.records, world.secrets,
+                world.clock), world.services, world.release, world.mail);
 
         assertThatThrownBy(() -> crashing.runOn(world.connection(), "run-crash")).hasMessageContaining("crash");
         assertThat(world.prolongs()).isEqualTo(1);

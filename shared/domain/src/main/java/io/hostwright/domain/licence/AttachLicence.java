@@ -32,13 +32,12 @@ public final class AttachLicence {
     private final ServiceSecrets secrets;
     private final Clock clock;
 
-    public AttachLicence(LicenceConnections connections, LicencePool pool, LicenceRecords records,
-                         ServiceSecrets secrets, Clock clock) {
-        this.connections = connections;
-        this.pool = pool;
-        this.records = records;
-        this.secrets = secrets;
-        this.clock = clock;
+    public AttachLicence(LicencePorts ports) {
+        this.connections = ports.connections();
+        this.pool = ports.pool();
+        this.records = ports.records();
+        this.secrets = ports.secrets();
+        this.clock = ports.clock();
     }
 
     /** The name a licence carries while a service holds it: its label, and its id to find it by. */

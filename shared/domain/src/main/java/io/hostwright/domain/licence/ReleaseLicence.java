@@ -21,13 +21,12 @@ public final class ReleaseLicence {
     private final ServiceSecrets secrets;
     private final Clock clock;
 
-    public ReleaseLicence(LicenceConnections connections, LicencePool pool, LicenceRecords records,
-                          ServiceSecrets secrets, Clock clock) {
-        this.connections = connections;
-        this.pool = pool;
-        this.records = records;
-        this.secrets = secrets;
-        this.clock = clock;
+    public ReleaseLicence(LicencePorts ports) {
+        this.connections = ports.connections();
+        this.pool = ports.pool();
+        this.records = ports.records();
+        this.secrets = ports.secrets();
+        this.clock = ports.clock();
     }
 
     /** @return true when nothing of the service's licence is left to release */

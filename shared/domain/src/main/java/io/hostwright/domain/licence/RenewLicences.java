@@ -46,15 +46,15 @@ public final class RenewLicences {
     private final MailQueue mail;
     private final Clock clock;
 
-    public RenewLicences(LicenceConnections connections, LicencePool pool, ServiceRepository services,
-                         LicenceRecords records, ReleaseLicence release, MailQueue mail, Clock clock) {
-        this.connections = connections;
-        this.pool = pool;
+    /** @param release gives back the licences of ended services */
+    public RenewLicences(LicencePorts ports, ServiceRepository services, ReleaseLicence release, MailQueue mail) {
+        this.connections = ports.connections();
+        this.pool = ports.pool();
         this.services = services;
-        this.records = records;
+        this.records = ports.records();
         this.release = release;
         this.mail = mail;
-        this.clock = clock;
+        this.clock = ports.clock();
     }
 
     /** One run over every licence connection; one that fails does not stop the others. */
