@@ -7,6 +7,7 @@ import io.hostwright.domain.backend.ConnectionKeys;
 import io.hostwright.domain.backend.ServiceSecrets;
 import io.hostwright.domain.licence.AttachLicence;
 import io.hostwright.domain.licence.LicenceConnections;
+import io.hostwright.domain.licence.LicencePoolView;
 import io.hostwright.domain.licence.LicencePorts;
 import io.hostwright.domain.licence.LicenceRecords;
 import io.hostwright.domain.licence.ReleaseLicence;
@@ -102,6 +103,13 @@ public final class Backends {
     public static ReleaseLicence releaseLicence(DynamoDbClient dynamo, String table, String credentialsTable,
                                                 BackendRegistry registry, Clock clock) {
         return new ReleaseLicence(licencePorts(dynamo, table, credentialsTable, registry, clock));
+    }
+
+    /** Staff's view of the licence pool over every licence connection of the registry (reads the table only). */
+    public static LicencePoolView licencePoolView(DynamoDbClient dynamo, String table, BackendRegistry registry,
+                                                  Clock clock) {
+        return new LicencePoolView(new LicenceConnections(registry, new DynamoDbConnectionRepository(dynamo, table)),
+                new DynamoDbLicencePool(dynamo, table), clock);
     }
 
     /** The daily licence renewal over every licence connection of the registry. */

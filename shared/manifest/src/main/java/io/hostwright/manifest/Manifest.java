@@ -107,8 +107,8 @@ public final class Manifest {
                     TableAccess.READ_WRITE),
             new FunctionSpec(
                     "service-admin",
-                    "Staff: suspend, unsuspend and terminate services, see their operations, record paid renewals,"
-                            + " export metered traffic",
+                    "Staff: suspend, unsuspend and terminate services, see their operations and licence, record paid"
+                            + " renewals, export metered traffic, see the licence pool",
                     "io.hostwright.functions.admin.ApiGatewayServiceAdminRequestHandler",
                     512, Duration.ofSeconds(10),
                     new Trigger.HttpApi(List.of(
@@ -119,7 +119,8 @@ public final class Manifest {
                             post("/v1/admin/services/{serviceId}/renewals", STAFF),
                             get("/v1/admin/services/{serviceId}/operations/{operationId}", STAFF),
                             post("/v1/admin/services/{serviceId}/operations/{operationId}/abandon", STAFF),
-                            get("/v1/admin/usage", STAFF))),
+                            get("/v1/admin/usage", STAFF),
+                            get("/v1/admin/licences", STAFF))),
                     TableAccess.READ_WRITE, Set.of(LIFECYCLE_QUEUE), false, Map.of()),
             new FunctionSpec(
                     "catalog-admin",

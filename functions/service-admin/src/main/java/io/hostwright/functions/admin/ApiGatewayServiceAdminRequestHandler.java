@@ -5,8 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.hostwright.backends.Backends;
+import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.ids.SortableIds;
 import io.hostwright.domain.idempotency.IdempotencyKeys;
+import io.hostwright.domain.licence.LicencePoolView;
+import io.hostwright.domain.licence.LicenceRecords;
+import io.hostwright.domain.licence.ServiceLicences;
 import io.hostwright.domain.operation.AbandonOperation;
 import io.hostwright.domain.operation.Caller;
 import io.hostwright.domain.operation.Operation;
@@ -22,6 +26,7 @@ import io.hostwright.domain.operation.ServiceHistory;
 import io.hostwright.dynamodb.DynamoDbActionAnswers;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
 import io.hostwright.dynamodb.DynamoDbClients;
+import io.hostwright.dynamodb.DynamoDbModuleState;
 import io.hostwright.dynamodb.DynamoDbOperationRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRenewals;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
@@ -48,8 +53,9 @@ import java.util.Set;
 
 /**
  * API Gateway → staff's service administration: suspend (with a reason), unsuspend, terminate (each 202, the work
- * runs on the lifecycle queue), a service's history with its operations, and the billing system's renewals (the
- * months paid extend the service's {@code paidUntil}). Translation only.
+ * runs on the lifecycle queue), a service's history with its operations and its control-panel licence, the billing
+ * system's renewals (the months paid extend the service's {@code paidUntil}), the usage export and the licence pool.
+ * Translation only.
  */
 public final class ApiGatewayServiceAdminRequestHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -61,6 +67,8 @@ public final class ApiGatewayServiceAdminRequestHandler
     private final AbandonOperation abandon;
     private final UsageExport usage;
     private final RecordRenewal renewals;
+    private final LicencePoolView pool;
+    private final ServiceLicences licences;
     private final Telemetry telemetry;
 
     public ApiGatewayServiceAdminRequestHandler() {
@@ -68,22 +76,27 @@ public final class ApiGatewayServiceAdminRequestHandler
     }
 
     private ApiGatewayServiceAdminRequestHandler(Wiring wiring) {
-        this(wiring.requests(), wiring.queries(), wiring.abandon(), wiring.usage(), wiring.renewals());
+        this(wiring.requests(), wiring.queries(), wiring.abandon(), wiring.usage(), wiring.renewals(), wiring.pool(),
+                wiring.licences());
     }
 
     public ApiGatewayServiceAdminRequestHandler(RequestOperation requests, OperationQueries queries,
                                                 AbandonOperation abandon, UsageExport usage,
-                                                RecordRenewal renewals) {
+                                                RecordRenewal renewals, LicencePoolView pool,
+                                                ServiceLicences licences) {
         this.requests = requests;
         this.queries = queries;
         this.abandon = abandon;
         this.usage = usage;
         this.renewals = renewals;
+        this.pool = pool;
+        this.licences = licences;
         this.telemetry = new Telemetry();
     }
 
     private record Wiring(RequestOperation requests, OperationQueries queries, AbandonOperation abandon,
-                          UsageExport usage, RecordRenewal renewals) {
+                          UsageExport usage, RecordRenewal renewals, LicencePoolView pool,
+                          ServiceLicences licences) {
         static Wiring fromEnvironment() {
             Clock clock = Clock.systemUTC();
             DynamoDbClient dynamo = DynamoDbClients.fromEnvironment();
@@ -91,14 +104,18 @@ public final class ApiGatewayServiceAdminRequestHandler
             DynamoDbServiceRepository services = new DynamoDbServiceRepository(dynamo, table);
             DynamoDbOperationRepository operations = new DynamoDbOperationRepository(dynamo, table);
             DynamoDbActionAnswers answers = new DynamoDbActionAnswers(dynamo, table);
-            // no mail and no back-end call from here: the registry only says what each back-end can do
+            // no mail and no back-end call from here: the registry only says what each back-end can do (and which
+            // connections are licence connections)
+            BackendRegistry backends = Backends.on(dynamo, table, null, null, Backends.keysFromEnvironment(),
+                    Backends.BACKOFF, clock);
             return new Wiring(new RequestOperation(services, new DynamoDbCatalogRepository(dynamo, table), operations,
-                    answers, SqsQueues.lifecycle(SqsClients.fromEnvironment()),
-                    Backends.on(dynamo, table, null, null, Backends.keysFromEnvironment(), Backends.BACKOFF, clock),
+                    answers, SqsQueues.lifecycle(SqsClients.fromEnvironment()), backends,
                     new SortableIds(clock), clock),
                     new OperationQueries(services, operations), new AbandonOperation(services, operations, clock),
                     new UsageExport(new DynamoDbUsageLedger(dynamo, table, Manifest.USAGE_SAMPLE_RETENTION), clock),
-                    new RecordRenewal(services, new DynamoDbServiceRenewals(dynamo, table), answers, clock));
+                    new RecordRenewal(services, new DynamoDbServiceRenewals(dynamo, table), answers, clock),
+                    Backends.licencePoolView(dynamo, table, backends, clock),
+                    new ServiceLicences(new LicenceRecords(new DynamoDbModuleState(dynamo, table))));
         }
     }
 
@@ -109,7 +126,8 @@ public final class ApiGatewayServiceAdminRequestHandler
     record ServiceView(String serviceId, String customerId, String customerEmail, String orderId, String productId,
                        String productName, String type, String backend, String connectionId, String hostname,
                        String osTemplateId, String osName, Map<String, String> options, String status,
-                       String statusReason, Instant createdAt, Instant updatedAt, Instant paidUntil) {
+                       String statusReason, Instant createdAt, Instant updatedAt, Instant paidUntil,
+                       LicenceDocuments.ServiceLicenceView licence) {
     }
 
     record RenewalView(String serviceId, Instant paidUntil, int months, Instant renewedAt) {
@@ -127,7 +145,10 @@ public final class ApiGatewayServiceAdminRequestHandler
         Caller staff = Caller.staff(request.customer().id());
         String serviceId = request.pathParameter("serviceId").orElse("");
         return switch (request.routeKey()) {
-            case "GET /v1/admin/services/{serviceId}" -> ApiResponses.json(200, history(queries.history(staff, serviceId)));
+            case "GET /v1/admin/services/{serviceId}" -> {
+                ServiceHistory h = queries.history(staff, serviceId);
+                yield ApiResponses.json(200, history(h, licences.forStaff(h.service()).orElse(null)));
+            }
             case "GET /v1/admin/services/{serviceId}/operations/{operationId}" -> ApiResponses.json(200,
                     OperationViews.of(queries.operation(staff, serviceId,
                             request.pathParameter("operationId").orElse(""))));
@@ -144,6 +165,9 @@ public final class ApiGatewayServiceAdminRequestHandler
             case "GET /v1/admin/usage" -> UsageExportDocuments.answer(request, usage.page(
                     UsageExportDocuments.period(request), UsageExportDocuments.after(request),
                     UsageExportDocuments.limit(request)));
+            case "GET /v1/admin/licences" -> ApiResponses.json(200, LicenceDocuments.listing(pool.list(
+                    request.queryParameter(LicencePoolView.STATE).orElse(null),
+                    request.queryParameter(LicencePoolView.CONNECTION).orElse(null))));
             default -> ApiResponses.noRoute(request);
         };
     }
@@ -183,12 +207,12 @@ public final class ApiGatewayServiceAdminRequestHandler
                 renewal.renewedAt()), renewal.replayed() ? Map.of("Idempotent-Replayed", "true") : Map.of());
     }
 
-    private static ServiceHistoryView history(ServiceHistory h) {
+    private static ServiceHistoryView history(ServiceHistory h, ServiceLicences.Shown licence) {
         var s = h.service();
         return new ServiceHistoryView(new ServiceView(s.serviceId(), s.customerId(), s.customerEmail(), s.orderId(),
                 s.productId(), s.productName(), s.type() == null ? null : s.type().code(), s.backend(),
                 s.connectionId(), s.hostname(), s.osTemplateId(), s.osName(), s.options(), s.status().name(),
-                s.statusReason(), s.createdAt(), s.updatedAt(), s.paidUntil()),
+                s.statusReason(), s.createdAt(), s.updatedAt(), s.paidUntil(), LicenceDocuments.service(licence)),
                 OperationViews.steps(h.provisioningSteps()),
                 h.operations().stream().map(o -> OperationViews.of(o, null)).toList());
     }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hostwright.backends.Backends;
+import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.fixtures.Samples;
 import io.hostwright.domain.ids.SortableIds;
+import io.hostwright.domain.licence.LicenceRecords;
+import io.hostwright.domain.licence.ServiceLicences;
 import io.hostwright.domain.operation.AbandonOperation;
 import io.hostwright.domain.operation.OperationQueries;
 import io.hostwright.domain.operation.RequestOperation;
@@ -21,6 +24,7 @@ import io.hostwright.domain.service.ServiceStatus;
 import io.hostwright.domain.usage.UsageExport;
 import io.hostwright.dynamodb.DynamoDbActionAnswers;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.dynamodb.DynamoDbModuleState;
 import io.hostwright.dynamodb.DynamoDbOperationRepository;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRenewals;
@@ -84,16 +88,18 @@ class ApiGatewayServiceAdminRenewalsTest {
         orders = new DynamoDbOrderRepository(aws.dynamoDb(), table, clock);
         DynamoDbOperationRepository operations = new DynamoDbOperationRepository(aws.dynamoDb(), table, clock);
         DynamoDbActionAnswers answers = new DynamoDbActionAnswers(aws.dynamoDb(), table, clock);
+        BackendRegistry backends = Backends.on(aws.dynamoDb(), table, null, null,
+                secretRef -> { throw new AssertionError("no connection is used here"); }, Backends.BACKOFF, clock,
+                List.of());
         handler = new ApiGatewayServiceAdminRequestHandler(
                 new RequestOperation(services, new DynamoDbCatalogRepository(aws.dynamoDb(), table), operations,
-                        answers, new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.LIFECYCLE_QUEUE)),
-                        Backends.on(aws.dynamoDb(), table, null, null,
-                                secretRef -> { throw new AssertionError("no connection is used here"); },
-                                Backends.BACKOFF, clock, List.of()),
+                        answers, new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.LIFECYCLE_QUEUE)), backends,
                         new SortableIds(clock), clock),
                 new OperationQueries(services, operations), new AbandonOperation(services, operations, clock),
                 new UsageExport(new DynamoDbUsageLedger(aws.dynamoDb(), table, Duration.ofDays(62)), clock),
-                new RecordRenewal(services, new DynamoDbServiceRenewals(aws.dynamoDb(), table, clock), answers, clock));
+                new RecordRenewal(services, new DynamoDbServiceRenewals(aws.dynamoDb(), table, clock), answers, clock),
+                Backends.licencePoolView(aws.dynamoDb(), table, backends, clock),
+                new ServiceLicences(new LicenceRecords(new DynamoDbModuleState(aws.dynamoDb(), table))));
     }
 
     /** A service of this test's customer paid until {@link #PAID_UNTIL}, stored as an accepted order stores it. */

@@ -15,6 +15,8 @@ import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.fixtures.FakeBackend;
 import io.hostwright.domain.fixtures.Samples;
 import io.hostwright.domain.ids.SortableIds;
+import io.hostwright.domain.licence.LicenceRecords;
+import io.hostwright.domain.licence.ServiceLicences;
 import io.hostwright.domain.operation.AbandonOperation;
 import io.hostwright.domain.operation.LifecycleModule;
 import io.hostwright.domain.operation.Operation;
@@ -32,6 +34,7 @@ import io.hostwright.domain.step.StepOutcome;
 import io.hostwright.dynamodb.DynamoDbActionAnswers;
 import io.hostwright.dynamodb.DynamoDbActionLocks;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.dynamodb.DynamoDbModuleState;
 import io.hostwright.dynamodb.DynamoDbOperationRepository;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRenewals;
@@ -118,7 +121,9 @@ class ApiGatewayServiceAdminRequestHandlerTest {
                 new OperationQueries(services, operations), new AbandonOperation(services, operations, clock),
                 new UsageExport(new DynamoDbUsageLedger(aws.dynamoDb(), table, Duration.ofDays(62)), clock),
                 new RecordRenewal(services, new DynamoDbServiceRenewals(aws.dynamoDb(), table),
-                        new DynamoDbActionAnswers(aws.dynamoDb(), table), clock));
+                        new DynamoDbActionAnswers(aws.dynamoDb(), table), clock),
+                Backends.licencePoolView(aws.dynamoDb(), table, backends, clock),
+                new ServiceLicences(new LicenceRecords(new DynamoDbModuleState(aws.dynamoDb(), table))));
         aws.purgeQueues();
     }
 

@@ -8,6 +8,7 @@ import io.hostwright.domain.catalog.OrderOption;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
+import io.hostwright.domain.licence.ServiceLicences;
 import io.hostwright.domain.storefront.StorefrontQueries;
 import io.hostwright.domain.usage.BandwidthReport;
 import io.hostwright.domain.template.Availability;
@@ -74,7 +75,19 @@ final class StorefrontViews {
                        String type, String os, String osName, Map<String, String> options, String billingCycle,
                        String status,
                        String statusReason, Instant createdAt, Instant updatedAt, Instant paidUntil,
-                       List<StepView> steps) {
+                       List<StepView> steps, LicenceView licence) {
+    }
+
+    /**
+     * The service's control-panel licence as its customer reads it: never the key (it comes by e-mail), nothing of a
+     * licence that went back to the pool.
+     *
+     * @param reason what happens next, in a sentence; null when it is active
+     */
+    record LicenceView(String panel, String state, String licenceId, Instant expiresAt, String reason) {
+        static LicenceView of(ServiceLicences.Shown l) {
+            return l == null ? null : new LicenceView(l.panel(), l.state(), l.licenceId(), l.expiresAt(), l.reason());
+        }
     }
 
     /**
@@ -133,7 +146,7 @@ final class StorefrontViews {
                 s.status().name(), s.statusReason(), s.createdAt(), s.updatedAt());
     }
 
-    static ServiceView service(ServiceDetails details) {
+    static ServiceView service(ServiceDetails details, ServiceLicences.Shown licence) {
         Service s = details.service();
         List<StepView> steps = details.steps().stream()
                 .sorted(Comparator.comparingInt(ProvisioningStep::sequence))
@@ -143,6 +156,6 @@ final class StorefrontViews {
         return new ServiceView(s.serviceId(), s.orderId(), s.productId(), s.productName(), s.hostname(),
                 s.type() == null ? null : s.type().code(), s.osTemplateId(), s.osName(), s.options(),
                 cycle == null ? null : cycle.code(), s.status().name(), s.statusReason(), s.createdAt(),
-                s.updatedAt(), s.paidUntil(), steps);
+                s.updatedAt(), s.paidUntil(), steps, LicenceView.of(licence));
     }
 }

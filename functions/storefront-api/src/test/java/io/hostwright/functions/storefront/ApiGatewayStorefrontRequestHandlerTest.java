@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.fixtures.Samples;
+import io.hostwright.domain.licence.LicenceRecord;
+import io.hostwright.domain.licence.LicenceRecords;
+import io.hostwright.domain.licence.ServiceLicences;
+import io.hostwright.domain.service.SoldLicence;
 import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
@@ -18,6 +22,8 @@ import io.hostwright.domain.service.ServiceStatus;
 import io.hostwright.domain.service.StepStatus;
 import io.hostwright.domain.storefront.StorefrontQueries;
 import io.hostwright.dynamodb.DynamoDbCatalogRepository;
+import io.hostwright.dynamodb.DynamoDbModuleState;
+import io.hostwright.dynamodb.DynamoDbServiceSecrets;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
 import io.hostwright.dynamodb.DynamoDbStockLevels;
@@ -65,6 +71,9 @@ class ApiGatewayStorefrontRequestHandlerTest {
     }
 
     private Instant paidUntil;
+    private LicenceRecords records;
+    private DynamoDbServiceSecrets secrets;
+    private DynamoDbOrderRepository orders;
 
     @BeforeEach
     void setUp(LocalAws aws) {
@@ -72,10 +81,13 @@ class ApiGatewayStorefrontRequestHandlerTest {
         var catalog = new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName());
         var orders = new DynamoDbOrderRepository(aws.dynamoDb(), aws.tableName(), clock);
         var services = new DynamoDbServiceRepository(aws.dynamoDb(), aws.tableName());
+        records = new LicenceRecords(new DynamoDbModuleState(aws.dynamoDb(), aws.tableName()));
+        secrets = new DynamoDbServiceSecrets(aws.dynamoDb(), aws.credentialsTableName());
+        this.orders = orders;
         handler = new ApiGatewayStorefrontRequestHandler(new StorefrontQueries(catalog,
                 new DynamoDbStockLevels(aws.dynamoDb(), aws.tableName()), orders, services),
                 new BandwidthReport(services, new DynamoDbUsageLedger(aws.dynamoDb(), aws.tableName(),
-                        Duration.ofDays(62)), clock));
+                        Duration.ofDays(62)), clock), new ServiceLicences(records));
 
         Product sample = Samples.dedicated(productId, "tenantos", "tenantos-demo",
                 Map.of("matchTags", List.of("secret-tag"), "roleId", 3));
@@ -175,8 +187,66 @@ class ApiGatewayStorefrontRequestHandlerTest {
         assertThat(service.at("/options/ipv4").asText()).isEqualTo("2");
         assertThat(service.get("type").asText()).isEqualTo("dedicated");
         assertThat(Instant.parse(service.get("paidUntil").asText())).isEqualTo(paidUntil);
+        assertThat(service.has("licence")).as("sold without one").isFalse();
         assertThat(service.toString()).doesNotContain("secret-tag").doesNotContain("moduleSettings")
                 .doesNotContain("noc@example.test");
+    }
+
+    /** A service of alice's sold with a control-panel licence, as an accepted order stores it. */
+    private Service licensed(String serviceId) {
+        Product sample = Samples.dedicated(productId, "tenantos", "tenantos-demo", Map.of());
+        Instant now = Instant.now();
+        Service service = Samples.service(serviceId, alice, Samples.withLicence(Samples.sold(sample, Map.of()),
+                new SoldLicence("licences-secret-conn", 55382, "BILLmanager 6 Hosting&Cloud")), ServiceStatus.ACTIVE);
+        orders.place(new IdempotencyRecord(alice, "k-" + serviceId, "fp", service.orderId(), serviceId, now,
+                now.plus(Duration.ofDays(1))), new Order(service.orderId(), serviceId, alice, service.customerEmail(),
+                productId, sample.name(), "tenantos", BillingCycle.MONTHLY, new Price("EUR", 4900),
+                service.hostname(), "debian-12", service.options(), now, now), service);
+        return service;
+    }
+
+    private JsonNode licenceOf(Service service) {
+        APIGatewayV2HTTPResponse response = get("GET /v1/services/{serviceId}", "/v1/services/" + service.serviceId(),
+                Map.of("serviceId", service.serviceId()), alice);
+        JsonNode json = body(response, 200, "Service");
+        assertThat(response.getBody()).doesNotContain("licences-secret-conn").doesNotContain("KEY-")
+                .doesNotContain("serverIp").doesNotContain("not enough funds");
+        assertThat(json.findValues("key")).isEmpty();
+        JsonNode licence = json.get("licence");
+        body(licence.toString(), "ServiceLicence");
+        return licence;
+    }
+
+    @Test
+    void theOwnerSeesTheLicenceButNeitherItsKeyNorStaffsReasons() {
+        Service active = licensed("svc_lic_" + id);
+        Instant expires = Instant.parse("2031-04-10T00:00:00Z");
+        records.save(active.serviceId(), new LicenceRecord(LicenceRecord.State.ACTIVE, "licences-secret-conn", 55382,
+                "BILLmanager 6 Hosting&Cloud", "198.51.100.7", "lic-4711", expires, true, null, Instant.now()));
+        secrets.put(active.serviceId(), LicenceRecord.KEY_SECRET, "KEY-" + UUID.randomUUID());
+        Service pending = licensed("svc_pend_" + id);
+        records.save(pending.serviceId(), new LicenceRecord(LicenceRecord.State.PENDING, "licences-secret-conn",
+                55382, "BILLmanager 6 Hosting&Cloud", "198.51.100.8", null, null, false,
+                "not enough funds on the reseller account", Instant.now()));
+
+        JsonNode shown = licenceOf(active);
+        assertThat(shown.get("panel").asText()).isEqualTo("BILLmanager 6 Hosting&Cloud");
+        assertThat(shown.get("state").asText()).isEqualTo("active");
+        assertThat(shown.get("licenceId").asText()).isEqualTo("lic-4711");
+        assertThat(Instant.parse(shown.get("expiresAt").asText())).isEqualTo(expires);
+        assertThat(shown.has("reason")).isFalse();
+
+        JsonNode waiting = licenceOf(pending);
+        assertThat(waiting.get("state").asText()).isEqualTo("pending");
+        assertThat(waiting.get("reason").asText()).contains("on its way").contains("e-mail");
+        assertThat(waiting.has("licenceId")).isFalse();
+
+        records.save(active.serviceId(), new LicenceRecord(LicenceRecord.State.RETURNED, "licences-secret-conn",
+                55382, "BILLmanager 6 Hosting&Cloud", "198.51.100.7", "lic-4711", expires, true, null, Instant.now()));
+        JsonNode returned = licenceOf(active);
+        assertThat(returned.get("state").asText()).isEqualTo("returned");
+        assertThat(returned.has("licenceId")).as("another customer may hold it next").isFalse();
+        assertThat(returned.has("expiresAt")).isFalse();
     }
 
     private static void body(String json, String schema) {
@@ -210,7 +280,8 @@ class ApiGatewayStorefrontRequestHandlerTest {
                 new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()),
                 new DynamoDbStockLevels(aws.dynamoDb(), aws.tableName()),
                 new DynamoDbOrderRepository(aws.dynamoDb(), aws.tableName(), fixed), services),
-                new BandwidthReport(services, ledger, fixed));
+                new BandwidthReport(services, ledger, fixed),
+                new ServiceLicences(new LicenceRecords(new DynamoDbModuleState(aws.dynamoDb(), aws.tableName()))));
         String serviceId = "svc_bw_" + id;
         Product sample = Samples.dedicated(productId, "tenantos", "tenantos-demo", Map.of("roleId", 3));
         Service service = new Service(serviceId, "ord_bw_" + id, alice, "alice@example.test",

@@ -55,4 +55,36 @@ public record PoolLicence(String upstreamId, Status status, String name, String 
         }
         return null;
     }
+
+    /**
+     * When it becomes free if nothing changes but time: the end of its rest after the last IP or key change, when
+     * that is all that keeps it from being reused now (and it does not run out first); else null — free already, or
+     * held, expired, neither active nor suspended.
+     */
+    public Instant freeFrom(Instant now) {
+        if (whyNotFree(now) == null) {
+            return null;
+        }
+        Instant rested = latest(lastIpChange, lastKeyChange);
+        if (rested == null) {
+            return null;
+        }
+        Instant from = rested.plus(QUIET_PERIOD);
+        return from.isAfter(now) && whyNotFree(from) == null ? from : null;
+    }
+
+    /**
+     * Whether it runs out by {@code horizon} (already run out included) while it still can be renewed: active or
+     * suspended. The daily run renews such licences; staff see them as expiring.
+     */
+    public boolean runsOutBy(Instant horizon) {
+        return expiresAt != null && !expiresAt.isAfter(horizon) && status != Status.OTHER;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
 }

@@ -93,8 +93,7 @@ public final class RenewLicences {
         int freeExpiring = 0;
         int released = 0;
         for (PooledLicence licence : pooled) {
-            boolean expiring = licence.licence().expiresAt() != null && !licence.licence().expiresAt().isAfter(horizon)
-                    && licence.licence().status() != PoolLicence.Status.OTHER;
+            boolean expiring = licence.licence().runsOutBy(horizon);
             if (licence.heldBy() == null) {
                 if (expiring && licences.terms().keepFreeLicences() && licence.licence().free(now)) {
                     ask(licences, licence, null, 1, asked, failed);

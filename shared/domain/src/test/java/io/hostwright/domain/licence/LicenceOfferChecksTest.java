@@ -30,7 +30,7 @@ class LicenceOfferChecksTest {
             "env:Y", "licences@example.test", Map.of("tariffs", Map.of("55382", "BILLmanager 6", "55384",
             "BILLmanager 6")));
     private static final BackendRegistry BACKENDS = FakeBackend.registry(new FakeBackend("fake", null, null, null),
-            FakeBackend.licences("licences", connection -> {
+            new FakeBackend("licences", null, null, null).withLicenceServers(connection -> {
                 throw new AssertionError("checks read no licence server");
             }));
 

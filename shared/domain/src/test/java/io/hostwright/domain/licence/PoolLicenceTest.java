@@ -47,4 +47,33 @@ class PoolLicenceTest {
         assertThat(new PoolLicence("d", PoolLicence.Status.OTHER, f.name(), f.ip(), f.expiresAt(), null, null)
                 .free(NOW)).isFalse();
     }
+
+    @Test
+    void aLicenceOnlyRestingIsFreeFromTheEndOfItsLastRest() {
+        PoolLicence f = free();
+        Instant moved = NOW.minus(Duration.ofDays(10));
+        Instant reKeyed = NOW.minus(Duration.ofDays(5));
+
+        assertThat(new PoolLicence("a", f.status(), f.name(), f.ip(), f.expiresAt(), moved, reKeyed).freeFrom(NOW))
+                .as("the later of the two rests").isEqualTo(reKeyed.plus(PoolLicence.QUIET_PERIOD));
+        assertThat(f.freeFrom(NOW)).as("free already").isNull();
+        assertThat(new PoolLicence("b", f.status(), f.name(), f.ip(), NOW.plus(Duration.ofDays(10)), moved, null)
+                .freeFrom(NOW)).as("runs out before its rest is over").isNull();
+        assertThat(new PoolLicence("c", f.status(), "web [svc_1]", "198.51.100.7", f.expiresAt(), moved, null)
+                .freeFrom(NOW)).as("held upstream").isNull();
+    }
+
+    @Test
+    void runsOutByCountsTheRunOutButNotWhatCannotBeRenewed() {
+        PoolLicence f = free();
+        Instant week = NOW.plus(Duration.ofDays(7));
+
+        assertThat(f.runsOutBy(week)).isFalse();
+        assertThat(new PoolLicence("a", f.status(), f.name(), f.ip(), week, null, null).runsOutBy(week)).isTrue();
+        assertThat(new PoolLicence("b", f.status(), f.name(), f.ip(), NOW.minus(Duration.ofDays(1)), null, null)
+                .runsOutBy(week)).isTrue();
+        assertThat(new PoolLicence("c", PoolLicence.Status.OTHER, f.name(), f.ip(), NOW, null, null).runsOutBy(week))
+                .isFalse();
+        assertThat(new PoolLicence("d", f.status(), f.name(), f.ip(), null, null, null).runsOutBy(week)).isFalse();
+    }
 }
