@@ -209,6 +209,20 @@ class LicenceRenewalOnLocalAwsTest {
     }
 
     @Test
+    void aConnectionThatKeepsFreeLicencesRenewsThemForAMonth(LocalAws aws) {
+        try (LicenceWorld keeping = new LicenceWorld(aws, List.of(), true)) {
+            var free = keeping.freeLicence(LicenceWorld.MONTHLY, Duration.ofDays(40), Duration.ofDays(2));
+
+            RenewalReport report = keeping.renewNow("run-keep");
+
+            assertThat(report.renewed()).singleElement().asString().contains("licence " + free.id() + " (free)");
+            assertThat(keeping.billing.licence(free.id()).expiresAt())
+                    .isAfter(free.expiresAt().plus(Duration.ofDays(27)));
+            assertThat(keeping.billing.licence(free.id()).name()).isEqualTo("free.lic");
+        }
+    }
+
+    @Test
     void aLicenceHeldByATerminatedServiceIsGivenBackByTheRun() {
         Service service = licensed(1).getFirst();
         String licenceId = world.record(service).licenceId();

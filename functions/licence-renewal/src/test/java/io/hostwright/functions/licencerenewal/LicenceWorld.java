@@ -74,6 +74,10 @@ final class LicenceWorld implements AutoCloseable {
     private int next;
 
     LicenceWorld(LocalAws aws, List<Map<String, Object>> alignment) {
+        this(aws, alignment, false);
+    }
+
+    LicenceWorld(LocalAws aws, List<Map<String, Object>> alignment, boolean keepFreeLicences) {
         this.aws = aws;
         Seed demo = Seed.demo();
         billing = BillManagerSimulator.start(SimulatorConfig.forTests().withClock(clock)
@@ -85,7 +89,8 @@ final class LicenceWorld implements AutoCloseable {
                         "tariffs", Map.of(Long.toString(MONTHLY), PANEL, Long.toString(YEARLY), PANEL,
                                 Long.toString(Seed.ISPMANAGER6_LITE), "ISPmanager 6 Lite"),
                         "alignment", alignment,
-                        "renewalLeadDays", 7)));
+                        "renewalLeadDays", 7,
+                        "keepFreeLicences", keepFreeLicences)));
         pool = new DynamoDbLicencePool(aws.dynamoDb(), aws.tableName());
         records = new LicenceRecords(new DynamoDbModuleState(aws.dynamoDb(), aws.tableName()));
         services = new DynamoDbServiceRepository(aws.dynamoDb(), aws.tableName());
