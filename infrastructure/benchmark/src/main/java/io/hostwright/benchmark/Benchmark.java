@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.hostwright.benchmark.catalog.CatalogSyncLoad;
 import io.hostwright.benchmark.coldstart.ColdStartBenchmark;
+import io.hostwright.benchmark.licences.LicenceRenewalLoad;
 import io.hostwright.benchmark.lifecycle.LifecycleLoad;
 import io.hostwright.benchmark.orders.OrderLoad;
 import io.hostwright.benchmark.provisioning.ProvisioningLoad;
@@ -24,7 +25,8 @@ import java.util.Map;
  * {@code java -jar infrastructure/benchmark/target/hostwright-benchmark.jar [--runs=5] [--orders=1000]
  * [--concurrency=8] [--warmup=40] [--provisioning-orders=100] [--provisioning-ipv4=2] [--servers=40]
  * [--connections=20] [--templates=200] [--products=200] [--usage-servers=10000] [--usage-connections=10]
- * [--vps-orders=100] [--only=coldstart|orders|provisioning|lifecycle|catalog|usage|vps]}, from the repository root after
+ * [--vps-orders=100] [--licences=1000] [--licence-services=10000]
+ * [--only=coldstart|orders|provisioning|lifecycle|catalog|usage|vps|licences]}, from the repository root after
  * {@code mvn -B -q package -DskipTests}.
  *
  * <p>Prints figures, judges nothing. Tables go to stdout, progress to stderr; what the functions, emulators and
@@ -124,6 +126,12 @@ public final class Benchmark {
             VpsProvisioningLoad.Result vps = new VpsProvisioningLoad(options, progress).run();
             json.put("vps", vps);
             stdout.print(Report.vps(vps));
+            stdout.flush();
+        }
+        if (options.licences()) {
+            LicenceRenewalLoad.Result licences = new LicenceRenewalLoad(options, progress).run();
+            json.put("licences", licences);
+            stdout.print(Report.licences(licences));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         json.put("elapsedSeconds", seconds);

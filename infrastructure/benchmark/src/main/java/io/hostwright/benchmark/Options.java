@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What to run. Defaults finish in about five minutes on two cores, plus a little over a minute for the lifecycle phase
- * and about a minute and a half for the vps phase.
+ * What to run. Defaults finish in about five minutes on two cores, plus a little over a minute for the lifecycle phase,
+ * and about a minute and a half each for the vps and licences phases.
  *
  * @param runs               fresh JVMs per function and JVM mode; the median is printed
  * @param orders             orders placed in the measured window
@@ -21,18 +21,21 @@ import java.util.List;
  * @param usageServers       servers the usage phase polls
  * @param usageConnections   connections (TenantOS installations) they are spread across
  * @param vpsOrders          VPS orders provisioned end to end on the VMmanager 6 simulator in the vps phase
+ * @param poolLicences       licences in the pool the licences phase renews (on the BILLmanager simulator)
+ * @param licenceServices    live services stored for the licences phase (those holding a licence among them)
  * @param jvmTimeout         longest a cold-start JVM may live before it is killed and counted as failed
  * @param loadTimeout        longest the measured window may last; orders not placed by then are reported as not sent
  */
 public record Options(int runs, int orders, int concurrency, int warmup, int provisioningOrders,
                       int provisioningIpv4, int lifecycleServers, int syncConnections, int syncTemplates,
                       int catalogProducts, int usageServers, int usageConnections, int vpsOrders,
+                      int poolLicences, int licenceServices,
                       boolean coldStarts, boolean orderLoad, boolean provisioning, boolean lifecycle, boolean catalog,
-                      boolean usage, boolean vps, Duration jvmTimeout, Duration loadTimeout) {
+                      boolean usage, boolean vps, boolean licences, Duration jvmTimeout, Duration loadTimeout) {
 
     /** The phases, in the order a run without {@code --only} runs them all. */
     public static final List<String> PHASES = List.of("coldstart", "orders", "provisioning", "lifecycle", "catalog",
-            "usage", "vps");
+            "usage", "vps", "licences");
 
     public static final String USAGE = """
             usage: java -jar infrastructure/benchmark/target/hostwright-benchmark.jar [options]
@@ -54,7 +57,13 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
               --usage-connections=N
                                 TenantOS installations they are spread across (default 10)
               --vps-orders=N    VPS orders provisioned end to end against the VMmanager 6 simulator (default 100)
-              --only=PHASE      one phase only: coldstart, orders, provisioning, lifecycle, catalog, usage or vps
+              --licences=N      licences in the pool the daily renewal runs over, on the BILLmanager simulator
+                                (default 1000)
+              --licence-services=N
+                                live services stored beside them, those holding the licences among them
+                                (default 10000)
+              --only=PHASE      one phase only: coldstart, orders, provisioning, lifecycle, catalog, usage, vps or
+                                licences
               --help            this text
             Run from the repository root after: mvn -B -q package -DskipTests
             """;
@@ -99,11 +108,18 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
         if (vpsOrders < 1 || vpsOrders > 1000) {
             throw new IllegalArgumentException("--vps-orders must be 1..1000");
         }
+        if (poolLicences < 10 || poolLicences > 20_000) {
+            throw new IllegalArgumentException("--licences must be 10..20000");
+        }
+        if (licenceServices < poolLicences || licenceServices > 100_000) {
+            throw new IllegalArgumentException("--licence-services must be from --licences to 100000 (every held "
+                    + "licence needs its service)");
+        }
     }
 
     public static Options defaults() {
-        return new Options(5, 1000, 8, 40, 100, 2, 40, 20, 200, 200, 10_000, 10, 100, true, true, true, true, true,
-                true, true, Duration.ofSeconds(60), Duration.ofMinutes(5));
+        return new Options(5, 1000, 8, 40, 100, 2, 40, 20, 200, 200, 10_000, 10, 100, 1000, 10_000, true, true, true,
+                true, true, true, true, true, Duration.ofSeconds(60), Duration.ofMinutes(5));
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -115,6 +131,7 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
         int syncConnections = o.syncConnections, syncTemplates = o.syncTemplates, catalogProducts = o.catalogProducts;
         int usageServers = o.usageServers, usageConnections = o.usageConnections;
         int vpsOrders = o.vpsOrders;
+        int poolLicences = o.poolLicences, licenceServices = o.licenceServices;
         String only = null;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -133,6 +150,8 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
                 case "--usage-servers" -> usageServers = number(name, value);
                 case "--usage-connections" -> usageConnections = number(name, value);
                 case "--vps-orders" -> vpsOrders = number(name, value);
+                case "--licences" -> poolLicences = number(name, value);
+                case "--licence-services" -> licenceServices = number(name, value);
                 case "--only" -> {
                     if (!PHASES.contains(value)) {
                         throw new IllegalArgumentException("--only is one of " + PHASES + ", not \""
@@ -145,10 +164,11 @@ public record Options(int runs, int orders, int concurrency, int warmup, int pro
         }
         return new Options(runs, orders, concurrency, warmup, provisioningOrders, provisioningIpv4, lifecycleServers,
                 syncConnections, syncTemplates, catalogProducts, usageServers, usageConnections, vpsOrders,
-                only == null || only.equals("coldstart"), only == null || only.equals("orders"),
+                poolLicences, licenceServices, only == null || only.equals("coldstart"), only == null || only.equals("orders"),
                 only == null || only.equals("provisioning"), only == null || only.equals("lifecycle"),
                 only == null || only.equals("catalog"), only == null || only.equals("usage"),
-                only == null || only.equals("vps"), o.jvmTimeout, o.loadTimeout);
+                only == null || only.equals("vps"), only == null || only.equals("licences"), o.jvmTimeout,
+                o.loadTimeout);
     }
 
     private static int number(String name, String value) {

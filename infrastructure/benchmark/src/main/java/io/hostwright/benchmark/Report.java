@@ -5,6 +5,7 @@ import io.hostwright.benchmark.coldstart.ColdStartBenchmark;
 import io.hostwright.benchmark.coldstart.ColdStartRow;
 import io.hostwright.benchmark.coldstart.JvmMode;
 import io.hostwright.benchmark.coldstart.ProbeResult;
+import io.hostwright.benchmark.licences.LicenceRenewalLoad;
 import io.hostwright.benchmark.lifecycle.LifecycleFigures;
 import io.hostwright.benchmark.lifecycle.LifecycleLoad;
 import io.hostwright.benchmark.orders.BatchResult;
@@ -367,6 +368,50 @@ final class Report {
         }
         out.append("  provisioning handler instances built: ").append(r.provisioningInstances()).append('\n');
         return out.toString();
+    }
+
+    static String licences(LicenceRenewalLoad.Result r) {
+        LicenceRenewalLoad.Pool pool = r.pool();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nLICENCES - the daily licence-renewal run over %,d licences (%,d held by services, "
+                        + "%,d free) beside %,d live services, through the laptop runtime; the BILLmanager simulator adds %d ms "
+                        + "to every call (assumed)%n", pool.licences(), pool.held(), pool.free(), pool.services(),
+                r.latencyMs()));
+        out.append(String.format(Locale.ROOT, "  running out within the %d-day lead time: %d held (%d of them of suspended "
+                        + "services, %d paid only until before) and %d free; %d to renew; pool, services and licence records "
+                        + "stored first in %.0f s (not measured)%n", r.leadDays(), pool.expiring(),
+                pool.expiringSuspended(), pool.expiringUnpaid(), pool.expiringFree(), pool.renewable(),
+                r.prepareSeconds()));
+        TextTable runs = new TextTable("run", "wall time", "renewed", "not renewed: suspended", "unpaid",
+                "free", "failed", "BILLmanager calls", "latency share", "AWS calls", "read units", "write units");
+        for (LicenceRenewalLoad.Run run : r.runs()) {
+            runs.row(run.name(), String.format(Locale.ROOT, "%.1f s", run.seconds()), run.renewed(), run.suspended(),
+                    run.unpaid(), run.freeExpiring(), run.failed(), run.billManagerTotal(),
+                    String.format(Locale.ROOT, "%.1f s", run.billManagerTotal() * r.latencyMs() / 1000.0),
+                    run.awsTotal(), decimal(run.readUnits(), 1), decimal(run.writeUnits(), 1));
+        }
+        out.append(runs.render());
+        out.append("  latency share: BILLmanager calls x the added latency, the part of the wall time the licence server's\n"
+                + "  distance alone accounts for\n");
+        for (LicenceRenewalLoad.Run run : r.runs()) {
+            out.append("  ").append(run.name()).append(":\n");
+            out.append("    AWS calls: ").append(counts(run.awsCalls())).append('\n');
+            out.append("    BILLmanager calls: ").append(counts(run.billManagerCalls())).append('\n');
+            out.append("    DynamoDB writes by item kind: ").append(run.writesByKind().isEmpty() ? "none"
+                    : counts(run.writesByKind())).append('\n');
+            run.failures().stream().limit(5).forEach(f -> out.append("    failed: ").append(truncate(f, 200))
+                    .append('\n'));
+        }
+        int renewed = r.runs().stream().mapToInt(LicenceRenewalLoad.Run::renewed).sum();
+        out.append(String.format(Locale.ROOT, "  on the simulator afterwards: %d licences run longer than before, for %d "
+                + "renewals over both runs%s%n", r.movedUpstream(), renewed,
+                r.movedUpstream() == renewed ? " (none renewed twice)" : " - THEY DIFFER"));
+        return out.toString();
+    }
+
+    private static String counts(Map<String, ? extends Number> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private static String plain(double usd) {

@@ -23,6 +23,21 @@ class OptionsTest {
         assertThat(options.usage()).isTrue();
         assertThat(options.vps()).isTrue();
         assertThat(options.vpsOrders()).isEqualTo(100);
+        assertThat(options.licences()).isTrue();
+        assertThat(options).extracting(Options::poolLicences, Options::licenceServices).containsExactly(1000, 10_000);
+    }
+
+    @Test
+    void onlyTheLicencesPhaseWithItsPoolAndServices() {
+        Options options = Options.parse(new String[] {"--only=licences", "--licences=200", "--licence-services=500"});
+
+        assertThat(options.licences()).isTrue();
+        assertThat(options.coldStarts() || options.orderLoad() || options.provisioning() || options.lifecycle()
+                || options.catalog() || options.usage() || options.vps()).isFalse();
+        assertThat(options).extracting(Options::poolLicences, Options::licenceServices).containsExactly(200, 500);
+        assertThat(Options.parse(new String[] {"--only=vps"}).licences()).isFalse();
+        assertThatThrownBy(() -> Options.parse(new String[] {"--licences=500", "--licence-services=100"}))
+                .hasMessageContaining("--licence-services");
     }
 
     @Test

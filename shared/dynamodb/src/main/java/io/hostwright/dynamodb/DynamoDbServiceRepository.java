@@ -6,9 +6,14 @@ import io.hostwright.domain.service.ServiceRepository;
 import io.hostwright.domain.service.ServicesByConnection;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +23,9 @@ import static io.hostwright.dynamodb.Attributes.s;
 
 /** Services and their steps; every service write is conditional on the status and version it was read with. */
 public final class DynamoDbServiceRepository implements ServiceRepository, ServicesByConnection {
+
+    /** BatchGetItem's limit. */
+    static final int BATCH_GET = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -32,6 +40,44 @@ public final class DynamoDbServiceRepository implements ServiceRepository, Servi
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Keys.service(serviceId))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ServiceItems.fromItem(item));
+    }
+
+    /**
+     * Consistent reads, {@value #BATCH_GET} keys to a {@code BatchGetItem} (its limit); keys DynamoDB leaves
+     * unprocessed (throttled) are asked for again after a short pause.
+     */
+    @Override
+    public Map<String, Service> findServices(Collection<String> serviceIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(serviceIds));
+        Map<String, Service> found = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += BATCH_GET) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET))
+                    .stream().map(Keys::service).toList();
+            Map<String, KeysAndAttributes> left = Map.of(table, KeysAndAttributes.builder().keys(keys)
+                    .consistentRead(true).build());
+            for (int attempt = 0; !left.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    pause(attempt);
+                }
+                Map<String, KeysAndAttributes> asked = left;
+                BatchGetItemResponse answer = dynamo.batchGetItem(b -> b.requestItems(asked));
+                answer.responses().getOrDefault(table, List.of()).forEach(item -> {
+                    Service service = ServiceItems.fromItem(item);
+                    found.put(service.serviceId(), service);
+                });
+                left = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(1_000L, 50L << Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading services", e);
+        }
     }
 
     @Override

@@ -83,6 +83,25 @@ class DynamoDbOrderAndServiceRepositoryTest {
     }
 
     @Test
+    void manyServicesAreReadInBatchesAndMissingOnesLeftOut() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < DynamoDbServiceRepository.BATCH_GET + 30; i++) {
+            String id = UUID.randomUUID().toString();
+            orders.place(key("k-" + id, id), order(id, now), service(id, now));
+            ids.add("svc_" + id);
+        }
+        List<String> asked = new java.util.ArrayList<>(ids);
+        asked.add("svc_none");
+        asked.add(ids.getFirst());
+
+        Map<String, Service> found = services.findServices(asked);
+
+        assertThat(found).hasSize(ids.size()).containsOnlyKeys(ids);
+        assertThat(found.get(ids.getLast())).isEqualTo(services.findService(ids.getLast()).orElseThrow());
+        assertThat(services.findServices(List.of())).isEmpty();
+    }
+
+    @Test
     void aTakenKeyFailsTheWholeTransaction() {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counts every AWS call of the clients it is added to, by {@code Service.Operation} (e.g. {@code DynamoDb.GetItem}). */
-final class CallCounter implements ExecutionInterceptor {
+public final class CallCounter implements ExecutionInterceptor {
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
@@ -22,13 +22,13 @@ final class CallCounter implements ExecutionInterceptor {
         calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
     }
 
-    Map<String, Long> byOperation() {
+    public Map<String, Long> byOperation() {
         Map<String, Long> counts = new TreeMap<>();
         calls.forEach((operation, n) -> counts.put(operation, n.sum()));
         return counts;
     }
 
-    void reset() {
+    public void reset() {
         calls.clear();
     }
 }

@@ -30,9 +30,10 @@ import java.util.concurrent.atomic.DoubleAdder;
 /**
  * Asks DynamoDB (Local) for the capacity every call consumes and adds it up, reads and writes apart: what on-demand
  * bills as read and write request units. A write refused by its condition answers no figure; it is billed all the
- * same, so the phase counts those from {@link io.hostwright.emulators.DynamoDbWrites} instead.
+ * same, so a phase counts those from {@link io.hostwright.emulators.DynamoDbWrites} instead
+ * ({@link AwsCounters#writeUnits()}).
  */
-final class CapacityCounter implements ExecutionInterceptor {
+public final class CapacityCounter implements ExecutionInterceptor {
 
     private final DoubleAdder reads = new DoubleAdder();
     private final DoubleAdder writes = new DoubleAdder();
@@ -82,15 +83,15 @@ final class CapacityCounter implements ExecutionInterceptor {
         }
     }
 
-    double readUnits() {
+    public double readUnits() {
         return reads.sum();
     }
 
-    double writeUnits() {
+    public double writeUnits() {
         return writes.sum();
     }
 
-    void reset() {
+    public void reset() {
         reads.reset();
         writes.reset();
     }

@@ -9,6 +9,7 @@ import io.hostwright.backends.Backends;
 import io.hostwright.backends.RegisteredBackends;
 import io.hostwright.backends.tenantos.TenantOsBackend;
 import io.hostwright.benchmark.Options;
+import io.hostwright.benchmark.Parallel;
 import io.hostwright.benchmark.report.Stats;
 import io.hostwright.domain.backend.Backend;
 import io.hostwright.domain.backend.UsageSource;
@@ -27,7 +28,6 @@ import io.hostwright.dynamodb.DynamoDbConnectionRepository;
 import io.hostwright.dynamodb.DynamoDbModuleState;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
-import io.hostwright.emulators.DynamoDbWrites;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.functions.usageplanner.ScheduledUsagePlannerHandler;
 import io.hostwright.functions.usagepoller.SqsUsagePollHandler;
@@ -60,9 +60,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -133,16 +130,10 @@ public final class UsagePollingLoad {
             progress.printf("usage: %d active services stored in %.0f s%n", servers, prepareSeconds);
             simulators.forEach(s -> s.setLatency(TENANTOS_LATENCY));
 
-            CallCounter calls = new CallCounter();
-            CapacityCounter capacity = new CapacityCounter();
-            DynamoDbWrites writes = new DynamoDbWrites();
+            AwsCounters counters = new AwsCounters();
             List<Double> handlerMillis = new CopyOnWriteArrayList<>();
             List<Double> plannerMillis = new CopyOnWriteArrayList<>();
-            try (DynamoDbClient dynamo = aws.dynamoDbClientBuilder().overrideConfiguration(c -> c
-                         .addExecutionInterceptor(writes).addExecutionInterceptor(calls)
-                         .addExecutionInterceptor(capacity)).build();
-                 SqsClient sqs = aws.sqsClientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(calls))
-                         .build()) {
+            try (DynamoDbClient dynamo = counters.dynamoDb(aws); SqsClient sqs = counters.sqs(aws)) {
                 HandlerFactory handlers = function -> switch (function.name()) {
                     case "usage-planner" -> new TimedPlanner(new ScheduledUsagePlannerHandler(new PlanUsagePolls(
                             Backends.on(dynamo, aws.tableName(), null, null,
@@ -166,14 +157,12 @@ public final class UsagePollingLoad {
                             "the next cycle"};
                     for (int i = 0; i < names.length; i++) {
                         now.set(T0.plus(Duration.ofMinutes(5L * (i + 1))).plusSeconds(20));
-                        calls.reset();
-                        writes.reset();
-                        capacity.reset();
+                        counters.reset();
                         handlerMillis.clear();
                         plannerMillis.clear();
                         simulators.forEach(TenantOsSimulator::clearCalls);
-                        cycles.add(cycle(names[i], runtime, aws, simulators, servers, calls, writes, capacity,
-                                handlerMillis, plannerMillis));
+                        cycles.add(cycle(names[i], runtime, aws, simulators, servers, counters, handlerMillis,
+                                plannerMillis));
                     }
                     Trigger.Queue trigger = (Trigger.Queue) Manifest.function("usage-poller").orElseThrow().trigger();
                     FunctionSpec poller = Manifest.function("usage-poller").orElseThrow();
@@ -191,8 +180,8 @@ public final class UsagePollingLoad {
     }
 
     private Cycle cycle(String name, LocalRuntime runtime, LocalAws aws, List<TenantOsSimulator> simulators,
-                        int servers, CallCounter calls, DynamoDbWrites writes, CapacityCounter capacity,
-                        List<Double> handlerMillis, List<Double> plannerMillis) {
+                        int servers, AwsCounters counters, List<Double> handlerMillis,
+                        List<Double> plannerMillis) {
         long started = System.nanoTime();
         ScheduleRun planned = runtime.scheduler().runNow("usage-planner");
         if (!planned.succeeded()) {
@@ -204,20 +193,12 @@ public final class UsagePollingLoad {
         long failed = simulators.stream().flatMap(s -> s.calls().stream())
                 .filter(c -> c.matches(Faults.NETWORK_STATS) && c.status() >= 400).count();
         Cycle cycle = new Cycle(name, seconds, handlerMillis.size(), (int) failed, tenantOsCalls / (double) servers,
-                perServer(calls.byOperation(), servers), perServer(writes.byKind(), servers),
-                capacity.readUnits() / servers, writeUnits(capacity, writes) / servers, Stats.of(handlerMillis),
+                perServer(counters.calls().byOperation(), servers), perServer(counters.writes().byKind(), servers),
+                counters.capacity().readUnits() / servers, counters.writeUnits() / servers, Stats.of(handlerMillis),
                 plannerMillis.isEmpty() ? Double.NaN : plannerMillis.getFirst());
         progress.printf("usage: %s: %.1f s, %d messages, %.2f AWS calls and %.2f TenantOS calls per server%n", name,
                 seconds, cycle.messages(), cycle.awsCallsPerServerTotal(), cycle.tenantOsCallsPerServer());
         return cycle;
-    }
-
-    /**
-     * Write units as reported, plus one for each write that answered no figure (refused by its condition): DynamoDB
-     * Local reports capacity for every write that succeeds.
-     */
-    private static double writeUnits(CapacityCounter capacity, DynamoDbWrites writes) {
-        return Math.max(capacity.writeUnits(), writes.total());
     }
 
     private static Map<String, Double> perServer(Map<String, ? extends Number> counts, int servers) {
@@ -256,22 +237,12 @@ public final class UsagePollingLoad {
         DynamoDbOrderRepository orders = new DynamoDbOrderRepository(aws.dynamoDb(), aws.tableName(), fixed);
         DynamoDbServiceRepository services = new DynamoDbServiceRepository(aws.dynamoDb(), aws.tableName());
         DynamoDbModuleState states = new DynamoDbModuleState(aws.dynamoDb(), aws.tableName());
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> stored = new ArrayList<>();
-            for (int i = 0; i < servers; i++) {
-                int n = i;
-                stored.add(pool.submit(() -> store(orders, services, states, n / perConnection, n % perConnection,
-                        n)));
-            }
-            for (Future<?> f : stored) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("could not store the usage phase's services", e);
-        } finally {
-            pool.shutdownNow();
+        List<Runnable> stored = new ArrayList<>();
+        for (int i = 0; i < servers; i++) {
+            int n = i;
+            stored.add(() -> store(orders, services, states, n / perConnection, n % perConnection, n));
         }
+        Parallel.run(8, stored, "store the usage phase's services");
     }
 
     private static void store(DynamoDbOrderRepository orders, DynamoDbServiceRepository services,

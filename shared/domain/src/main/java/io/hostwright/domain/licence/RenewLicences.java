@@ -18,18 +18,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Use case: the daily licence renewal (seed 004: as long as the service is active, its licence is renewed). For each
- * licence connection it reads the server's list once and mirrors it, then renews — for the aligned period — the
- * licences of active services that run out within the lead time and that the customer has paid beyond; licences of
- * suspended services are not renewed; free licences are left to run out unless the connection keeps them; licences
- * still held by ended services go back to the pool. Each renewal is recorded in the pool before it is asked for
- * ({@link LicencePool#markRenewal}) and checked against the server's list after, so a run repeated the same day or
- * cut short never renews twice: the next run sees the new expiry, or the record. Staff get one report per run that
- * renewed, released or failed something.
+ * licence connection it reads the server's list once and mirrors it, reads the services holding its licences at once
+ * ({@link ServiceRepository#findServices}: a few batched reads, not one per licence), then renews — for the aligned
+ * period — the licences of active services that run out within the lead time and that the customer has paid beyond;
+ * licences of suspended services are not renewed; free licences are left to run out unless the connection keeps
+ * them; licences still held by ended services go back to the pool. Each renewal is recorded in the pool before it is
+ * asked for ({@link LicencePool#markRenewal}) and checked against the server's list after, so a run repeated the same
+ * day or cut short never renews twice: the next run sees the new expiry, or the record. Staff get one report per run
+ * that renewed, released or failed something.
  */
 public final class RenewLicences {
 
@@ -86,6 +88,8 @@ public final class RenewLicences {
         Instant now = clock.instant();
         Instant horizon = now.plus(licences.terms().renewalLead());
         List<PooledLicence> pooled = PoolMirror.refresh(pool, licences.id(), licences.server().licences());
+        Map<String, Service> holders = services.findServices(pooled.stream().map(PooledLicence::heldBy)
+                .filter(Objects::nonNull).toList());
         List<String> failed = new ArrayList<>();
         List<Asked> asked = new ArrayList<>();
         int suspended = 0;
@@ -102,7 +106,7 @@ public final class RenewLicences {
                 }
                 continue;
             }
-            Optional<Service> holder = services.findService(licence.heldBy());
+            Optional<Service> holder = Optional.ofNullable(holders.get(licence.heldBy()));
             if (holder.isEmpty() || holder.get().status() == ServiceStatus.TERMINATED) {
                 if (release.release(licence.heldBy())) {
                     released++;
