@@ -116,7 +116,9 @@ public record Product(
                 throw new IllegalArgumentException("option " + option.key() + " is not priced in " + currency);
             }
         }
-        if (licence != null && !(option(licence.option()).orElse(null) instanceof ChoiceOption)) {
+        // the parameter, not option(): in a compact constructor the fields are assigned only at its end
+        if (licence != null && options.stream().noneMatch(o -> o.key().equals(licence.option())
+                && o instanceof ChoiceOption)) {
             throw new IllegalArgumentException("licence.option " + licence.option() + " is not a choice option of "
                     + productId);
         }

@@ -75,7 +75,6 @@ public final class AttachLicence {
         }
         try {
             LicenceConnections.Opened licences = connections.open(wanted.connectionId());
-            int months = licences.terms().alignment().monthsToBuy(service.billingCycle().months(), service.productId());
             List<ServerLicence> upstream = licences.server().licences();
             Optional<ServerLicence> ours = upstream.stream().filter(l -> namedFor(l, service.serviceId())).findFirst();
             if (ours.isPresent()) {
@@ -84,11 +83,14 @@ public final class AttachLicence {
             List<PooledLicence> pooled = PoolMirror.refresh(pool, licences.id(), upstream);
             for (PooledLicence candidate : candidates(pooled, service, wanted, licences.terms(), now)) {
                 if (pool.take(licences.id(), candidate.licence().upstreamId(), service.serviceId(), now)) {
-                    return reuse(service, record, licences, candidate, mainIp, months);
+                    // renewed, if it must be, on its own tariff: a yearly one of the same panel renews for a year
+                    return reuse(service, record, licences, candidate, mainIp, licences.terms().monthsToBuy(
+                            candidate.pricelist(), service.billingCycle().months(), service.productId()));
                 }
             }
             ServerLicence.Ordered ordered = licences.server().order(mainIp, nameFor(service), wanted.pricelist(),
-                    months);
+                    licences.terms().monthsToBuy(wanted.pricelist(), service.billingCycle().months(),
+                            service.productId()));
             secrets.put(service.serviceId(), LicenceRecord.KEY_SECRET, ordered.key());
             ServerLicence bought = find(licences, ordered.id());
             PoolMirror.one(pool, licences.id(), bought);

@@ -92,7 +92,8 @@ public final class RenewLicences {
                     && licence.licence().status() != PoolLicence.Status.OTHER;
             if (licence.heldBy() == null) {
                 if (expiring && licences.terms().keepFreeLicences() && licence.licence().free(now)) {
-                    ask(licences, licence, null, 1, asked, failed);
+                    ask(licences, licence, null, licences.terms().tariffMonths().getOrDefault(licence.pricelist(), 1),
+                            asked, failed);
                 } else if (expiring) {
                     freeExpiring++;
                 }
@@ -117,7 +118,7 @@ public final class RenewLicences {
             } else if (service.paidUntil() != null && !service.paidUntil().isAfter(licence.licence().expiresAt())) {
                 unpaid++;
             } else {
-                int months = licences.terms().alignment().monthsToBuy(service.billingCycle().months(),
+                int months = licences.terms().monthsToBuy(licence.pricelist(), service.billingCycle().months(),
                         service.productId());
                 ask(licences, licence, service.serviceId(), months, asked, failed);
             }
