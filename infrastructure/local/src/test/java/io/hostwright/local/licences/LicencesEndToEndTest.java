@@ -161,6 +161,29 @@ class LicencesEndToEndTest {
                 .filteredOn(mail -> mail.path("subject").asText().contains(serviceId)).hasSize(1);
     }
 
+    @Test
+    void aSuspendedLicenceTakenFromThePoolIsActivatedForItsNewServer() throws Exception {
+        // the seed's only ispmanager 6 Pro licence, free in the pool, suspended by hand upstream (still paid for)
+        HttpResponse<String> suspended = HTTP.send(HttpRequest.newBuilder(URI.create(bm.baseUrl() + "/billmgr"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("func=soft.suspend&out=json&elid=1004&authinfo="
+                        + java.net.URLEncoder.encode(bm.credential(), java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(suspended.body()).doesNotContain("error");
+        assertThat(bm.licence(1004).status()).isEqualTo("suspended");
+        long ordersBefore = bm.callCount(ORDERS);
+
+        Customer customer = Customer.fresh("pro");
+        String serviceId = orderActive(customer, "pro.example.com", "55228");
+
+        SimulatedLicence reused = await(() -> bm.licence(1004), l -> l.name().contains(serviceId));
+        assertThat(reused.name()).isEqualTo("pro.example.com [" + serviceId + "]");
+        assertThat(reused.ip()).isEqualTo(mainIp(serviceId));
+        assertThat(reused.status()).as("activated for its new server").isEqualTo("active");
+        assertThat(bm.callCount(ORDERS)).isEqualTo(ordersBefore);
+        assertThat(readyMail(customer).path("text").asText()).contains("licence 1004").contains(reused.key());
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     /** Orders {@code vps-m} monthly with the control panel {@code panel} and waits for it to be ACTIVE. */

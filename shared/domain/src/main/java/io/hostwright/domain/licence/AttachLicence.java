@@ -133,6 +133,7 @@ public final class AttachLicence {
             if (expiry == null || expiry.isBefore(clock.instant().plus(licences.terms().renewalLead()))) {
                 server.prolong(id, months);
             }
+            activate(server, id, taken.licence().status());
             ServerLicence now = find(licences, id);
             PoolMirror.one(pool, licences.id(), now);
             return attached(service, record.attached(id, now.expiresAt(), true, clock.instant()));
@@ -150,6 +151,9 @@ public final class AttachLicence {
         if (!mainIp.equals(licence.ip())) {
             server.edit(licence.id(), null, mainIp);
         }
+        if (licence.expiresAt() != null && licence.expiresAt().isAfter(clock.instant())) {
+            activate(server, licence.id(), licence.status()); // the earlier attempt may have stopped short of it
+        }
         pool.mirror(licences.id(), licence.pool(), licence.pricelist());
         pool.take(licences.id(), licence.id(), service.serviceId(), clock.instant());
         if (secrets.get(service.serviceId(), LicenceRecord.KEY_SECRET).isEmpty()) {
@@ -159,6 +163,16 @@ public final class AttachLicence {
         ServerLicence now = find(licences, licence.id());
         PoolMirror.one(pool, licences.id(), now);
         return attached(service, record.attached(licence.id(), now.expiresAt(), record.reused(), clock.instant()));
+    }
+
+    /**
+     * A pool licence may be suspended (by hand upstream, still paid for: the pool takes active and suspended ones);
+     * reuse activates it, as BILLmanager's own reuse does, or its new server's panel would not run.
+     */
+    private static void activate(LicenceServer server, String id, PoolLicence.Status status) {
+        if (status == PoolLicence.Status.SUSPENDED) {
+            server.resume(id);
+        }
     }
 
     /** Name and IP reset upstream (best effort: a licence still named for the service is adopted next time). */
