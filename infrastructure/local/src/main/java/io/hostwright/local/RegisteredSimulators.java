@@ -1,5 +1,6 @@
 package io.hostwright.local;
 
+import io.hostwright.simulator.billmanager.BillManagerSimulator;
 import io.hostwright.simulator.tenantos.TenantOsSimulator;
 import io.hostwright.simulator.vmmanager6.VmManager6Simulator;
 import io.hostwright.simulators.SimulatorLauncher;
@@ -14,7 +15,8 @@ public final class RegisteredSimulators {
 
     public static final List<SimulatorLauncher> ALL = List.of(
             TenantOsSimulator.LAUNCHER,
-            VmManager6Simulator.LAUNCHER);
+            VmManager6Simulator.LAUNCHER,
+            BillManagerSimulator.LAUNCHER);
 
     private RegisteredSimulators() {
     }

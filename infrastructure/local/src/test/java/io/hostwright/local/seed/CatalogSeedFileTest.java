@@ -52,6 +52,14 @@ class CatalogSeedFileTest {
             assertThat(product.connectionId()).isEqualTo("vmmanager-demo");
         });
         assertThat(products).extracting(Product::productId).doesNotHaveDuplicates();
+        assertThat(products).filteredOn(p -> p.licence() != null).extracting(Product::productId)
+                .containsExactlyInAnyOrder("ded-e2388g", "vps-m").hasSize(2);
+        assertThat(products).filteredOn(p -> p.licence() != null).allSatisfy(product -> {
+            assertThat(product.licence().connectionId()).isEqualTo("licences-demo");
+            assertThat(product.licenceChosen(java.util.Map.of())).as("none by default").isEmpty();
+            assertThat(product.licenceChosen(java.util.Map.of("controlPanel", "55382"))).hasValueSatisfying(l ->
+                    assertThat(l.panel()).isEqualTo("BILLmanager 6 Hosting&Cloud (monthly)"));
+        });
     }
 
     @Test

@@ -30,10 +30,11 @@ class LoadSeedTest {
     @Test
     void loadsConnectionsAndProductsWithTheirModuleSettingsIntoTheTable(LocalAws aws) {
         LoadSeed.Arguments arguments = LoadSeed.parse(new String[]{"--table", aws.tableName(), "--region", "eu-west-1",
-                "--simulator", "tenantos=http://127.0.0.1:9", "--simulator", "vmmanager6=http://127.0.0.1:8", seedDirectory().toString()});
+                "--simulator", "tenantos=http://127.0.0.1:9", "--simulator", "vmmanager6=http://127.0.0.1:8", "--simulator", "billmanager-licences=http://127.0.0.1:7",
+                seedDirectory().toString()});
 
         assertThat(LoadSeed.load(aws.dynamoDb(), arguments)).singleElement().asString()
-                .contains("2 connections, 5 products");
+                .contains("3 connections, 5 products");
         assertThat(new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()).findProduct("ded-e2388g"))
                 .hasValueSatisfying(p -> {
                     assertThat(p.moduleSettings()).containsKey("matchTags");
@@ -50,6 +51,13 @@ class LoadSeedTest {
                     assertThat(c.baseUrl()).isEqualTo("http://127.0.0.1:9");
                     assertThat(c.settings()).containsEntry("stockOwnerUserId", 1);
                 });
+        assertThat(new DynamoDbConnectionRepository(aws.dynamoDb(), aws.tableName()).findConnection("licences-demo"))
+                .hasValueSatisfying(c -> {
+                    assertThat(c.backend()).isEqualTo("billmanager-licences");
+                    assertThat(c.baseUrl()).isEqualTo("http://127.0.0.1:7");
+                });
+        assertThat(new DynamoDbCatalogRepository(aws.dynamoDb(), aws.tableName()).findProduct("vps-m"))
+                .hasValueSatisfying(p -> assertThat(p.licence().connectionId()).isEqualTo("licences-demo"));
     }
 
     @Test
@@ -60,7 +68,8 @@ class LoadSeedTest {
         Files.copy(seedDirectory().resolve("connections.json"), copy.resolve("connections.json"));
         String table = aws.tableName();
         LoadSeed.Arguments arguments = LoadSeed.parse(new String[]{"--table", table, "--region", "eu-west-1",
-                "--simulator", "tenantos=http://127.0.0.1:9", "--simulator", "vmmanager6=http://127.0.0.1:8", copy.toString()});
+                "--simulator", "tenantos=http://127.0.0.1:9", "--simulator", "vmmanager6=http://127.0.0.1:8", "--simulator", "billmanager-licences=http://127.0.0.1:7",
+                copy.toString()});
 
         assertThatThrownBy(() -> LoadSeed.load(aws.dynamoDb(), arguments))
                 .isInstanceOfSatisfying(CatalogSeedException.class, e -> assertThat(e.field())

@@ -116,6 +116,7 @@ public record Product(
                 throw new IllegalArgumentException("option " + option.key() + " is not priced in " + currency);
             }
         }
+        // the parameter, not option(): in a compact constructor the fields are assigned only at its end
         if (licence != null && options.stream().noneMatch(o -> o.key().equals(licence.option())
                 && o instanceof ChoiceOption)) {
             throw new IllegalArgumentException("licence.option " + licence.option() + " is not a choice option of "

@@ -74,7 +74,6 @@ public final class AttachLicence {
         }
         try {
             LicenceConnections.Opened licences = connections.open(wanted.connectionId());
-            int months = licences.terms().alignment().monthsToBuy(service.billingCycle().months(), service.productId());
             List<ServerLicence> upstream = licences.server().licences();
             Optional<ServerLicence> ours = upstream.stream().filter(l -> namedFor(l, service.serviceId())).findFirst();
             if (ours.isPresent()) {
@@ -83,11 +82,14 @@ public final class AttachLicence {
             List<PooledLicence> pooled = PoolMirror.refresh(pool, licences.id(), upstream);
             for (PooledLicence candidate : candidates(pooled, service, wanted, licences.terms(), now)) {
                 if (pool.take(licences.id(), candidate.licence().upstreamId(), service.serviceId(), now)) {
-                    return reuse(service, record, licences, candidate, mainIp, months);
+                    // renewed, if it must be, on its own tariff: a yearly one of the same panel renews for a year
+                    return reuse(service, record, licences, candidate, mainIp, licences.terms().monthsToBuy(
+                            candidate.pricelist(), service.billingCycle().months(), service.productId()));
                 }
             }
             ServerLicence.Ordered ordered = licences.server().order(mainIp, nameFor(service), wanted.pricelist(),
-                    months);
+                    licences.terms().monthsToBuy(wanted.pricelist(), service.billingCycle().months(),
+                            service.productId()));
             secrets.put(service.serviceId(), LicenceRecord.KEY_SECRET, ordered.key());
             ServerLicence bought = find(licences, ordered.id());
             PoolMirror.one(pool, licences.id(), bought);
@@ -130,6 +132,7 @@ public final class AttachLicence {
             if (expiry == null || expiry.isBefore(clock.instant().plus(licences.terms().renewalLead()))) {
                 server.prolong(id, months);
             }
+            activate(server, id, taken.licence().status());
             ServerLicence now = find(licences, id);
             PoolMirror.one(pool, licences.id(), now);
             return attached(service, record.attached(id, now.expiresAt(), true, clock.instant()));
@@ -147,6 +150,9 @@ public final class AttachLicence {
         if (!mainIp.equals(licence.ip())) {
             server.edit(licence.id(), null, mainIp);
         }
+        if (licence.expiresAt() != null && licence.expiresAt().isAfter(clock.instant())) {
+            activate(server, licence.id(), licence.status()); // the earlier attempt may have stopped short of it
+        }
         pool.mirror(licences.id(), licence.pool(), licence.pricelist());
         pool.take(licences.id(), licence.id(), service.serviceId(), clock.instant());
         if (secrets.get(service.serviceId(), LicenceRecord.KEY_SECRET).isEmpty()) {
@@ -156,6 +162,16 @@ public final class AttachLicence {
         ServerLicence now = find(licences, licence.id());
         PoolMirror.one(pool, licences.id(), now);
         return attached(service, record.attached(licence.id(), now.expiresAt(), record.reused(), clock.instant()));
+    }
+
+    /**
+     * A pool licence may be suspended (by hand upstream, still paid for: the pool takes active and suspended ones);
+     * reuse activates it, as BILLmanager's own reuse does, or its new server's panel would not run.
+     */
+    private static void activate(LicenceServer server, String id, PoolLicence.Status status) {
+        if (status == PoolLicence.Status.SUSPENDED) {
+            server.resume(id);
+        }
     }
 
     /** Name and IP reset upstream (best effort: a licence still named for the service is adopted next time). */

@@ -13,26 +13,37 @@ import java.util.Set;
 
 /**
  * How Hostwright deals with one licence connection, from its settings: the tariffs it sells and the panel each is
- * for (a monthly and a yearly tariff of one panel are the same licence, so the pool reuses across them), the period
- * alignment rules, how early before expiry a licence is renewed, and whether free licences are kept.
+ * for (a monthly and a yearly tariff of one panel are the same licence, so the pool reuses across them), the one
+ * period a tariff is sold for where the licence server sells it for only one (a "for one month" and a "for one year"
+ * tariff), the period alignment rules, how early before expiry a licence is renewed, and whether free licences are
+ * kept.
  *
  * <pre>{@code
  * "settings": {
  *   "tariffs": {"55382": "BILLmanager 6 Hosting&Cloud", "55384": "BILLmanager 6 Hosting&Cloud"},
+ *   "tariffMonths": {"55382": 1, "55384": 12},
  *   "alignment": [{"servicePeriodMonths": 3, "buyMonths": 12, "productId": "ded-ryzen"}],
  *   "renewalLeadDays": 7,
  *   "keepFreeLicences": false
  * }
  * }</pre>
  */
-public record LicenceTerms(Map<Long, String> tariffs, PeriodAlignment alignment, Duration renewalLead,
-                           boolean keepFreeLicences) {
+public record LicenceTerms(Map<Long, String> tariffs, Map<Long, Integer> tariffMonths, PeriodAlignment alignment,
+                           Duration renewalLead, boolean keepFreeLicences) {
 
-    public static final Set<String> SETTINGS = Set.of("tariffs", "alignment", "renewalLeadDays", "keepFreeLicences");
+    public static final Set<String> SETTINGS = Set.of("tariffs", "tariffMonths", "alignment", "renewalLeadDays",
+            "keepFreeLicences");
     public static final int DEFAULT_LEAD_DAYS = 7;
 
     public LicenceTerms {
         tariffs = Map.copyOf(tariffs);
+        tariffMonths = Map.copyOf(tariffMonths);
+    }
+
+    /** Terms whose tariffs are each sold for 1 and 12 months. */
+    public LicenceTerms(Map<Long, String> tariffs, PeriodAlignment alignment, Duration renewalLead,
+                        boolean keepFreeLicences) {
+        this(tariffs, Map.of(), alignment, renewalLead, keepFreeLicences);
     }
 
     /** The connection's terms; every problem goes to {@code reader} naming its field. */
@@ -48,6 +59,17 @@ public record LicenceTerms(Map<Long, String> tariffs, PeriodAlignment alignment,
         if (tariffs.isEmpty() && !reader.has("tariffs")) {
             reader.problem("tariffs", "is required: the tariff ids this licence server sells, each with its panel");
         }
+        Map<Long, Integer> tariffMonths = new LinkedHashMap<>();
+        reader.wholes("tariffMonths").forEach((id, months) -> {
+            if (!id.matches("[1-9][0-9]{0,17}") || !tariffs.containsKey(Long.parseLong(id))) {
+                reader.problem("tariffMonths." + id, "must name one of the tariffs");
+            } else if (!PeriodAlignment.UPSTREAM_MONTHS.contains(months.intValue())) {
+                reader.problem("tariffMonths." + id, "must be one of " + PeriodAlignment.UPSTREAM_MONTHS
+                        + ": the licence server sells nothing else");
+            } else {
+                tariffMonths.put(Long.parseLong(id), months.intValue());
+            }
+        });
         List<PeriodAlignment.Rule> rules = new ArrayList<>();
         for (SettingsReader rule : reader.sections("alignment")) {
             rule.onlyKnown(Set.of("servicePeriodMonths", "buyMonths", "productId"));
@@ -72,12 +94,22 @@ public record LicenceTerms(Map<Long, String> tariffs, PeriodAlignment alignment,
             lead = DEFAULT_LEAD_DAYS;
         }
         boolean keepFree = reader.flag("keepFreeLicences", false);
-        return new LicenceTerms(tariffs, new PeriodAlignment(rules), Duration.ofDays(lead), keepFree);
+        return new LicenceTerms(tariffs, tariffMonths, new PeriodAlignment(rules), Duration.ofDays(lead), keepFree);
     }
 
     /** The terms of a saved connection (whose settings were checked when it was saved). */
     public static LicenceTerms of(Connection connection) {
         return read(new SettingsReader(connection.settings(), "settings"));
+    }
+
+    /**
+     * The months to buy or renew a licence of {@code tariff} for, for a service of {@code productId} whose period is
+     * {@code serviceMonths}: the one period the tariff is sold for, when it is sold for one only (no alignment can
+     * buy a yearly tariff for a month); else as the alignment rules say.
+     */
+    public int monthsToBuy(long tariff, int serviceMonths, String productId) {
+        Integer only = tariffMonths.get(tariff);
+        return only != null ? only : alignment.monthsToBuy(serviceMonths, productId);
     }
 
     public Optional<String> panel(long pricelist) {

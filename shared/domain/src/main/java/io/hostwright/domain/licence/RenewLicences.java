@@ -100,7 +100,8 @@ public final class RenewLicences {
             boolean expiring = licence.licence().runsOutBy(horizon);
             if (licence.heldBy() == null) {
                 if (expiring && licences.terms().keepFreeLicences() && licence.licence().free(now)) {
-                    ask(licences, licence, null, 1, asked, failed);
+                    ask(licences, licence, null, licences.terms().tariffMonths().getOrDefault(licence.pricelist(), 1),
+                            asked, failed);
                 } else if (expiring) {
                     freeExpiring++;
                 }
@@ -125,7 +126,7 @@ public final class RenewLicences {
             } else if (service.paidUntil() != null && !service.paidUntil().isAfter(licence.licence().expiresAt())) {
                 unpaid++;
             } else {
-                int months = licences.terms().alignment().monthsToBuy(service.billingCycle().months(),
+                int months = licences.terms().monthsToBuy(licence.pricelist(), service.billingCycle().months(),
                         service.productId());
                 ask(licences, licence, service.serviceId(), months, asked, failed);
             }

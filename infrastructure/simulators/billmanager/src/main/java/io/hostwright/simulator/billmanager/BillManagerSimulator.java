@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,25 @@ public final class BillManagerSimulator implements BackendSimulator {
             }
             return added.view();
         });
+    }
+
+    /**
+     * Makes time pass for one licence's last changes, and only for them: its last IP change and last key change move
+     * {@code by} into the past, as if they had happened that much earlier. Everything else — the clock, its expiry,
+     * other licences — stays. A licence given back to the pool at {@code 0.0.0.0} just now is thus reusable once
+     * {@code by} exceeds the pool's month (a walkthrough need not wait 30 days).
+     *
+     * @param by positive
+     * @return the licence as it is now
+     * @throws NoSuchElementException when there is no such licence
+     * @throws IllegalArgumentException when {@code by} is not positive
+     */
+    public SimulatedLicence ageChanges(long id, Duration by) {
+        Objects.requireNonNull(by, "by");
+        if (by.isNegative() || by.isZero()) {
+            throw new IllegalArgumentException("Changes can only be aged by a positive duration, not " + by);
+        }
+        return world.locked(() -> world.ageChanges(id, by).view());
     }
 
     public BigDecimal balance() {

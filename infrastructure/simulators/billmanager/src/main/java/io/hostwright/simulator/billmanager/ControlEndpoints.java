@@ -44,6 +44,7 @@ final class ControlEndpoints {
                 .add("GET", "/_simulator/licences", r -> simulator.licences())
                 .add("POST", "/_simulator/licences", this::addLicence)
                 .add("GET", "/_simulator/licences/{id}", r -> simulator.licence(r.id("id")))
+                .add("POST", "/_simulator/licences/{id}/age", this::ageChanges)
                 .add("POST", "/_simulator/sessions/expire", r -> {
                     simulator.expireSessions();
                     return Json.obj("sessionIssues", simulator.sessionIssues());
@@ -136,6 +137,16 @@ final class ControlEndpoints {
         Instant lastKeyChange = r.present("lastKeyChange") ? r.instant("lastKeyChange") : null;
         return simulator.addLicence(new NewLicence(name, ip, pricelist, period, expiresAt, lastIpChange,
                 lastKeyChange));
+    }
+
+    /**
+     * {@code {"days": 31}} (1 to 3650): the licence's last IP and key change move that many days into the past;
+     * answers the licence.
+     */
+    private Object ageChanges(ControlRequest r) {
+        long id = r.id("id");
+        simulator.licence(id); // 404 before the body is looked at
+        return simulator.ageChanges(id, Duration.ofDays(r.integer("days", 1, 3650)));
     }
 
     /**

@@ -309,6 +309,18 @@ final class World {
         return l;
     }
 
+    /**
+     * Time passes for one licence's last changes only: its last IP change and last key change move {@code by} into
+     * the past (nothing else, not the clock). For the control and Java API: an unknown licence is
+     * {@link NoSuchElementException}.
+     */
+    LicenceState ageChanges(long id, Duration by) {
+        LicenceState l = existing(id);
+        l.lastIpChange = l.lastIpChange.minus(by);
+        l.lastKeyChange = l.lastKeyChange.minus(by);
+        return l;
+    }
+
     LicenceState regenerateKey(long id) {
         LicenceState l = licence(id);
         String key;

@@ -74,6 +74,24 @@ class ControlApiTest extends SimulatorFixture {
     }
 
     @Test
+    void agingALicencesChangesOverHttpMovesOnlyItsLastIpAndKeyChange() {
+        long id = order("held", "203.0.113.53", 1);
+        call("soft.edit", "elid", String.valueOf(id), "licname", Seed.FREE_NAME, "ip", Seed.FREE_IP, "sok", "ok");
+        String expiry = bm.licence(id).expiresAt().toString();
+
+        Http.Response aged = http.control("POST", "/_simulator/licences/" + id + "/age", Map.of("days", 31));
+
+        assertThat(aged.status()).as(aged.raw()).isEqualTo(200);
+        assertThat(aged.json().path("lastIpChange").asText()).isEqualTo(T0.minus(Duration.ofDays(31)).toString());
+        assertThat(aged.json().path("lastKeyChange").asText()).isEqualTo(T0.minus(Duration.ofDays(31)).toString());
+        assertThat(aged.json().path("expiresAt").asText()).isEqualTo(expiry);
+        assertThat(bm.licence(id).lastIpChange()).isEqualTo(T0.minus(Duration.ofDays(31)));
+        assertThat(http.control("POST", "/_simulator/licences/999/age", Map.of("days", 31)).status()).isEqualTo(404);
+        assertThat(http.control("GET", "/_simulator/licences/" + id + "/age", null).status()).isEqualTo(405);
+        assertThat(bm.callCount("/_simulator/licences/{id}/age")).isZero();
+    }
+
+    @Test
     void badControlBodiesAnswer422AndChangeNothing() {
         for (Object[] bad : new Object[][] {
                 {"PUT", "/_simulator/balance", Map.of()},
@@ -99,7 +117,10 @@ class ControlApiTest extends SimulatorFixture {
                 {"POST", "/_simulator/licences", Map.of("free", true, "name", "x", "pricelist", 55227,
                         "expiresAt", "2025-12-01T00:00:00Z")},
                 {"POST", "/_simulator/licences", Map.of("name", "x", "ip", "1.2.3.4", "pricelist", 55227,
-                        "period", 3, "expiresAt", "2025-12-01T00:00:00Z")}}) {
+                        "period", 3, "expiresAt", "2025-12-01T00:00:00Z")},
+                {"POST", "/_simulator/licences/1001/age", Map.of()},
+                {"POST", "/_simulator/licences/1001/age", Map.of("days", 0)},
+                {"POST", "/_simulator/licences/1001/age", Map.of("days", "a month")}}) {
             Http.Response response = http.control((String) bad[0], (String) bad[1], bad[2]);
             assertThat(response.status()).as(bad[1] + " " + bad[2]).isEqualTo(422);
             assertThat(response.json().path("message").asText()).isNotBlank();
@@ -108,6 +129,7 @@ class ControlApiTest extends SimulatorFixture {
         assertThat(bm.faults().pending()).isEmpty();
         assertThat(bm.balance()).isEqualByComparingTo(Seed.DEMO_BALANCE);
         assertThat(bm.licences()).hasSize(5);
+        assertThat(bm.licence(1001).lastIpChange()).isEqualTo(T0.minus(Duration.ofDays(60)));
         assertThat(http.control("GET", "/_simulator/nothing", null).status()).isEqualTo(404);
         assertThat(http.control("DELETE", "/_simulator/state", null).status()).isEqualTo(405);
     }

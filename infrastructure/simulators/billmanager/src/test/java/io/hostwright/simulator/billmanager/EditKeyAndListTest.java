@@ -32,6 +32,38 @@ class EditKeyAndListTest extends SimulatorFixture {
     }
 
     @Test
+    void agingChangesMakesALicenceJustGivenBackFreeWithoutMovingTheClock() {
+        long id = order("held", "203.0.113.23", 12);
+        call("soft.edit", "elid", String.valueOf(id), "licname", Seed.FREE_NAME, "ip", Seed.FREE_IP, "sok", "ok");
+        call("soft.newkey", "elid", String.valueOf(id));
+        SimulatedLicence before = bm.licence(id);
+        assertThat(before.free(T0)).as("changed just now").isFalse();
+
+        SimulatedLicence aged = bm.ageChanges(id, Duration.ofDays(32));
+
+        assertThat(aged.lastIpChange()).isEqualTo(T0.minus(Duration.ofDays(32)));
+        assertThat(aged.lastKeyChange()).isEqualTo(T0.minus(Duration.ofDays(32)));
+        assertThat(aged.free(T0)).isTrue();
+        assertThat(bm.freeLicences()).extracting(SimulatedLicence::id).contains(id);
+        assertThat(aged).usingRecursiveComparison().ignoringFields("lastIpChange", "lastKeyChange")
+                .as("nothing else: expiry, key, name, creation").isEqualTo(before);
+        assertThat(bm.licence(1001).lastIpChange()).as("other licences stay").isEqualTo(T0.minus(Duration.ofDays(60)));
+        assertThat(clock.instant()).isEqualTo(T0);
+        assertThat(bm.calls()).as("not an API call").hasSize(3);
+    }
+
+    @Test
+    void agingRefusesNothingToAgeAndUnknownLicences() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bm.ageChanges(1001, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bm.ageChanges(1001, Duration.ofDays(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bm.ageChanges(4711, Duration.ofDays(1)))
+                .isInstanceOf(java.util.NoSuchElementException.class);
+        assertThat(bm.licence(1001).lastIpChange()).isEqualTo(T0.minus(Duration.ofDays(60)));
+    }
+
+    @Test
     void editWithoutSokAnswersTheFormAndEditRefusesNothingToChange() {
         long id = order("form", "203.0.113.21", 1);
 
