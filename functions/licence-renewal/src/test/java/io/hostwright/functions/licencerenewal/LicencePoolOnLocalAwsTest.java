@@ -202,6 +202,23 @@ class LicencePoolOnLocalAwsTest {
     }
 
     @Test
+    void aServiceEndingAfterAnAttemptCutShortBeforeItsRecordStillGivesBackWhatItTook() {
+        SimulatedLicence free = world.freeLicence(LicenceWorld.MONTHLY, RESTED, RUNS);
+        Service service = world.service();
+        String id = Long.toString(free.id());
+        world.pool.mirror(world.connectionId, new PoolLicence(id, PoolLicence.Status.ACTIVE, PoolLicence.FREE_NAME,
+                PoolLicence.FREE_IP, free.expiresAt(), free.lastIpChange(), free.lastKeyChange()), LicenceWorld.MONTHLY);
+        // the attempt died right after taking it: no record, nothing upstream
+        world.pool.take(world.connectionId, id, service.serviceId(), world.clock.instant());
+
+        assertThat(world.records.find(service.serviceId())).isEmpty();
+        assertThat(world.release.release(service)).isTrue();
+
+        assertThat(world.pooled()).singleElement().satisfies(p -> assertThat(p.heldBy()).isNull());
+        assertThat(world.billing.licence(free.id()).name()).isEqualTo(PoolLicence.FREE_NAME);
+    }
+
+    @Test
     void theLicenceServerDownGivesAPendingLicenceNamingWhyAndNothingHeld() {
         world.freeLicence(LicenceWorld.MONTHLY, RESTED, RUNS);
         Service service = world.service();

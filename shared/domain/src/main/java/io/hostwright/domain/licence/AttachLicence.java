@@ -6,6 +6,7 @@ import io.hostwright.domain.service.Service;
 import io.hostwright.domain.service.SoldLicence;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,12 @@ import java.util.logging.Logger;
  * A failure never throws: the attempt is {@link LicenceAttempt.Pending} with the reason.
  */
 public final class AttachLicence {
+
+    /**
+     * How long one attempt may keep asking the licence server: it runs inside the function that delivered the server,
+     * so a hung licence server must end the attempt (the licence stays pending and is retried), not the invocation.
+     */
+    static final Duration BUDGET = Duration.ofSeconds(20);
 
     private static final Logger LOG = Logger.getLogger(AttachLicence.class.getName());
 
@@ -73,7 +80,7 @@ public final class AttachLicence {
             return pending(service, record, "the server has no main IP yet");
         }
         try {
-            LicenceConnections.Opened licences = connections.open(wanted.connectionId());
+            LicenceConnections.Opened licences = connections.open(wanted.connectionId()).within(BUDGET);
             List<ServerLicence> upstream = licences.server().licences();
             Optional<ServerLicence> ours = upstream.stream().filter(l -> namedFor(l, service.serviceId())).findFirst();
             if (ours.isPresent()) {

@@ -17,6 +17,11 @@ public final class LicenceConnections {
         public String id() {
             return connection.connectionId();
         }
+
+        /** The same connection whose server is asked only while {@code budget} lasts (from now). */
+        public Opened within(java.time.Duration budget) {
+            return new Opened(connection, new BudgetedLicenceServer(server, budget), terms);
+        }
     }
 
     private final BackendRegistry backends;

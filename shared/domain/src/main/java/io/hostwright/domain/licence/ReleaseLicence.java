@@ -3,8 +3,10 @@ package io.hostwright.domain.licence;
 import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.domain.backend.ServiceSecrets;
 import io.hostwright.domain.service.Service;
+import io.hostwright.domain.service.SoldLicence;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,9 @@ import java.util.Optional;
  * it; nothing is lost. Safe to run again.
  */
 public final class ReleaseLicence {
+
+    /** As for attaching: it runs inside the terminate, which a hung licence server must not hold up. */
+    private static final Duration BUDGET = AttachLicence.BUDGET;
 
     private final LicenceConnections connections;
     private final LicencePool pool;
@@ -31,34 +36,42 @@ public final class ReleaseLicence {
 
     /** @return true when nothing of the service's licence is left to release */
     public boolean release(Service service) {
-        return release(service.serviceId());
+        SoldLicence sold = service.sold().licence();
+        return sold == null || release(service.serviceId(), sold.connectionId());
     }
 
-    public boolean release(String serviceId) {
+    /**
+     * Gives back whatever the service holds on the licence connection — what its record names, and also what an
+     * attempt cut short before recording it left held in the pool or named for the service upstream.
+     *
+     * @param connectionId where to look when the service has no record; the record's connection otherwise
+     * @return true when nothing of the service's licence is left to release
+     */
+    public boolean release(String serviceId, String connectionId) {
         Optional<LicenceRecord> found = records.find(serviceId);
-        if (found.isEmpty() || found.get().state() == LicenceRecord.State.RETURNED) {
+        String on = found.map(LicenceRecord::connectionId).orElse(connectionId);
+        if (on == null) {
             return true;
         }
-        LicenceRecord record = found.get();
         try {
-            LicenceConnections.Opened licences = connections.open(record.connectionId());
+            LicenceConnections.Opened licences = connections.open(on).within(BUDGET);
             for (PooledLicence held : pool.list(licences.id())) {
                 if (serviceId.equals(held.heldBy())) {
                     giveBack(licences, held.licence().upstreamId(), serviceId);
                 }
             }
-            // one renamed for the service but not (or no longer) held in the pool: an attempt cut short
             for (ServerLicence listed : licences.server().licences()) {
                 if (AttachLicence.namedFor(listed, serviceId)) {
                     giveBack(licences, listed.id(), serviceId);
                 }
             }
             secrets.delete(serviceId, LicenceRecord.KEY_SECRET);
-            records.save(serviceId, record.with(LicenceRecord.State.RETURNED, null, clock.instant()));
+            found.filter(r -> r.state() != LicenceRecord.State.RETURNED).ifPresent(r ->
+                    records.save(serviceId, r.with(LicenceRecord.State.RETURNED, null, clock.instant())));
             return true;
         } catch (BackendFailure failure) {
-            records.save(serviceId, record.with(LicenceRecord.State.RELEASE_PENDING, failure.getMessage(),
-                    clock.instant()));
+            found.ifPresent(r -> records.save(serviceId, r.with(LicenceRecord.State.RELEASE_PENDING,
+                    failure.getMessage(), clock.instant())));
             return false;
         }
     }

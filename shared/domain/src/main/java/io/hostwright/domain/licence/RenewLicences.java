@@ -109,7 +109,7 @@ public final class RenewLicences {
             }
             Optional<Service> holder = Optional.ofNullable(holders.get(licence.heldBy()));
             if (holder.isEmpty() || holder.get().status() == ServiceStatus.TERMINATED) {
-                if (release.release(licence.heldBy())) {
+                if (release.release(licence.heldBy(), licences.id())) {
                     released++;
                 } else {
                     failed.add("licence " + licence.licence().upstreamId() + " of ended service " + licence.heldBy()

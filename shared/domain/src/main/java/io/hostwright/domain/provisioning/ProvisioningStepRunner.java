@@ -189,7 +189,8 @@ public final class ProvisioningStepRunner {
                 }
                 case LicenceAttempt.Pending pending -> {
                     tellStaff(service, pending);
-                    finish(claimed, StepStatus.WAITING, "licence pending: " + pending.reason(),
+                    // the customer reads the steps: the reason (a reseller's balance…) is for staff's view and mail
+                    finish(claimed, StepStatus.WAITING, "control-panel licence pending, tried again shortly",
                             new FollowUp(request.waited(), backoff.delay(Math.min(request.attempt(), 10))));
                 }
                 case LicenceAttempt.NotWanted none -> finish(claimed, StepStatus.SUCCEEDED, "no licence to attach",

@@ -37,8 +37,11 @@ import java.util.stream.Collectors;
 public final class HttpLicenceServerApi implements LicenceServer {
 
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** An order is paid and set up while the call waits: BILLmanager can take its time. */
-    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Short enough that an attempt (with its 20 s budget) ends well inside the provisioning function's minute; an
+     * order whose answer comes too late is found by its name on the next attempt, never bought twice.
+     */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_DETAIL = 240;
