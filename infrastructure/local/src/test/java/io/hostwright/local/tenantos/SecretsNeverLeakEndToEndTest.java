@@ -8,6 +8,7 @@ import io.hostwright.local.leak.EverythingLogged;
 import io.hostwright.local.leak.QueueBodies;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.manifest.QueueSpec;
+import io.hostwright.simulator.billmanager.BillManagerSimulator;
 import io.hostwright.simulator.tenantos.SimulatedServer;
 import io.hostwright.simulator.tenantos.TenantOsSimulator;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A server's whole life — provisioned, reinstalled, booted into rescue, terminated — with every log line, every
  * console line, every queue body (dead letters too), the main table, staff e-mails and every API answer collected,
- * then searched for each credential that life produced: the TenantOS API key, both root passwords and the rescue
- * password. Only the answer that starts the rescue system and the customer's own credential mails may hold one.
+ * then searched for each credential that life produced: the TenantOS API key, the licence server's password, both
+ * root passwords, the control-panel licence key and the rescue password. Only the answer that starts the rescue system
+ * and the customer's own credential mails may hold one.
  */
 @ExtendWith(LocalAwsExtension.class)
 class SecretsNeverLeakEndToEndTest {
@@ -48,9 +50,13 @@ class SecretsNeverLeakEndToEndTest {
             try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.onFreePorts(), aws)) {
                 TenantOsSimulator simulator = TenantOsOrders.simulator(runtime);
                 credentials.put("TenantOS API key", simulator.apiKey());
-                TenantOsOrders orders = new TenantOsOrders(runtime, "e2388g", Duration.ofSeconds(1));
+                TenantOsOrders orders = new TenantOsOrders(runtime, "e2388g", Duration.ofSeconds(1)).withControlPanel();
                 department = orders.department;
-                placed = orders.order("secrets.example.com", 2);
+                BillManagerSimulator licences = runtime.simulator(BillManagerSimulator.BACKEND,
+                        BillManagerSimulator.class);
+                credentials.put("licence server password", licences.credential().substring(
+                        licences.credential().indexOf(':') + 1));
+                placed = orders.order("secrets.example.com", 2, "55227");
                 String service = "/v1/services/" + placed.serviceId();
                 answers.add(orders.awaitService(placed, WAIT, s -> s.path("status").asText().equals("ACTIVE")).toString());
                 orders.awaitMails(placed.email(), 4, WAIT);
@@ -58,6 +64,10 @@ class SecretsNeverLeakEndToEndTest {
                         .filter(s -> "secrets.example.com".equals(s.hostname())).map(SimulatedServer::id)
                         .findFirst().orElseThrow();
                 credentials.put("root password", simulator.rootPasswordOf(serverId).orElseThrow());
+                String serviceId = placed.serviceId();
+                credentials.put("licence key", licences.licences().stream()
+                        .filter(l -> l.name().endsWith("[" + serviceId + "]")).findFirst().orElseThrow().key());
+                answers.add(orders.call("GET", "/v1/admin/licences", orders.staffToken(), null, 200).toString());
                 assertThat(rows(aws, aws.credentialsTableName(), placed.serviceId())).as("kept apart").isNotEmpty();
 
                 answers.add(orders.call("GET", service + "/server", placed.token(), null, 200).toString());

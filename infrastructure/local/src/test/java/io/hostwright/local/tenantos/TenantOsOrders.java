@@ -6,6 +6,8 @@ import io.hostwright.domain.catalog.BillingCycle;
 import io.hostwright.domain.catalog.ChoiceOption;
 import io.hostwright.domain.catalog.Connection;
 import io.hostwright.domain.catalog.IntegerOption;
+import io.hostwright.domain.catalog.LicenceOffer;
+import io.hostwright.domain.catalog.OrderOption;
 import io.hostwright.domain.catalog.Price;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.catalog.ServiceType;
@@ -25,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +98,23 @@ final class TenantOsOrders {
         return this;
     }
 
+    /**
+     * From now on the product also sells the seed's control-panel licences ({@code licences-demo}) as option
+     * {@code controlPanel}: none, or ispmanager 6 Lite (55227) of which the licence simulator starts with free ones.
+     */
+    TenantOsOrders withControlPanel() {
+        var catalog = new DynamoDbCatalogRepository(runtime.aws().dynamoDb(), runtime.aws().tableName());
+        Product p = catalog.findProduct(productId).orElseThrow();
+        List<OrderOption> options = new ArrayList<>(p.options());
+        options.add(new ChoiceOption("controlPanel", "Control panel", List.of(new ChoiceOption.Choice("none", null,
+                null), new ChoiceOption.Choice("55227", "ispmanager 6 Lite", new Price("EUR", 900))), "none"));
+        catalog.saveProduct(new Product(p.productId(), p.name(), p.description(), p.type(), p.backend(),
+                p.connectionId(), p.department(), p.osTemplates(), options, p.prices(), p.moduleSettings(),
+                p.visible(), p.sortOrder(), p.stockAlertBelow(), p.withheldOsTemplates(), p.bandwidth(),
+                new LicenceOffer("controlPanel", "licences-demo")));
+        return this;
+    }
+
     /** The runtime's TenantOS simulator. */
     static TenantOsSimulator simulator(LocalRuntime runtime) {
         return runtime.simulator(TenantOsSimulator.BACKEND, TenantOsSimulator.class);
@@ -130,12 +150,22 @@ final class TenantOsOrders {
     }
 
     Placed order(String hostname, int ipv4) {
+        return place(hostname, ipv4, "");
+    }
+
+    /** With a control-panel licence of this tariff (see {@link #withControlPanel}). */
+    Placed order(String hostname, int ipv4, String controlPanel) {
+        return place(hostname, ipv4, ",\"controlPanel\":\"" + controlPanel + "\"");
+    }
+
+    private Placed place(String hostname, int ipv4, String moreOptions) {
         String customer = "c-" + UUID.randomUUID().toString().substring(0, 8);
         String email = customer + "@example.com";
         String token = runtime.jwt().issue(customer, email, null, Duration.ofMinutes(30));
         JsonNode accepted = send("POST", "/v1/orders", token, """
                 {"productId":"%s","billingCycle":"monthly","hostname":"%s","os":"debian-12",
-                 "options":{"ipv4":%d,"bandwidthTb":20}}""".formatted(productId, hostname, ipv4), 202);
+                 "options":{"ipv4":%d,"bandwidthTb":20%s}}"""
+                .formatted(productId, hostname, ipv4, moreOptions), 202);
         return new Placed(customer, email, token, accepted.path("orderId").asText(), accepted.path("serviceId").asText());
     }
 
