@@ -165,7 +165,7 @@ class OperationsTest {
         assertThat(ran).hasSize(LedgeredSteps.MAX_FAILURES);
         Operation failed = operations.find("svc_1", accepted.operation().operationId()).orElseThrow();
         assertThat(failed.status()).isEqualTo(OperationStatus.FAILED);
-        assertThat(failed.detail()).contains("gave up after 8 attempts");
+        assertThat(failed.detail()).contains("gave up after " + LedgeredSteps.MAX_FAILURES + " attempts");
         assertThat(mails).hasSize(1);
     }
 

@@ -144,7 +144,7 @@ class ProvisioningStepRunnerTest {
         assertThat(ran).hasSize(LedgeredSteps.MAX_FAILURES);
         Service failed = services.get("svc_1");
         assertThat(failed.status()).isEqualTo(ServiceStatus.FAILED);
-        assertThat(failed.statusReason()).contains("gave up after 8 attempts").contains("TenantOS unavailable");
+        assertThat(failed.statusReason()).contains("gave up after " + LedgeredSteps.MAX_FAILURES + " attempts").contains("TenantOS unavailable");
         assertThat(mails).singleElement().satisfies(m -> {
             assertThat(m.template()).isEqualTo(MailTemplate.STAFF_FAILURE);
             assertThat(m.to()).containsExactly("noc@example.test");
