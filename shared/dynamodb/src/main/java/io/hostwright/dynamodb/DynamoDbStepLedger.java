@@ -108,4 +108,19 @@ public final class DynamoDbStepLedger implements StepLedger {
                 .conditionExpression("attempts = :a")
                 .expressionAttributeValues(Map.of(":sent", AttributeValue.fromBool(true), ":a", n(claim.attempt()))));
     }
+
+    @Override
+    public void release(Claimed claim, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(claim.serviceId(), claim.operationId(), claim.sequence(), claim.step()))
+                    .updateExpression("SET leaseUntil = :past")
+                    .conditionExpression("attempts = :a AND #status = :started")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":past", n(now.toEpochMilli() - 1), ":a", n(claim.attempt()),
+                            ":started", s(StepStatus.STARTED.name()))));
+        } catch (ConditionalCheckFailedException ended) {
+            // it ended (or a later attempt took over): nothing to let go
+        }
+    }
 }

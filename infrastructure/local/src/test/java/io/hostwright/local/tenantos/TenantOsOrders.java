@@ -149,6 +149,40 @@ final class TenantOsOrders {
     record Placed(String customer, String email, String token, String orderId, String serviceId) {
     }
 
+    /** An answer as it came: its status and body. */
+    record Answer(int status, JsonNode body) {
+    }
+
+    /** One API call whatever it answers. */
+    Answer attempt(String method, String path, String token, String body, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.apiUri() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body().isEmpty() ? Json.MAPPER.nullNode()
+                    : Json.MAPPER.readTree(response.body()));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A customer's order body for this product. */
+    String orderBody(String hostname, int ipv4) {
+        return """
+                {"productId":"%s","billingCycle":"monthly","hostname":"%s","os":"debian-12",
+                 "options":{"ipv4":%d,"bandwidthTb":20}}""".formatted(productId, hostname, ipv4);
+    }
+
     Placed order(String hostname, int ipv4) {
         return place(hostname, ipv4, "");
     }

@@ -45,10 +45,24 @@ public final class LedgeredSteps {
                 yield StepResult.DUPLICATE;
             }
             case StepLedger.Claimed claimed -> {
-                run.accept(claimed);
+                try {
+                    run.accept(claimed);
+                } catch (RuntimeException failed) {
+                    releaseQuietly(claimed, failed);
+                    throw failed;
+                }
                 yield StepResult.RAN;
             }
         };
+    }
+
+    /** A run that failed lets its claim go, so the message's redelivery need not wait for the lease. */
+    private void releaseQuietly(StepLedger.Claimed claimed, RuntimeException failed) {
+        try {
+            ledger.release(claimed, clock.instant());
+        } catch (RuntimeException alsoFailed) {
+            failed.addSuppressed(alsoFailed); // the lease lets it go instead
+        }
     }
 
     /** Records the claimed run's end and its follow-up (null when none), then sends the follow-up. */

@@ -41,4 +41,10 @@ public interface StepLedger {
 
     /** The follow-up of this claim is on the queue. */
     void followUpSent(Claimed claim);
+
+    /**
+     * Lets a claim go whose run failed before it could record its end (a write refused, an unexpected error), so the
+     * redelivery of the message takes the step over at once instead of after the lease. Nothing if it ended since.
+     */
+    void release(Claimed claim, Instant now);
 }

@@ -53,4 +53,12 @@ public final class InMemoryLedger implements StepLedger {
     public synchronized void followUpSent(Claimed claim) {
         entries.get(claim.serviceId() + "/" + claim.operationId() + "/" + claim.step()).sent = true;
     }
+
+    @Override
+    public synchronized void release(Claimed claim, Instant now) {
+        Entry e = entries.get(claim.serviceId() + "/" + claim.operationId() + "/" + claim.step());
+        if (e != null && e.attempts == claim.attempt() && e.status == StepStatus.STARTED) {
+            e.leaseUntil = now.minusMillis(1);
+        }
+    }
 }
