@@ -14,6 +14,9 @@ import java.util.Map;
 /** Writes what goes back to the client: API Gateway's own JSON messages, a function's response, a helper's reply. */
 final class GatewayReplies {
 
+    /** What {@link #send} wrote, kept on the answering thread only while a {@link GatewayTap} is open. */
+    private static final ThreadLocal<byte[]> SENT_BODY = new ThreadLocal<>();
+
     private GatewayReplies() {
     }
 
@@ -74,7 +77,27 @@ final class GatewayReplies {
         return send(exchange, requestId, reply.status(), body);
     }
 
+    /** A laptop page: the API document or the page that shows it. */
+    static int document(HttpExchange exchange, String requestId, ApiDocument.Page page) throws IOException {
+        exchange.getResponseHeaders().set("content-type", page.contentType());
+        exchange.getResponseHeaders().set("cache-control", "no-cache");
+        return send(exchange, requestId, page.status(), page.body());
+    }
+
+    /**
+     * The body {@link #send} last wrote on this thread (empty when none was), and forgets it: for {@link GatewayTap}s,
+     * asked on the thread that answered the exchange.
+     */
+    static byte[] takeSentBody() {
+        byte[] body = SENT_BODY.get();
+        SENT_BODY.remove();
+        return body == null ? new byte[0] : body;
+    }
+
     private static int send(HttpExchange exchange, String requestId, int status, byte[] body) throws IOException {
+        if (GatewayTap.anyOpen()) {
+            SENT_BODY.set(body);
+        }
         exchange.getResponseHeaders().set("apigw-requestid", requestId);
         boolean noBody = body.length == 0 || status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod());
         exchange.sendResponseHeaders(status, noBody ? -1 : body.length);

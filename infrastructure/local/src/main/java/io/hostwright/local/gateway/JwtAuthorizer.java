@@ -15,9 +15,18 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * API Gateway's HTTP API JWT authorizer, for a route's {@link Access}: a customer or staff route needs
- * {@code Authorization: Bearer <jwt>} with a valid token (else 401); a route with a required scope needs it among the
- * token's space-separated {@code scope} claim (else 403).
+ * API Gateway's HTTP API JWT authorizer, for a route's {@link Access}, as the CDK app configures it (identity source
+ * {@code $request.header.Authorization}, the issuer and one audience, the route's scope as its authorization scope):
+ * <ul>
+ *   <li>no {@code Authorization} header, or a blank one: 401;</li>
+ *   <li>the token is the header's value, after {@code Bearer } when it starts so (API Gateway takes the bare token
+ *       too); {@link LocalJwt#verify} refuses it with 401 and API Gateway's {@code www-authenticate} header;</li>
+ *   <li>a route with a required scope ({@link Access#STAFF}: {@code admin}) needs it among the token's scopes — the
+ *       space-separated {@code scope} claim, or else {@code scp} (a list or space-separated) — or answers 403.</li>
+ * </ul>
+ * Both refusals happen before the function runs, with API Gateway's bodies {@code {"message":"Unauthorized"}} and
+ * {@code {"message":"Forbidden"}}. Like API Gateway it does not look at {@code sub}; the functions answer 401 to a
+ * token without one.
  */
 final class JwtAuthorizer {
 
@@ -34,18 +43,18 @@ final class JwtAuthorizer {
         if (!access.needsToken()) {
             return new AuthorizerDecision.Anonymous();
         }
-        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)
-                || authorization.substring(BEARER.length()).isBlank()) {
+        String token = token(authorization);
+        if (token == null) {
             return new AuthorizerDecision.Refused(401, "Unauthorized", "Bearer");
         }
         Map<String, Object> claims;
         try {
-            claims = jwt.verify(authorization.substring(BEARER.length()).strip());
+            claims = jwt.verify(token);
         } catch (InvalidTokenException e) {
             return new AuthorizerDecision.Refused(401, "Unauthorized",
                     "Bearer scope=\"\" error=\"invalid_token\" error_description=\"" + e.getMessage() + "\"");
         }
-        List<String> scopes = scopes(claims.get("scope"));
+        List<String> scopes = scopes(claims);
         String required = access.requiredScope();
         if (required != null && !scopes.contains(required)) {
             return new AuthorizerDecision.Refused(403, "Forbidden", "Bearer scope=\"" + required
@@ -54,7 +63,30 @@ final class JwtAuthorizer {
         return new AuthorizerDecision.Authorized(asApiGatewayClaims(claims), scopes);
     }
 
-    private static List<String> scopes(Object scope) {
+    /** The token in the identity source: the header's value, without a leading {@code Bearer }; null when none. */
+    static String token(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.strip();
+        if (value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            value = value.substring(BEARER.length()).strip();
+        } else if (value.equalsIgnoreCase(BEARER.strip())) {
+            return null;
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    /** The token's scopes: {@code scope} (space-separated), or {@code scp} when there is no {@code scope}. */
+    private static List<String> scopes(Map<String, Object> claims) {
+        Object scope = claims.containsKey("scope") ? claims.get("scope") : claims.get("scp");
+        if (scope instanceof List<?> list) {
+            return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        }
+        return spaceSeparated(scope);
+    }
+
+    private static List<String> spaceSeparated(Object scope) {
         if (!(scope instanceof String text) || text.isBlank()) {
             return List.of();
         }

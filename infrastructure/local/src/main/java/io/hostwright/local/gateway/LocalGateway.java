@@ -18,7 +18,9 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Laptop-only helpers live under {@code /local/}: {@code POST /local/token} issues tokens from a key made at
  * startup (issuer {@code http://127.0.0.1:<port>/local}, audience {@value LocalJwt#AUDIENCE}), the JWKS is at
- * {@code GET /local/.well-known/jwks.json}, and the runtime adds more.
+ * {@code GET /local/.well-known/jwks.json}, and the runtime adds more. {@code GET /openapi.yaml} serves the API's
+ * document and {@code GET /docs} a page to read it ({@link ApiDocument}).
+ *
+ * <p>{@link GatewayTap}s see every exchange after it is answered (the end-to-end tests check them against the
+ * document).
  */
 public final class LocalGateway implements AutoCloseable {
 
@@ -136,35 +142,54 @@ public final class LocalGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) {
         String requestId = newRequestId();
         long started = System.nanoTime();
+        Served served = new Served();
+        IncomingRequest request = null;
         try (exchange) {
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
                 GatewayReplies.message(exchange, requestId, 413, "Request Entity Too Large", Map.of());
                 return;
             }
-            IncomingRequest request = IncomingRequest.from(exchange, body);
+            request = IncomingRequest.from(exchange, body);
             if ((request.rawPath() + "/").startsWith(RouteTable.LOCAL_PREFIX)) {
+                served.answeredBy = GatewayExchange.Answerer.LAPTOP;
                 helper(exchange, requestId, request);
+            } else if (ApiDocument.serves(request.method(), request.rawPath())) {
+                served.answeredBy = GatewayExchange.Answerer.LAPTOP;
+                GatewayReplies.document(exchange, requestId, ApiDocument.answer(request.rawPath()));
             } else {
-                api(exchange, requestId, request, started);
+                api(exchange, requestId, request, started, served);
             }
         } catch (IOException e) {
             // the client went away; nothing to answer
         } catch (RuntimeException e) {
             Console.error("gateway failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
                     + " (request " + requestId + ")", e);
+        } finally {
+            byte[] sent = GatewayReplies.takeSentBody();
+            if (GatewayTap.anyOpen()) {
+                try {
+                    GatewayTap.publish(served.exchange(exchange, request, sent));
+                } catch (RuntimeException e) {
+                    Console.error("could not hand " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
+                            + " to the gateway taps", e);
+                }
+            }
         }
     }
 
-    private void api(HttpExchange exchange, String requestId, IncomingRequest request, long started) throws IOException {
+    private void api(HttpExchange exchange, String requestId, IncomingRequest request, long started, Served served)
+            throws IOException {
         Optional<RouteMatch> match = routes.match(request.method(), request.rawPath());
         if (match.isEmpty()) {
             GatewayReplies.message(exchange, requestId, 404, "Not Found", Map.of());
             return;
         }
         ApiRoute route = match.get().route();
+        served.route = route;
         AuthorizerDecision decision = authorizer.decide(route.route().access(), request.header("authorization"));
         if (decision instanceof AuthorizerDecision.Refused refused) {
+            served.answeredBy = GatewayExchange.Answerer.AUTHORIZER;
             GatewayReplies.message(exchange, requestId, refused.status(), refused.message(),
                     Map.of("www-authenticate", refused.wwwAuthenticate()));
             log(request, route, refused.status(), started);
@@ -180,6 +205,7 @@ public final class LocalGateway implements AutoCloseable {
             log(request, route, GatewayReplies.internalServerError(exchange, requestId), started);
             return;
         }
+        served.answeredBy = GatewayExchange.Answerer.FUNCTION;
         log(request, route, GatewayReplies.functionResult(exchange, requestId, result), started);
     }
 
@@ -205,6 +231,29 @@ public final class LocalGateway implements AutoCloseable {
             }
         }
         GatewayReplies.message(exchange, requestId, 404, "Not Found", Map.of());
+    }
+
+    /** Who answered one request, for the taps. */
+    private static final class Served {
+        GatewayExchange.Answerer answeredBy = GatewayExchange.Answerer.GATEWAY;
+        ApiRoute route;
+
+        GatewayExchange exchange(HttpExchange exchange, IncomingRequest request, byte[] sentBody) {
+            Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
+            exchange.getResponseHeaders().forEach((name, values) ->
+                    responseHeaders.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+            return new GatewayExchange(exchange.getRequestMethod(),
+                    request == null ? exchange.getRequestURI().getRawPath() : request.rawPath(),
+                    request == null ? exchange.getRequestURI().getRawQuery() : request.rawQueryString(),
+                    request == null ? Map.of() : request.headers(),
+                    request == null ? null : request.body(),
+                    answeredBy,
+                    route == null ? null : route.route().routeKey(),
+                    route == null ? null : route.function().name(),
+                    exchange.getResponseCode(),
+                    responseHeaders,
+                    sentBody);
+        }
     }
 
     /** The body, or null when it is larger than API Gateway accepts. */

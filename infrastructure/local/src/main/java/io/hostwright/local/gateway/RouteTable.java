@@ -25,7 +25,8 @@ public final class RouteTable {
     /**
      * The routes of every function with an HTTP trigger.
      *
-     * @throws IllegalStateException when two routes share a route key or a route sits under {@link #LOCAL_PREFIX}
+     * @throws IllegalStateException when two routes share a route key, a route sits under {@link #LOCAL_PREFIX} or
+     *                               at {@code /openapi.yaml} or {@code /docs}
      */
     public static RouteTable of(List<LocalFunction> functions) {
         List<ApiRoute> routes = new ArrayList<>();
@@ -43,6 +44,10 @@ public final class RouteTable {
                 if ((route.path() + "/").startsWith(LOCAL_PREFIX)) {
                     throw new IllegalStateException("route " + route.routeKey() + " of " + function.name()
                             + " is under " + LOCAL_PREFIX + ", which the laptop gateway keeps for its helpers");
+                }
+                if (route.path().equals(ApiDocument.YAML_PATH) || route.path().equals(ApiDocument.PAGE_PATH)) {
+                    throw new IllegalStateException("route " + route.routeKey() + " of " + function.name()
+                            + " is where the laptop gateway serves the API document");
                 }
                 routes.add(new ApiRoute(route, RouteTemplate.parse(route.path()), function));
             }

@@ -25,9 +25,20 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The laptop's identity provider: issues RS256 JWTs with a key made at startup and verifies them the way API
- * Gateway's JWT authorizer does (signature, {@code iss}, {@code aud}, {@code exp}, {@code nbf}; RS256 only, so
- * {@code alg: none} and HMAC tricks are refused). JDK crypto only.
+ * The laptop's identity provider: issues RS256 JWTs with a key made at startup and verifies them as API Gateway's
+ * HTTP API JWT authorizer does (the rules its developer guide lists), so a token the laptop accepts is one AWS would
+ * accept and the other way round:
+ * <ul>
+ *   <li>three base64url parts, a JSON header and payload;</li>
+ *   <li>{@code alg} RS256 (the algorithm of the one key published; {@code none} and HMAC are refused) and a
+ *       {@code kid} naming that key in the JWKS;</li>
+ *   <li>the signature verifies with that key;</li>
+ *   <li>{@code iss} is this issuer; {@code aud} contains the audience, or, only when there is no {@code aud},
+ *       {@code client_id} equals it;</li>
+ *   <li>{@code exp} is present and after now; {@code nbf} and {@code iat}, when present, are not after now (whole
+ *       seconds, no leeway).</li>
+ * </ul>
+ * Like API Gateway it does not require {@code sub}: the functions refuse a token without one (401). JDK crypto only.
  */
 public final class LocalJwt {
 
@@ -103,12 +114,25 @@ public final class LocalJwt {
         return sign(claims);
     }
 
+    /** The {@code kid} of this issuer's key, as its JWKS lists it. */
+    public String keyId() {
+        return keyId;
+    }
+
     /** Signs any claims as they are; tests use it to make tokens that must be refused. */
     public String sign(Map<String, Object> claims) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", ALGORITHM);
         header.put("typ", "JWT");
         header.put("kid", keyId);
+        return sign(header, claims);
+    }
+
+    /**
+     * Signs any header and claims with this issuer's key (RS256, whatever the header says); tests use it to make
+     * tokens that must be refused.
+     */
+    public String sign(Map<String, Object> header, Map<String, Object> claims) {
         String signingInput = encode(header) + "." + encode(claims);
         try {
             Signature signer = Signature.getInstance("SHA256withRSA");
@@ -135,30 +159,50 @@ public final class LocalJwt {
             throw new InvalidTokenException("signing algorithm " + header.get("alg") + " is not allowed; only "
                     + ALGORITHM);
         }
-        if (header.containsKey("kid") && !keyId.equals(header.get("kid"))) {
-            throw new InvalidTokenException("unknown signing key " + header.get("kid"));
+        Object kid = header.get("kid");
+        if (kid == null) {
+            throw new InvalidTokenException("the token names no signing key (kid)");
+        }
+        if (!keyId.equals(kid)) {
+            throw new InvalidTokenException("the signing key " + kid + " is not in the issuer's JWKS");
         }
         verifySignature(parts);
         Map<String, Object> claims = decode(parts[1], "payload");
         if (!issuer.equals(claims.get("iss"))) {
             throw new InvalidTokenException("the token issuer " + claims.get("iss") + " is not " + issuer);
         }
-        if (!hasAudience(claims.get("aud"))) {
-            throw new InvalidTokenException("the token audience " + claims.get("aud") + " does not include " + audience);
+        if (!hasAudience(claims)) {
+            throw new InvalidTokenException("the token does not have a valid audience");
         }
         long now = clock.instant().getEpochSecond();
-        Object exp = claims.get("exp");
-        if (!(exp instanceof Number expiry)) {
+        Long expiry = time(claims, "exp");
+        if (expiry == null) {
             throw new InvalidTokenException("the token has no expiry (exp)");
         }
-        if (now >= expiry.longValue()) {
+        if (now >= expiry) {
             throw new InvalidTokenException("the token has expired");
         }
-        Object nbf = claims.get("nbf");
-        if (nbf != null && (!(nbf instanceof Number notBefore) || now < notBefore.longValue())) {
+        Long notBefore = time(claims, "nbf");
+        if (notBefore != null && now < notBefore) {
             throw new InvalidTokenException("the token is not valid yet (nbf)");
         }
+        Long issuedAt = time(claims, "iat");
+        if (issuedAt != null && now < issuedAt) {
+            throw new InvalidTokenException("the token was issued in the future (iat)");
+        }
         return claims;
+    }
+
+    /** A NumericDate claim in whole seconds, or null when absent. */
+    private static Long time(Map<String, Object> claims, String name) throws InvalidTokenException {
+        Object value = claims.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Number number)) {
+            throw new InvalidTokenException("the token's " + name + " is not a number of seconds");
+        }
+        return number.longValue();
     }
 
     /** The public key as a JSON Web Key Set, what an identity provider publishes at its {@code jwks_uri}. */
@@ -193,7 +237,12 @@ public final class LocalJwt {
         }
     }
 
-    private boolean hasAudience(Object aud) {
+    /** {@code aud} (one or a list) names the audience; {@code client_id} is looked at only without {@code aud}. */
+    private boolean hasAudience(Map<String, Object> claims) {
+        Object aud = claims.get("aud");
+        if (aud == null) {
+            return audience.equals(claims.get("client_id"));
+        }
         if (aud instanceof String single) {
             return audience.equals(single);
         }

@@ -185,6 +185,80 @@ class LocalGatewayTest {
     }
 
     @Test
+    void takesABareTokenAsApiGatewayDoes() throws Exception {
+        String token = token("{\"sub\":\"alice\",\"email\":\"alice@example.com\"}");
+
+        HttpResponse<String> response = send(get("/v1/mine/l-1/items/i-2").header("Authorization", token).build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(response.body()).path("requestContext").path("authorizer").path("jwt")
+                .path("claims").path("sub").asText()).isEqualTo("alice");
+    }
+
+    @Test
+    void servesTheApiDocumentAndAPageToReadIt() throws Exception {
+        byte[] document;
+        try (var in = LocalGatewayTest.class.getResourceAsStream("/openapi.yaml")) {
+            document = in.readAllBytes();
+        }
+        JsonNode spec = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(document);
+
+        HttpResponse<byte[]> yaml = HTTP.send(get("/openapi.yaml").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> page = send(get("/docs").build());
+        HttpResponse<String> head = send(HttpRequest.newBuilder(uri("/docs")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.headers().firstValue("content-type")).contains("application/yaml; charset=utf-8");
+        assertThat(yaml.body()).isEqualTo(document);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type")).contains("text/html; charset=utf-8");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        String html = page.body();
+        assertThat(html).startsWith("<!doctype html>").contains("<a href=\"/openapi.yaml\">")
+                .doesNotContain("<script", "src=\"http", "href=\"http", "@import");
+        spec.path("paths").forEach(path -> path.forEach(operation ->
+                assertThat(html).contains("id=\"op-" + operation.path("operationId").asText() + "\"")));
+        spec.path("components").path("schemas").fieldNames().forEachRemaining(schema ->
+                assertThat(html).contains("id=\"schema-" + schema + "\"", "href=\"#schema-" + schema + "\""));
+        assertThat(send(post("/docs", "{}").build()).statusCode()).as("only GET and HEAD").isEqualTo(404);
+        assertThat(send(get("/docs/").build()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void tapsSeeEachExchangeAndWhoAnsweredIt() throws Exception {
+        java.util.Queue<GatewayExchange> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        try (GatewayTap tap = GatewayTap.open(seen::add)) {
+            send(post("/v1/echo", "{\"hostname\":\"web1\"}").build());
+            send(get("/v1/mine/l-1/items/i-2").build());
+            send(get("/v2/nothing").build());
+            send(get("/v1/boom").build());
+            send(get("/local/.well-known/jwks.json").build());
+            // taps see an exchange once it is answered, a moment after the client has the answer
+            io.hostwright.local.Eventually.await("five exchanges tapped", Duration.ofSeconds(5), () -> seen.size() >= 5);
+        }
+        send(get("/v1/things/after-close").build());
+
+        assertThat(seen).extracting(GatewayExchange::answeredBy, GatewayExchange::routeKey, GatewayExchange::status)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(GatewayExchange.Answerer.FUNCTION, "POST /v1/echo", 200),
+                        org.assertj.core.groups.Tuple.tuple(GatewayExchange.Answerer.AUTHORIZER, "GET /v1/mine/{listId}/items/{itemId}", 401),
+                        org.assertj.core.groups.Tuple.tuple(GatewayExchange.Answerer.GATEWAY, null, 404),
+                        org.assertj.core.groups.Tuple.tuple(GatewayExchange.Answerer.GATEWAY, "GET /v1/boom", 500),
+                        org.assertj.core.groups.Tuple.tuple(GatewayExchange.Answerer.LAPTOP, null, 200));
+        GatewayExchange echo = seen.stream().filter(e -> e.answeredBy() == GatewayExchange.Answerer.FUNCTION).findFirst().orElseThrow();
+        assertThat(new String(echo.requestBody())).isEqualTo("{\"hostname\":\"web1\"}");
+        assertThat(echo.requestHeader("content-type")).isEqualTo("application/json");
+        assertThat(echo.function()).isEqualTo("things-api");
+        assertThat(echo.responseHeader("content-type")).isEqualTo("application/json");
+        assertThat(Json.MAPPER.readTree(echo.responseBody()).path("routeKey").asText()).isEqualTo("POST /v1/echo");
+        GatewayExchange refused = seen.stream().filter(e -> e.status() == 401).findFirst().orElseThrow();
+        assertThat(new String(refused.responseBody())).isEqualTo("{\"message\":\"Unauthorized\"}");
+        assertThat(refused.responseHeader("www-authenticate")).isEqualTo("Bearer");
+    }
+
+    @Test
     void base64EncodesBodiesThatAreNotText() throws Exception {
         byte[] binary = {(byte) 0xff, (byte) 0xfe, 0, 1, 2};
 

@@ -48,13 +48,28 @@ class LocalJwtTest {
     void refusesATokenSignedWithAnotherKey() {
         LocalJwt impostor = new LocalJwt(ISSUER, LocalJwt.AUDIENCE, LocalJwt.newKeyPair(), CLOCK);
         String forged = impostor.issue("alice", "alice@example.com", "admin", Duration.ofMinutes(5));
-        // the impostor's kid differs; strip it so the signature check itself must refuse
+        // the impostor's kid differs; name ours so the signature check itself must refuse
         String[] parts = forged.split("\\.");
-        String noKid = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + parts[1] + "." + parts[2];
+        String ourKid = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + jwt.keyId() + "\"}") + "."
+                + parts[1] + "." + parts[2];
 
-        assertThatThrownBy(() -> jwt.verify(forged)).isInstanceOf(InvalidTokenException.class);
-        assertThatThrownBy(() -> jwt.verify(noKid)).isInstanceOf(InvalidTokenException.class)
+        assertThatThrownBy(() -> jwt.verify(forged)).isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("not in the issuer's JWKS");
+        assertThatThrownBy(() -> jwt.verify(ourKid)).isInstanceOf(InvalidTokenException.class)
                 .hasMessageContaining("signature");
+    }
+
+    @Test
+    void needsTheKidOfItsKeyAsApiGatewayDoes() {
+        Map<String, Object> claims = Map.of("iss", ISSUER, "aud", LocalJwt.AUDIENCE, "sub", "alice",
+                "exp", NOW.plusSeconds(60).getEpochSecond());
+
+        assertThatThrownBy(() -> jwt.verify(jwt.sign(Map.of("alg", "RS256", "typ", "JWT"), claims)))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("kid");
+        assertThatThrownBy(() -> jwt.verify(jwt.sign(Map.of("alg", "RS256", "kid", "rotated-away"), claims)))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("rotated-away");
+        assertThatThrownBy(() -> jwt.verify(jwt.sign(Map.of("kid", jwt.keyId()), claims)))
+                .as("no alg").isInstanceOf(InvalidTokenException.class).hasMessageContaining("algorithm");
     }
 
     @Test
@@ -131,9 +146,61 @@ class LocalJwtTest {
     }
 
     @Test
+    void refusesATokenIssuedInTheFuture() {
+        String future = jwt.sign(Map.of("iss", ISSUER, "aud", LocalJwt.AUDIENCE, "sub", "alice",
+                "iat", NOW.plusSeconds(120).getEpochSecond(), "exp", NOW.plusSeconds(600).getEpochSecond()));
+
+        assertThatThrownBy(() -> jwt.verify(future)).isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("iat");
+    }
+
+    @Test
+    void timesAreWholeSecondsWithoutLeeway() throws Exception {
+        Map<String, Object> now = Map.of("iss", ISSUER, "aud", LocalJwt.AUDIENCE, "sub", "alice",
+                "iat", NOW.getEpochSecond(), "nbf", NOW.getEpochSecond(), "exp", NOW.plusSeconds(1).getEpochSecond());
+        String expiresNow = jwt.sign(Map.of("iss", ISSUER, "aud", LocalJwt.AUDIENCE, "sub", "alice",
+                "exp", NOW.getEpochSecond()));
+        String textExpiry = jwt.sign(Map.of("iss", ISSUER, "aud", LocalJwt.AUDIENCE, "sub", "alice",
+                "exp", String.valueOf(NOW.plusSeconds(60).getEpochSecond())));
+        String textNotBefore = jwt.sign(Map.of("iss", ISSUER, "aud", LocalJwt.AUDIENCE, "sub", "alice",
+                "nbf", "yesterday", "exp", NOW.plusSeconds(60).getEpochSecond()));
+
+        assertThat(jwt.verify(jwt.sign(now))).as("iat and nbf of this second, exp the next").containsKey("sub");
+        assertThatThrownBy(() -> jwt.verify(expiresNow)).hasMessageContaining("expired");
+        assertThatThrownBy(() -> jwt.verify(textExpiry)).hasMessageContaining("exp");
+        assertThatThrownBy(() -> jwt.verify(textNotBefore)).hasMessageContaining("nbf");
+    }
+
+    @Test
+    void looksAtClientIdOnlyWithoutAud() throws Exception {
+        long exp = NOW.plusSeconds(60).getEpochSecond();
+        String clientId = jwt.sign(Map.of("iss", ISSUER, "client_id", LocalJwt.AUDIENCE, "sub", "alice", "exp", exp));
+        String neither = jwt.sign(Map.of("iss", ISSUER, "sub", "alice", "exp", exp));
+        String audWins = jwt.sign(Map.of("iss", ISSUER, "aud", "other", "client_id", LocalJwt.AUDIENCE, "sub", "alice",
+                "exp", exp));
+
+        assertThat(jwt.verify(clientId)).containsEntry("client_id", LocalJwt.AUDIENCE);
+        assertThatThrownBy(() -> jwt.verify(neither)).hasMessageContaining("audience");
+        assertThatThrownBy(() -> jwt.verify(audWins)).hasMessageContaining("audience");
+    }
+
+    @Test
+    void doesNotRequireSubLikeApiGateway() throws Exception {
+        String noSubject = jwt.sign(Map.of("iss", ISSUER, "aud", LocalJwt.AUDIENCE, "exp", NOW.plusSeconds(60).getEpochSecond()));
+
+        assertThat(jwt.verify(noSubject)).doesNotContainKey("sub");
+    }
+
+    @Test
     void refusesGarbage() {
-        assertThatThrownBy(() -> jwt.verify("not-a-jwt")).isInstanceOf(InvalidTokenException.class);
-        assertThatThrownBy(() -> jwt.verify("a.b.c")).isInstanceOf(InvalidTokenException.class);
+        String good = jwt.issue("alice", "alice@example.com", null, Duration.ofMinutes(5));
+        String[] parts = good.split("\\.");
+        for (String garbage : new String[]{"not-a-jwt", "a.b.c", parts[0] + "." + parts[1], good + ".", "..",
+                encode("[1]") + "." + parts[1] + "." + parts[2], encode("null") + "." + parts[1] + "." + parts[2],
+                parts[0] + "." + encode("not json") + "." + parts[2], parts[0] + "." + parts[1] + ".!!!",
+                parts[0] + "." + parts[1] + "." + parts[2].substring(0, 20)}) {
+            assertThatThrownBy(() -> jwt.verify(garbage)).as(garbage).isInstanceOf(InvalidTokenException.class);
+        }
         assertThatThrownBy(() -> jwt.verify(null)).isInstanceOf(InvalidTokenException.class);
     }
 

@@ -82,6 +82,7 @@ class VpsEndToEndTest {
         JsonNode info = json(send("GET", service + "/server", token, null), 200);
         assertThat(info.path("mainIp").asText()).isEqualTo(host.ipv4().getFirst().ip());
         assertThat(info.path("power").asText()).isEqualTo("on");
+        assertThat(info.path("status").asText()).as("the service status, as for every back-end").isEqualTo("ACTIVE");
         String ip = host.ipv4().getFirst().ip();
         json(send("PUT", service + "/ips/" + ip + "/reverse-dns", token, "{\"hostname\":\"mail.vps1.example.com\"}"),
                 200);

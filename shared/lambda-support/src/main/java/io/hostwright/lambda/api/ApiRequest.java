@@ -88,6 +88,23 @@ public final class ApiRequest {
         return new Customer(sub, claims.getOrDefault("email", ""));
     }
 
+    /**
+     * A route behind the JWT authorizer must know who calls: API Gateway's authorizer checks signature, issuer,
+     * audience and times but not {@code sub}, so a verified token without one is refused here, on every token route.
+     *
+     * @throws Unauthenticated when the request carries a verified token without a {@code sub}
+     */
+    public void requireSubjectWhenAuthorized() {
+        var context = event.getRequestContext();
+        boolean authorized = context != null && context.getAuthorizer() != null && context.getAuthorizer().getJwt() != null;
+        if (authorized) {
+            String sub = claims().get("sub");
+            if (sub == null || sub.isBlank()) {
+                throw new Unauthenticated();
+            }
+        }
+    }
+
     private Map<String, String> claims() {
         var context = event.getRequestContext();
         if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null

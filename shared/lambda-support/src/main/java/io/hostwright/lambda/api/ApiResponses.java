@@ -85,13 +85,15 @@ public final class ApiResponses {
 
     /**
      * Answers an API request with {@code route}; a refusal (domain or edge) becomes its problem response, anything
-     * else goes to {@code unexpected}, which logs it and picks the 5xx.
+     * else goes to {@code unexpected}, which logs it and picks the 5xx. A verified token without {@code sub} is
+     * refused first (401), whatever the route.
      */
     public static APIGatewayV2HTTPResponse routed(APIGatewayV2HTTPEvent event,
                                                   Function<ApiRequest, APIGatewayV2HTTPResponse> route,
                                                   BiFunction<ApiRequest, RuntimeException, APIGatewayV2HTTPResponse> unexpected) {
         ApiRequest request = new ApiRequest(event);
         try {
+            request.requireSubjectWhenAuthorized();
             return route.apply(request);
         } catch (RuntimeException e) {
             try {

@@ -43,7 +43,7 @@ final class VmServerControl implements ServerControl {
         return call(service, "read the VPS", (s, host) -> {
             List<String> ips = host.ipv4();
             boolean busy = List.of("creating", "reinstalling", "changing", "deleting").contains(host.state());
-            return new ServerInfo(service.serviceId(), host.state(), host.name(), host.osName() == null
+            return new ServerInfo(service.serviceId(), service.status().name(), host.name(), host.osName() == null
                     ? service.osName() : host.osName(), ips.isEmpty() ? null : ips.getFirst(),
                     ips.size() <= 1 ? List.of() : ips.subList(1, ips.size()),
                     new ServerInfo.Hardware(host.cpuNumber() + " vCPU", host.ramMib()),
