@@ -31,18 +31,23 @@ import static org.assertj.core.api.Assertions.fail;
 @ExtendWith(LocalAwsExtension.class)
 class EventFixturesTest {
 
-    /** API samples and the status their handler answers on the demo catalog (sample ids of orders do not exist). */
-    private static final Map<String, Integer> API_STATUS = Map.of(
-            "api-get-catalog-products.json", 200,
-            "api-get-catalog-product.json", 200,
-            "api-post-order.json", 202,
-            "api-get-order.json", 404,
-            "api-get-services.json", 200,
-            "api-get-service.json", 404,
-            "api-post-admin-suspend.json", 404,
-            "api-post-service-power.json", 404,
-            "api-get-admin-templates.json", 200,
-            "api-post-admin-sync.json", 202);
+    /**
+     * API samples and the status their handler answers on the demo catalog (the samples' order and service ids cannot
+     * exist). events/README.md says the same for people.
+     */
+    private static final Map<String, Integer> API_STATUS = Map.ofEntries(
+            Map.entry("api-get-catalog-products.json", 200),
+            Map.entry("api-get-catalog-product.json", 200),
+            Map.entry("api-post-order.json", 202),
+            Map.entry("api-get-order.json", 404),
+            Map.entry("api-get-services.json", 200),
+            Map.entry("api-get-service.json", 404),
+            Map.entry("api-post-admin-suspend.json", 404),
+            Map.entry("api-post-admin-renewal.json", 404),
+            Map.entry("api-get-admin-licences.json", 200),
+            Map.entry("api-post-service-power.json", 404),
+            Map.entry("api-get-admin-templates.json", 200),
+            Map.entry("api-post-admin-sync.json", 202));
 
     private static LocalRuntime runtime;
 

@@ -51,7 +51,9 @@ final class OrderItems {
         item.put("amountMinor", n(o.price().amountMinor()));
         putIfPresent(item, "hostname", o.hostname());
         putIfPresent(item, "osTemplateId", o.osTemplateId());
+        putIfPresent(item, "osName", o.osName());
         item.put("options", s(Json.write(o.options())));
+        putIfPresent(item, "optionsText", o.optionsText());
         item.put("acceptedAt", s(o.acceptedAt().toString()));
         putIfPresent(item, "dispatchedAt", o.dispatchedAt() == null ? null : o.dispatchedAt().toString());
         return item;
@@ -62,8 +64,8 @@ final class OrderItems {
                 str(item, "customerEmail"), str(item, "productId"), str(item, "productName"), str(item, "backend"),
                 BillingCycle.valueOf(str(item, "billingCycle")),
                 new Price(str(item, "currency"), num(item, "amountMinor")), str(item, "hostname"),
-                str(item, "osTemplateId"), options(str(item, "options")),
-                instant(item, "acceptedAt"), instant(item, "dispatchedAt"));
+                str(item, "osTemplateId"), str(item, "osName"), options(str(item, "options")),
+                str(item, "optionsText"), instant(item, "acceptedAt"), instant(item, "dispatchedAt"));
     }
 
     @SuppressWarnings("unchecked")

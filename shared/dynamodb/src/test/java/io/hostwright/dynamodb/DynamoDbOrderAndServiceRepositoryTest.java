@@ -83,6 +83,19 @@ class DynamoDbOrderAndServiceRepositoryTest {
     }
 
     @Test
+    void anOrderKeepsTheCatalogsWordsForItsOsAndOptions() {
+        String id = UUID.randomUUID().toString();
+        Order base = order(id, now);
+        Order worded = new Order(base.orderId(), base.serviceId(), base.customerId(), base.customerEmail(),
+                base.productId(), base.productName(), base.backend(), base.billingCycle(), base.price(),
+                base.hostname(), base.osTemplateId(), "Debian 12 (Bookworm)", base.options(),
+                "IPv4 addresses: 1, Traffic: 10 TB", base.acceptedAt(), null);
+        orders.place(key("k", id), worded, service(id, now));
+
+        assertThat(orders.findOrder("ord_" + id)).contains(worded);
+    }
+
+    @Test
     void manyServicesAreReadInBatchesAndMissingOnesLeftOut() {
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < DynamoDbServiceRepository.BATCH_GET + 30; i++) {

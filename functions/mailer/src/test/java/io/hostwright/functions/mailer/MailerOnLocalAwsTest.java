@@ -71,11 +71,13 @@ class MailerOnLocalAwsTest {
         assertThat(second.getBatchItemFailures()).isEmpty();
         assertThat(mailsOf(request.serviceId())).singleElement().satisfies(mail -> {
             assertThat(mail.from()).isEqualTo(LocalAws.MAIL_FROM);
-            assertThat(mail.to()).containsExactly("alice@example.test");
-            assertThat(mail.subject()).isEqualTo("Your order ord_01JDEMO0000000000000000001 for Dedicated E3-1230 is confirmed");
-            assertThat(mail.text()).contains("Hostname:         web1.example.test", "Price:            EUR 49.00",
-                    "Billing cycle:    monthly", "Service reference: " + request.serviceId());
-            assertThat(mail.html()).contains("<td>debian-12</td>", "<td>ipv4: 2, bandwidthTb: 10</td>");
+            assertThat(mail.to()).containsExactly("success@simulator.amazonses.com");
+            assertThat(mail.subject())
+                    .isEqualTo("Your order ord_01JDSAMPLE0000000000000000 for Dedicated E-2388G is confirmed");
+            assertThat(mail.text()).contains("Hostname:         sample.example.test", "Price:            91.00 EUR",
+                    "Billing cycle:    Monthly", "Service reference: " + request.serviceId());
+            assertThat(mail.html()).contains("<td>Debian 12 (Bookworm)</td>",
+                    "<td>IPv4 addresses: 2, Monthly traffic (TB): 20 TB, Control panel: No control panel</td>");
         });
         assertThat(logItem(request.serviceId(), "initial-order").get("status").s()).isEqualTo("SENT");
     }

@@ -73,7 +73,7 @@ class BandwidthEndToEndTest {
                         BandwidthPolicy.OveruseAction.SUSPEND, null, null));
         TenantOsOrders.Placed placed = orders.order("traffic.example.com", 1);
         orders.awaitService(placed, WAIT, s -> s.path("status").asText().equals("ACTIVE"));
-        int ordered = orders.awaitMails(placed.email(), 4, WAIT).size();
+        int ordered = orders.awaitMails(placed.email(), 3, WAIT).size();
         long serverId = simulator.userByEmail(placed.email()).flatMap(u -> simulator.servers().stream()
                 .filter(s -> s.userId() != null && s.userId() == u.id()).findFirst()).map(SimulatedServer::id)
                 .orElseThrow();

@@ -59,7 +59,7 @@ class SecretsNeverLeakEndToEndTest {
                 placed = orders.order("secrets.example.com", 2, "55227");
                 String service = "/v1/services/" + placed.serviceId();
                 answers.add(orders.awaitService(placed, WAIT, s -> s.path("status").asText().equals("ACTIVE")).toString());
-                orders.awaitMails(placed.email(), 4, WAIT);
+                orders.awaitMails(placed.email(), 3, WAIT);
                 long serverId = simulator.servers().stream()
                         .filter(s -> "secrets.example.com".equals(s.hostname())).map(SimulatedServer::id)
                         .findFirst().orElseThrow();

@@ -58,10 +58,10 @@ class TenantOsDuplicateDeliveryEndToEndTest {
         assertThat(simulator.callCount("POST /api/servers/{id}/provisioning/startReinstallation")).isEqualTo(1);
         assertThat(simulator.callCount("POST /api/users")).isEqualTo(1);
 
-        orders.awaitMails(placed.email(), 4, Duration.ofSeconds(20));
+        orders.awaitMails(placed.email(), 3, Duration.ofSeconds(20));
         orders.awaitQueueDrained(Manifest.MAIL_QUEUE, Duration.ofSeconds(20)); // every copy handled before counting
         List<JsonNode> mails = orders.mails(placed.email());
-        assertThat(mails).hasSize(4);
+        assertThat(mails).hasSize(3);
         assertThat(mails).extracting(m -> m.path("subject").asText()).doesNotHaveDuplicates();
     }
 
@@ -73,7 +73,7 @@ class TenantOsDuplicateDeliveryEndToEndTest {
         TenantOsOrders orders = new TenantOsOrders(runtime, "ryzen7950x", Duration.ofSeconds(1));
         TenantOsOrders.Placed placed = orders.order("twice-life.example.com", 2);
         orders.awaitService(placed, Duration.ofSeconds(60), s -> s.path("status").asText().equals("ACTIVE"));
-        orders.awaitMails(placed.email(), 4, Duration.ofSeconds(20));
+        orders.awaitMails(placed.email(), 3, Duration.ofSeconds(20));
         long serverId = simulator.servers().stream().filter(s -> s.userId() != null && s.userId() != 1)
                 .findFirst().orElseThrow().id();
         String staff = orders.staffToken();
@@ -93,7 +93,7 @@ class TenantOsDuplicateDeliveryEndToEndTest {
         assertThat(simulator.server(serverId).hasTag("forRent")).isTrue();
         orders.awaitQueueDrained(Manifest.MAIL_QUEUE, Duration.ofSeconds(20));
         List<JsonNode> mails = orders.mails(placed.email());
-        assertThat(mails).extracting(m -> m.path("subject").asText()).doesNotHaveDuplicates().hasSize(9);
+        assertThat(mails).extracting(m -> m.path("subject").asText()).doesNotHaveDuplicates().hasSize(8);
         assertThat(orders.mails(orders.department)).extracting(m -> m.path("subject").asText())
                 .filteredOn(subject -> subject.contains("Disk wipe finished")).hasSize(1);
     }

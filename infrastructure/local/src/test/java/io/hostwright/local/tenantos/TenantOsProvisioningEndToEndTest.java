@@ -79,11 +79,10 @@ class TenantOsProvisioningEndToEndTest {
         assertThat(server.os()).isEqualTo("Debian 12 (Bookworm)");
         assertThat(server.reinstallationRunning()).isFalse();
 
-        List<JsonNode> mails = orders.awaitMails(placed.email(), 4, Duration.ofSeconds(20));
+        List<JsonNode> mails = orders.awaitMails(placed.email(), 3, Duration.ofSeconds(20));
         assertThat(mails).extracting(m -> m.path("subject").asText()).containsExactlyInAnyOrder(
                 "Your order " + placed.orderId() + " for Test ryzen7950x is confirmed",
                 "Your server web1.example.com is being installed",
-                "Your Test ryzen7950x account is ready: web1.example.com",
                 "Your server web1.example.com is ready to use");
         JsonNode ready = mails.stream().filter(m -> m.path("subject").asText().endsWith("ready to use")).findFirst().orElseThrow();
         String password = simulator.rootPasswordOf(server.id()).orElseThrow();
@@ -91,6 +90,12 @@ class TenantOsProvisioningEndToEndTest {
                 .contains(password)
                 .contains(server.primaryIp())
                 .contains("Debian 12 (Bookworm)");
+        assertThat(mails).as("the root password goes out once").filteredOn(m -> m.path("text").asText()
+                .contains(password)).hasSize(1);
+        assertThat(mails).as("every mail names the OS as the catalog does").allSatisfy(m -> assertThat(
+                m.path("text").asText()).doesNotContain("debian-12"));
+        assertThat(mails).filteredOn(m -> m.path("subject").asText().endsWith("is confirmed")).singleElement()
+                .satisfies(m -> assertThat(m.path("text").asText()).contains("Operating system: Debian 12 (Bookworm)"));
         server.ipAssignments().stream().filter(a -> !a.primary())
                 .forEach(a -> assertThat(ready.path("text").asText()).contains(a.ip()));
         assertThat(service.toString()).doesNotContain(password);
@@ -99,7 +104,7 @@ class TenantOsProvisioningEndToEndTest {
     /**
      * Right after a start TenantOS may still report the server's job before: for a server back from a wipe, that
      * wipe's "finished". Provisioning must not take it for the new install's end — the service would go ACTIVE, and
-     * the customer get the "ready" mails with the root password, while the OS is still being installed.
+     * the customer get the "ready" mail with the root password, while the OS is still being installed.
      */
     @Test
     void aServerBackFromAWipeGoesActiveOnlyOnceItsOsIsReallyInstalledThoughTheStatusLags() {
@@ -118,7 +123,7 @@ class TenantOsProvisioningEndToEndTest {
         TenantOsOrders.Placed placed = orders.order("lagging.example.com", 1);
 
         List<String> toldTooEarly = new ArrayList<>();
-        Eventually.await("the service ACTIVE and its ready mails", Duration.ofMinutes(3), () -> {
+        Eventually.await("the service ACTIVE and its ready mail", Duration.ofMinutes(3), () -> {
             boolean active = orders.service(placed).path("status").asText().equals("ACTIVE");
             long readyMails = readyMails(orders, placed).size();
             // read after the service and the mails: an install once finished stays finished
@@ -126,7 +131,7 @@ class TenantOsProvisioningEndToEndTest {
             if ((active || readyMails > 0) && install.filter(i -> i.status().equals("finished")).isEmpty()) {
                 toldTooEarly.add("ACTIVE " + active + ", " + readyMails + " ready mail(s), install " + install);
             }
-            return active && readyMails == 2;
+            return active && readyMails == 1;
         });
         assertThat(toldTooEarly).as("the customer told before the OS was installed").isEmpty();
 
@@ -153,7 +158,7 @@ class TenantOsProvisioningEndToEndTest {
         return stock.stream().map(simulator::server).filter(s -> !s.install().wipe()).findFirst();
     }
 
-    /** "Your account is ready" and "Your server is ready to use", each with the root password. */
+    /** "Your server is ready to use", the one mail with the root password. */
     private static List<JsonNode> readyMails(TenantOsOrders orders, TenantOsOrders.Placed placed) {
         return orders.mails(placed.email()).stream().filter(m -> m.path("subject").asText().contains(" ready"))
                 .toList();

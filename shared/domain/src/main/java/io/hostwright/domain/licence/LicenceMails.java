@@ -1,30 +1,20 @@
 package io.hostwright.domain.licence;
 
+import io.hostwright.domain.mail.MailDates;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
 import io.hostwright.domain.mail.MailVariables;
 import io.hostwright.domain.service.Service;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The mails about a service's licence: its part of the "server ready" mail, the late key, the staff notice. */
 public final class LicenceMails {
 
-    private static final DateTimeFormatter FOR_PEOPLE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     private LicenceMails() {
-    }
-
-    public static String date(Instant at) {
-        return at == null ? "unknown" : FOR_PEOPLE.format(at);
     }
 
     /** The "server ready" mail saying what became of the licence: its key (read when sent), or that it follows. */
@@ -33,7 +23,7 @@ public final class LicenceMails {
             case LicenceAttempt.NotWanted none -> ready;
             case LicenceAttempt.Attached attached -> with(ready, "Control panel: " + attached.record().panel()
                     + ", licence " + attached.record().licenceId() + ", valid until "
-                    + date(attached.record().expiresAt()) + ". Activation key:")
+                    + MailDates.date(attached.record().expiresAt()) + ". Activation key:")
                     .withSecret(MailVariables.LICENCE_KEY, LicenceRecord.KEY_SECRET);
             case LicenceAttempt.Pending pending -> with(ready, "Control panel: " + pending.record().panel()
                     + ". Its licence is on its way; we will e-mail you its key separately.");
@@ -47,7 +37,7 @@ public final class LicenceMails {
         v.put(MailVariables.HOSTNAME, service.label());
         v.put(MailVariables.PANEL, record.panel());
         v.put(MailVariables.MAIN_IP, String.valueOf(record.serverIp()));
-        v.put(MailVariables.EXPIRES, date(record.expiresAt()));
+        v.put(MailVariables.EXPIRES, MailDates.date(record.expiresAt()));
         return MailRequest.once(service.serviceId(), MailTemplate.LICENCE_READY, service.customerEmail(), v)
                 .withSecret(MailVariables.LICENCE_KEY, LicenceRecord.KEY_SECRET);
     }

@@ -2,6 +2,7 @@ package io.hostwright.domain.licence;
 
 import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.domain.catalog.Connection;
+import io.hostwright.domain.mail.MailDates;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
@@ -172,10 +173,10 @@ public final class RenewLicences {
                     records.find(a.serviceId()).ifPresent(r -> records.save(a.serviceId(), r.expiring(after.expiresAt())));
                 }
                 renewed.add(describe(a.licence(), a.serviceId()) + ": " + a.months() + " month(s), until "
-                        + after.expiresAt());
+                        + MailDates.date(after.expiresAt()));
             } else {
                 failed.add(describe(a.licence(), a.serviceId()) + ": asked, but the server still shows it running out "
-                        + (after == null ? "(no longer listed)" : "on " + after.expiresAt()));
+                        + (after == null ? "(no longer listed)" : "on " + MailDates.date(after.expiresAt())));
             }
         }
         return renewed;

@@ -3,6 +3,12 @@ package io.hostwright.domain.mail;
 /** Every e-mail Hostwright sends; {@code key} names the template resource the mailer renders. */
 public enum MailTemplate {
     INITIAL_ORDER("initial-order", Audience.CUSTOMER),
+    /**
+     * @deprecated no longer requested: the access details go in {@link #SERVER_READY} alone, on every back-end (the
+     * panel account a back-end makes has no password of the customer's: it is reached through single sign-on). Kept
+     * so that a request queued by an earlier version still renders instead of being dead-lettered.
+     */
+    @Deprecated
     ACCOUNT_CREATED("account-created", Audience.CUSTOMER),
     SERVER_PROVISIONING("server-provisioning", Audience.CUSTOMER),
     SERVER_READY("server-ready", Audience.CUSTOMER),

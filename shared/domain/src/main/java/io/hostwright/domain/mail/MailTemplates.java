@@ -30,6 +30,7 @@ import static io.hostwright.domain.mail.MailVariables.SERVICES;
 import static io.hostwright.domain.mail.MailVariables.SIZE;
 import static io.hostwright.domain.mail.MailVariables.STOCK;
 import static io.hostwright.domain.mail.MailVariables.STEP;
+import static io.hostwright.domain.mail.MailVariables.TAGS;
 import static io.hostwright.domain.mail.MailVariables.THRESHOLD;
 import static io.hostwright.domain.mail.MailVariables.USAGE_PERCENT;
 import static io.hostwright.domain.mail.MailVariables.USED_TB;
@@ -62,7 +63,8 @@ public final class MailTemplates {
         spec(MailTemplate.INITIAL_ORDER,
                 Set.of(ORDER_ID, PRODUCT_NAME, HOSTNAME, BILLING_CYCLE, PRICE),
                 Map.of(OS, "none", OPTIONS, "none"));
-        // The seed's credential mails: root password, main IP, additional IPs and OS name.
+        // The seed's credential mails: root password, main IP, additional IPs and OS name. Only server-ready (at the
+        // end of provisioning) and reinstall-finished carry the root password; account-created is no longer requested.
         spec(MailTemplate.ACCOUNT_CREATED, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP, ROOT_PASSWORD), NO_ADDITIONAL_IPS);
         spec(MailTemplate.SERVER_PROVISIONING, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP), NO_ADDITIONAL_IPS);
         spec(MailTemplate.SERVER_READY, Set.of(PRODUCT_NAME, HOSTNAME, OS, MAIN_IP, ROOT_PASSWORD),
@@ -78,7 +80,8 @@ public final class MailTemplates {
         spec(MailTemplate.BANDWIDTH_NEAR_LIMIT, Set.of(PRODUCT_NAME, HOSTNAME, USED_TB, LIMIT_TB, USAGE_PERCENT), Map.of());
         spec(MailTemplate.BANDWIDTH_OVER_LIMIT, Set.of(PRODUCT_NAME, HOSTNAME, USED_TB, LIMIT_TB, OVERUSE_ACTION), Map.of());
         // Staff mails never carry customer credentials.
-        spec(MailTemplate.DISK_WIPE_FINISHED, Set.of(PRODUCT_NAME, HOSTNAME, SERVER), Map.of(CONNECTION, "unknown"));
+        spec(MailTemplate.DISK_WIPE_FINISHED, Set.of(PRODUCT_NAME, HOSTNAME, SERVER),
+                Map.of(CONNECTION, "unknown", TAGS, "none"));
         spec(MailTemplate.STAFF_FAILURE, Set.of(STEP, REASON),
                 Map.of(PRODUCT_NAME, "unknown", HOSTNAME, "unknown", DEPARTMENT, "unassigned", ORDER_ID, "unknown"));
         spec(MailTemplate.STAFF_WAITING_FOR_STOCK, Set.of(STEP, REASON),

@@ -2,7 +2,8 @@ package io.hostwright.domain.mail;
 
 /**
  * Names of the template variables producers put in {@link MailRequest#variables()}. {@link MailTemplates} says which
- * ones each template needs. Values may be secrets (the root password): never log them.
+ * ones each template needs. Values may be secrets (the root password): never log them. Values are what the reader
+ * should see: the catalog's names rather than ids, dates by {@link MailDates} rather than ISO instants.
  */
 public final class MailVariables {
 
@@ -12,10 +13,14 @@ public final class MailVariables {
     public static final String ORDER_ID = "orderId";
     public static final String PRODUCT_NAME = "productName";
     public static final String HOSTNAME = "hostname";
-    /** The OS name (or, in the initial-order mail, the template the customer chose). */
+    /**
+     * The OS as the catalog names it (the template's display name, e.g. "Debian 12 (Bookworm)"), never its id; staff
+     * mails about a template add the id in brackets.
+     */
     public static final String OS = "os";
-    /** The chosen order options as one line, e.g. {@code "ipv4: 2, bandwidthTb: 20"}. */
+    /** The chosen order options as one line in the catalog's words, e.g. "IPv4 addresses: 2, Traffic: 20 TB". */
     public static final String OPTIONS = "options";
+    /** The billing cycle for people, e.g. "Monthly", "Every 6 months". */
     public static final String BILLING_CYCLE = "billingCycle";
     public static final String PRICE = "price";
 
@@ -35,6 +40,8 @@ public final class MailVariables {
 
     /** The back-end's id or name of the physical server (staff mails). */
     public static final String SERVER = "server";
+    /** The tags a server went back to stock with, e.g. {@code "forRent, e2388g"} (staff mails). */
+    public static final String TAGS = "tags";
     public static final String CONNECTION = "connection";
     /** The provisioning or lifecycle step that failed (staff mails). */
     public static final String STEP = "step";
@@ -47,15 +54,16 @@ public final class MailVariables {
     public static final String STOCK = "stock";
     public static final String THRESHOLD = "threshold";
 
-    private MailVariables() {
-    }
     /** The control-panel licence in words (panel, licence id, expiry), or that it is on its way; never its key. */
     public static final String LICENCE = "licence";
     /** A licence's activation key: customer mails only, read by the mailer from the service's secrets. */
     public static final String LICENCE_KEY = "licenceKey";
     public static final String PANEL = "panel";
-    /** A date for people, e.g. 5 January 2027. */
+    /** A date for people, e.g. 5 January 2027 ({@link MailDates#date}). */
     public static final String EXPIRES = "expires";
     /** A run's report, several lines. */
     public static final String REPORT = "report";
+
+    private MailVariables() {
+    }
 }

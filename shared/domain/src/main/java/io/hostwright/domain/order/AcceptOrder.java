@@ -1,6 +1,7 @@
 package io.hostwright.domain.order;
 
 import io.hostwright.domain.catalog.CatalogRepository;
+import io.hostwright.domain.catalog.OsTemplate;
 import io.hostwright.domain.catalog.Product;
 import io.hostwright.domain.idempotency.IdempotencyKeys;
 import io.hostwright.domain.ids.IdGenerator;
@@ -76,15 +77,18 @@ public final class AcceptOrder {
         }
         Instant now = clock.instant();
         Product product = valid.product();
+        OsTemplate os = valid.os();
+        // the order pins the catalog's words for what was chosen, so its e-mail names them however the catalog changes
         Order order = new Order(ids.next("ord"), ids.next("svc"), request.customer().id(), request.customer().email(),
                 product.productId(), product.name(), product.backend(), valid.billingCycle(), valid.price(),
-                valid.hostname(), valid.os() == null ? null : valid.os().id(), valid.options(), now, null);
+                valid.hostname(), os == null ? null : os.id(), os == null ? null : os.name(), valid.options(),
+                OrderDispatch.optionsInWords(product, valid.options()), now, null);
         // the service pins what was sold: later edits of the product never change how it is run
         SoldProduct sold = new SoldProduct(product.productId(), product.name(), product.type(), product.backend(),
                 product.connectionId(), product.department(), valid.billingCycle(), valid.options(),
                 product.moduleSettings(), product.bandwidth(), product.licenceChosen(valid.options()).orElse(null));
         Service service = new Service(order.serviceId(), order.orderId(), order.customerId(), order.customerEmail(),
-                sold, order.hostname(), order.osTemplateId(), valid.os() == null ? null : valid.os().name(),
+                sold, order.hostname(), order.osTemplateId(), order.osName(),
                 ServiceStatus.PENDING, "waiting for provisioning", 1, now, now,
                 Service.monthsAfter(now, valid.billingCycle().months()));
         IdempotencyRecord record = new IdempotencyRecord(order.customerId(), key, fingerprint, order.orderId(),

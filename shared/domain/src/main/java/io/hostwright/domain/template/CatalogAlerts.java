@@ -72,7 +72,7 @@ public final class CatalogAlerts {
     public void templateRefused(Connection connection, TemplateSyncPlan.Refusal refusal) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put(MailVariables.CONNECTION, connection.connectionId());
-        v.put(MailVariables.OS, refusal.internalName());
+        v.put(MailVariables.OS, refusal.label());
         v.put(MailVariables.REASON, refusal.reason());
         send(connection.department(), subject(connection), "template-refused#" + refusal.internalName(),
                 MailTemplate.STAFF_TEMPLATE_REFUSED, v);

@@ -36,7 +36,13 @@ public record TemplateSyncPlan(List<ConnectionTemplate> added, List<Update> upda
         }
     }
 
-    public record Refusal(String internalName, String reason) {
+    public record Refusal(String internalName, String displayName, String reason) {
+
+        /** The template as staff would see it in the catalog, with the back-end's internal name beside it. */
+        public String label() {
+            return displayName == null || displayName.isBlank() || displayName.equals(internalName) ? internalName
+                    : displayName + " (" + internalName + ")";
+        }
     }
 
     /** Spacing of the sort order given to templates found upstream, after the ones already there. */
@@ -78,11 +84,12 @@ public record TemplateSyncPlan(List<ConnectionTemplate> added, List<Update> upda
         for (UpstreamTemplate u : upstream) {
             String problem = problemOf(u);
             if (problem != null) {
-                refused.add(new Refusal(String.valueOf(u.name()), problem));
+                refused.add(new Refusal(String.valueOf(u.name()), u.displayName(), problem));
                 continue;
             }
             if (!offered.add(u.name())) {
-                refused.add(new Refusal(u.name(), "the back-end lists it twice; the first one is used"));
+                refused.add(new Refusal(u.name(), u.displayName(),
+                        "the back-end lists it twice; the first one is used"));
                 continue;
             }
             ConnectionTemplate known = byName.get(u.name());

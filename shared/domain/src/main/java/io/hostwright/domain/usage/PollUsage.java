@@ -4,6 +4,7 @@ import io.hostwright.domain.backend.Backend;
 import io.hostwright.domain.backend.BackendRegistry;
 import io.hostwright.domain.backend.UsageSource;
 import io.hostwright.domain.catalog.BandwidthPolicy;
+import io.hostwright.domain.mail.MailDates;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
@@ -225,7 +226,8 @@ public final class PollUsage {
     /** The suspension asked for; empty when it was refused for now (the next poll asks again). */
     private Optional<String> suspend(Service service, UsagePeriod period, List<String> actions) {
         String reason = "traffic over the allowance: " + tb(period.counted()) + " TB of " + tb(period.allowanceBytes())
-                + " TB in the period from " + period.period().start() + " to " + period.period().end();
+                + " TB in the period from " + MailDates.dateTime(period.period().start()) + " to "
+                + MailDates.dateTime(period.period().end());
         Optional<String> asked = operations.suspend(service.serviceId(),
                 "bandwidth-suspend-" + service.serviceId() + "-" + period.period().start(), reason);
         actions.add(asked.map(id -> "suspend " + id).orElse("suspend refused for now"));
@@ -243,15 +245,15 @@ public final class PollUsage {
         }
         Optional<String> asked = operations.unsuspend(service.serviceId(),
                 "bandwidth-unsuspend-" + service.serviceId() + "-" + current.start(),
-                "a new traffic period started on " + current.start());
+                "a new traffic period started on " + MailDates.dateTime(current.start()));
         actions.add(asked.map(id -> "unsuspend " + id).orElse("unsuspend refused for now"));
     }
 
     private static String overuseText(UsagePeriod period) {
         return switch (period.policy().overuseAction()) {
             case NOTIFY -> "nothing changes for now; please raise the limit or reduce traffic.";
-            case SUSPEND -> "the server is suspended until the next period starts on " + period.period().end()
-                    + ", or until you raise the limit.";
+            case SUSPEND -> "the server is suspended until the next period starts on "
+                    + MailDates.dateTime(period.period().end()) + ", or until you raise the limit.";
             case BILL -> "each started TB over the limit is billed at " + period.policy().overagePerTb().display()
                     + "; so far " + period.overageTb() + " TB (" + period.overagePrice().display() + ").";
         };

@@ -44,7 +44,7 @@ class MailRendererTest {
 
         assertThat(customer.text()).contains("\n-- \nService reference: svc_0001");
         assertThat(customer.html()).contains("Service reference: <code>svc_0001</code>");
-        assertThat(staff.text()).contains("\n-- \nService: svc_0001").doesNotContain("Service reference");
+        assertThat(staff.text()).contains("\n-- \nReference: svc_0001").doesNotContain("Service reference");
     }
 
     @Test
@@ -106,10 +106,10 @@ class MailRendererTest {
 
     @Test
     void aBlankRequiredVariableCountsAsMissing() {
-        Map<String, String> variables = SampleMails.variablesFor(MailTemplate.ACCOUNT_CREATED);
+        Map<String, String> variables = SampleMails.variablesFor(MailTemplate.REINSTALL_FINISHED);
         variables.put(MailVariables.MAIN_IP, "  ");
 
-        assertThatThrownBy(() -> RENDERER.render(SampleMails.request(MailTemplate.ACCOUNT_CREATED, variables)))
+        assertThatThrownBy(() -> RENDERER.render(SampleMails.request(MailTemplate.REINSTALL_FINISHED, variables)))
                 .isInstanceOfSatisfying(UnrenderableMail.class, e -> assertThat(e.variable()).isEqualTo("mainIp"));
     }
 
@@ -138,18 +138,49 @@ class MailRendererTest {
     void theInitialOrderMailRendersWhatOrderAcceptanceSends() {
         Map<String, String> fromOrderDispatch = new HashMap<>(Map.of(
                 "orderId", "ord_9", "serviceId", "svc_0001", "productName", "VPS S", "hostname", "vps.example.test",
-                "os", "debian-12", "options", "ipv4: 1, bandwidthTb: 5", "billingCycle", "monthly", "price", "EUR 9.00"));
+                "os", "Debian 12 (Bookworm)", "options", "IPv4 addresses: 1, Monthly traffic (TB): 5 TB",
+                "billingCycle", "Monthly", "price", "9.00 EUR"));
 
         RenderedMail mail = RENDERER.render(SampleMails.request(MailTemplate.INITIAL_ORDER, fromOrderDispatch));
 
         assertThat(mail.subject()).isEqualTo("Your order ord_9 for VPS S is confirmed");
-        assertThat(mail.text()).contains("Price:            EUR 9.00").contains("Options:          ipv4: 1, bandwidthTb: 5");
+        assertThat(mail.text()).contains("Operating system: Debian 12 (Bookworm)")
+                .contains("Options:          IPv4 addresses: 1, Monthly traffic (TB): 5 TB")
+                .contains("Billing cycle:    Monthly")
+                .contains("Price:            9.00 EUR");
+    }
+
+    /** One company writes them all: the same greeting, sentences that start with a capital, no ISO instants. */
+    @ParameterizedTest
+    @EnumSource(MailTemplate.class)
+    void everyMailReadsLikeTheOthers(MailTemplate template) {
+        RenderedMail mail = RENDERER.render(SampleMails.request(template));
+        String body = mail.text().substring(0, mail.text().indexOf("\n-- \n"));
+
+        assertThat(body).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:").doesNotContain("{{");
+        if (template.audience() == MailTemplate.Audience.CUSTOMER) {
+            assertThat(body).startsWith("Hello,\n\n").doesNotContain("Hostwright");
+            assertThat(body.substring("Hello,\n\n".length())).matches("(?s)^[A-Z].*");
+            assertThat(mail.subject()).doesNotStartWith("[");
+        } else {
+            assertThat(mail.subject()).startsWith("[Hostwright] ");
+            assertThat(body).matches("(?s)^[A-Z].*");
+        }
+    }
+
+    @Test
+    void theWipeMailTellsStaffWhatIsDoneNotWhatToDo() {
+        RenderedMail mail = RENDERER.render(SampleMails.request(MailTemplate.DISK_WIPE_FINISHED));
+
+        assertThat(mail.subject()).isEqualTo("[Hostwright] Disk wipe finished: server srv-4711 is back in stock");
+        assertThat(mail.text()).contains("the server is back\nin stock").contains("Tags now:   forRent, e2388g")
+                .contains("Nothing needs doing").doesNotContain("can be checked and returned");
     }
 
     @Test
     void anInitialOrderWithoutOsOrOptionsSaysNone() {
         RenderedMail mail = RENDERER.render(SampleMails.request(MailTemplate.INITIAL_ORDER, Map.of("orderId", "ord_9",
-                "productName", "Tenant S", "hostname", "svc_1", "billingCycle", "monthly", "price", "EUR 10.00")));
+                "productName", "Tenant S", "hostname", "svc_1", "billingCycle", "Monthly", "price", "10.00 EUR")));
 
         assertThat(mail.text()).contains("Operating system: none").contains("Options:          none");
     }

@@ -17,10 +17,10 @@ final class SampleMails {
         all.put(MailVariables.ORDER_ID, "ord_0001");
         all.put(MailVariables.PRODUCT_NAME, "Dedicated E3-1230");
         all.put(MailVariables.HOSTNAME, "web1.example.test");
-        all.put(MailVariables.OS, "Debian 12");
-        all.put(MailVariables.OPTIONS, "ipv4: 2, bandwidthTb: 10");
-        all.put(MailVariables.BILLING_CYCLE, "monthly");
-        all.put(MailVariables.PRICE, "EUR 49.00");
+        all.put(MailVariables.OS, "Debian 12 (Bookworm)");
+        all.put(MailVariables.OPTIONS, "IPv4 addresses: 2, Monthly traffic (TB): 10 TB");
+        all.put(MailVariables.BILLING_CYCLE, "Monthly");
+        all.put(MailVariables.PRICE, "49.00 EUR");
         all.put(MailVariables.ROOT_PASSWORD, ROOT_PASSWORD);
         all.put(MailVariables.MAIN_IP, "203.0.113.10");
         all.put(MailVariables.ADDITIONAL_IPS, "203.0.113.11, 203.0.113.12");
@@ -31,6 +31,7 @@ final class SampleMails {
         all.put(MailVariables.USAGE_PERCENT, "81");
         all.put(MailVariables.OVERUSE_ACTION, "the port is throttled to 10 Mbit/s");
         all.put(MailVariables.SERVER, "srv-4711");
+        all.put(MailVariables.TAGS, "forRent, e2388g");
         all.put(MailVariables.CONNECTION, "tenantos-main");
         all.put(MailVariables.STEP, "assign-server");
         all.put(MailVariables.DEPARTMENT, "datacenter");
@@ -42,7 +43,8 @@ final class SampleMails {
         all.put(MailVariables.LICENCE_KEY, "LIC-KEY-SAMPLE");
         all.put(MailVariables.PANEL, "BILLmanager 6 Hosting&Cloud");
         all.put(MailVariables.EXPIRES, "5 January 2027");
-        all.put(MailVariables.REPORT, "Renewed: 1\n  licence 1005 of service svc_0001: 1 month(s), until 2027-02-05T00:00:00Z");
+        all.put(MailVariables.REPORT,
+                "Renewed: 1\n  licence 1005 of service svc_0001: 1 month(s), until 5 February 2027");
         MailTemplates.Spec spec = MailTemplates.spec(template);
         all.keySet().retainAll(union(spec));
         return all;

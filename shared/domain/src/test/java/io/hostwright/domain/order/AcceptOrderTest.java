@@ -75,8 +75,39 @@ class AcceptOrderTest {
             assertThat(m.template()).isEqualTo(MailTemplate.INITIAL_ORDER);
             assertThat(m.to()).containsExactly("alice@example.test");
             assertThat(m.variables()).containsEntry("price", "56.00 EUR").containsEntry("hostname", "web1.example.com")
-                    .containsEntry("options", "ipv4: 2, bandwidthTb: 20");
+                    .containsEntry("options", "IPv4 addresses: 2, Traffic: 20 TB");
         });
+    }
+
+    @Test
+    void theInitialOrderMailNamesWhatWasChosenAsTheCatalogDoes() {
+        OrderAccepted accepted = accept.accept(order("k1"));
+
+        Order stored = stores.orders.get(accepted.orderId());
+        assertThat(stored.osName()).isEqualTo("Debian 12");
+        assertThat(stored.optionsText()).isEqualTo("IPv4 addresses: 2, Traffic: 20 TB");
+        assertThat(stores.services.get(accepted.serviceId()).osName()).isEqualTo("Debian 12");
+        assertThat(stores.mails).singleElement().satisfies(m -> assertThat(m.variables())
+                .containsEntry("os", "Debian 12").containsEntry("billingCycle", "Monthly")
+                .doesNotContainValue("debian-12"));
+    }
+
+    @Test
+    void aBooleanOptionReadsYesOrNo() {
+        accept.accept(new PlaceOrder(alice, "k-tenant", "tenant-s", "monthly", null, null, Map.of("backup", true)));
+
+        assertThat(stores.mails).singleElement().satisfies(m -> assertThat(m.variables())
+                .containsEntry("options", "Backups: yes").doesNotContainKey("os"));
+    }
+
+    @Test
+    void anOrderTakenBeforeOrdersPinnedTheCatalogsWordsIsMailedWithItsIdsAndKeys() {
+        Order old = new Order("ord_1", "svc_1", "alice", "alice@example.test", "dedi-e3", "Dedicated dedi-e3",
+                "tenantos", BillingCycle.ANNUALLY, new Price("EUR", 52900), "web1.example.com", "debian-12",
+                Map.of("ipv4", "2"), Instant.EPOCH, null);
+
+        assertThat(OrderDispatch.initialOrderVariables(old)).containsEntry("os", "debian-12")
+                .containsEntry("options", "ipv4: 2").containsEntry("billingCycle", "Yearly");
     }
 
     @Test

@@ -166,6 +166,8 @@ class SyncTemplatesTest {
         assertThat(run.warnings()).singleElement().asString().contains("my-repo__Alma-9").contains("hyphen");
         List<MailRequest> refused = world.mails("staff-template-refused");
         assertThat(refused).hasSize(2).extracting(MailRequest::event).containsOnly("template-refused#my-repo__Alma-9");
+        assertThat(refused.getFirst().variables()).as("named as the catalog would, with the back-end's name")
+                .containsEntry(MailVariables.OS, "Alma 9 (my-repo__Alma-9)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hostwright.backends.tenantos;
 
+import io.hostwright.domain.mail.MailDates;
 import io.hostwright.domain.template.ConnectionTemplate;
 import io.hostwright.domain.template.ConnectionTemplates;
 
@@ -28,7 +29,7 @@ final class TenantOsProfiles {
         ConnectionTemplate template = found.get();
         if (template.goneSince() != null) {
             return new Lookup(null, "OS template " + osTemplateId + " (" + template.name() + ") is gone from TenantOS"
-                    + " since " + template.goneSince());
+                    + " since " + MailDates.dateTime(template.goneSince()));
         }
         try {
             return new Lookup(Long.parseLong(template.upstreamId()), null);

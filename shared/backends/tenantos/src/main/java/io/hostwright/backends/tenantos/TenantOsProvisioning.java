@@ -1,11 +1,11 @@
 package io.hostwright.backends.tenantos;
 
-import io.hostwright.domain.backend.RootPasswords;
-
 import io.hostwright.domain.backend.BackendContext;
 import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.domain.backend.BackendOutcomes;
+import io.hostwright.domain.backend.RootPasswords;
 import io.hostwright.domain.backend.ServiceSecrets;
+import io.hostwright.domain.mail.MailDates;
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
@@ -154,7 +154,7 @@ public final class TenantOsProvisioning implements ProvisioningModule {
         if (!s.state().staffToldNoStock()) {
             mail().enqueue(new MailRequest(s.service().serviceId(), "waiting-for-stock", MailTemplate.STAFF_WAITING_FOR_STOCK,
                     List.of(s.department()), staffVariables(s, "claim-server", wanted + "; the order waits for stock until "
-                            + since.plus(s.settings().stockDeadline()))));
+                            + MailDates.dateTime(since.plus(s.settings().stockDeadline())))));
         }
         save(s, s.state().waitingForStock(since, true));
         return new StepOutcome.Wait(s.settings().stockRetry(), "waiting for stock: " + wanted);
@@ -268,12 +268,12 @@ public final class TenantOsProvisioning implements ProvisioningModule {
                 if (secrets().get(s.service().serviceId(), ROOT_PASSWORD).isEmpty()) {
                     throw new IllegalStateException("root password of " + s.service().serviceId() + " is missing");
                 }
-                // the mailer reads the password from the credentials table: it never travels on the queue
+                // one mail carries the access details, as on every back-end (the TenantOS user's own password is
+                // never used: the customer reaches the panel through single sign-on). The mailer reads the password
+                // from the credentials table: it never travels on the queue
                 Map<String, String> v = customerVariables(s);
                 return new StepOutcome.Done("server " + serverId + " ready with " + s.service().osName(),
                         s.state().mainIp(), List.of(
-                        MailRequest.once(s.service().serviceId(), MailTemplate.ACCOUNT_CREATED,
-                                s.service().customerEmail(), v).withSecret(MailVariables.ROOT_PASSWORD, ROOT_PASSWORD),
                         MailRequest.once(s.service().serviceId(), MailTemplate.SERVER_READY,
                                 s.service().customerEmail(), v).withSecret(MailVariables.ROOT_PASSWORD, ROOT_PASSWORD)));
             }

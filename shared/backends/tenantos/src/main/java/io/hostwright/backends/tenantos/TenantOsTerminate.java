@@ -20,8 +20,8 @@ import java.util.Set;
 /**
  * Terminate (seed 000, "Termination"): power off, take the server back from the customer (owner, hostname,
  * suspension, ports), release the extra IPs, wipe the disks and wait for the wipe, then — only then — put the
- * server back in stock; finally remove the customer's user when nothing needs it. The service is terminated once
- * the server is taken back, even while its disks are still being wiped.
+ * server back in stock and tell staff it is; finally remove the customer's user when nothing needs it. The service
+ * is terminated once the server is taken back, even while its disks are still being wiped.
  */
 final class TenantOsTerminate implements TenantOsOperation {
 
@@ -159,14 +159,6 @@ final class TenantOsTerminate implements TenantOsOperation {
         }
         switch (reading.verdict()) {
             case FINISHED -> {
-                Map<String, String> v = new LinkedHashMap<>();
-                v.put(MailVariables.PRODUCT_NAME, t.s().service().productName());
-                v.put(MailVariables.HOSTNAME, t.s().service().label());
-                v.put(MailVariables.SERVER, Long.toString(t.serverId()));
-                v.put(MailVariables.CONNECTION, t.s().connection().name());
-                support.context().mail().enqueue(new MailRequest(t.s().service().serviceId(),
-                        "disk-wipe-finished#" + t.operation().operationId(), MailTemplate.DISK_WIPE_FINISHED,
-                        List.of(t.s().department()), v));
                 return new StepOutcome.Next("return-to-stock", "disk wipe of server " + t.serverId() + " finished");
             }
             case FAILED -> {
@@ -195,7 +187,26 @@ final class TenantOsTerminate implements TenantOsOperation {
         }
         support.context().claims().release(t.s().connection().connectionId(), Long.toString(server.id()),
                 t.s().service().serviceId());
+        if (t.settings().terminationProfileId() != null) {
+            tellStaffWipedAndBack(t, server.id(), tags);
+        }
         return new StepOutcome.Next("remove-user", "server " + server.id() + " back in stock, tagged " + tags);
+    }
+
+    /**
+     * Staff hear of a wiped server once it is back in stock, so the mail says what is done rather than asking for it
+     * (once per termination, however often this step runs).
+     */
+    private void tellStaffWipedAndBack(LifecycleStep t, long serverId, Set<String> tags) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put(MailVariables.PRODUCT_NAME, t.s().service().productName());
+        v.put(MailVariables.HOSTNAME, t.s().service().label());
+        v.put(MailVariables.SERVER, Long.toString(serverId));
+        v.put(MailVariables.CONNECTION, t.s().connection().name());
+        v.put(MailVariables.TAGS, tags.isEmpty() ? "none" : String.join(", ", tags));
+        support.context().mail().enqueue(new MailRequest(t.s().service().serviceId(),
+                "disk-wipe-finished#" + t.operation().operationId(), MailTemplate.DISK_WIPE_FINISHED,
+                List.of(t.s().department()), v));
     }
 
     private StepOutcome removeUser(LifecycleStep t) {

@@ -2,6 +2,7 @@ package io.hostwright.backends.tenantos;
 
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
+import io.hostwright.domain.mail.MailVariables;
 import io.hostwright.domain.service.Service;
 import io.hostwright.domain.step.StepOutcome;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class TenantOsProvisioningInstallTest {
     final Service service = world.order("svc_ada");
 
     @Test
-    void anInstallationSeenRunningThenFinishedMakesTheServiceReadyAndTellsTheCustomer() {
+    void anInstallationSeenRunningThenFinishedMakesTheServiceReadyAndTellsTheCustomerOnce() {
         started();
 
         StepOutcome outcome = world.provision(service, "await-install");
@@ -35,13 +36,13 @@ class TenantOsProvisioningInstallTest {
             assertThat(done.detail()).isEqualTo("server " + world.serverOf(service).id + " ready with Debian 12");
             assertThat(done.mainIp()).as("what a licence is attached to").isNotBlank()
                     .isEqualTo(world.state(service).mainIp());
-            assertThat(done.announce()).extracting(MailRequest::template)
-                    .containsExactly(MailTemplate.ACCOUNT_CREATED, MailTemplate.SERVER_READY);
+            // one mail with the access details, as VMmanager sends: the root password goes out once
+            assertThat(done.announce()).extracting(MailRequest::template).containsExactly(MailTemplate.SERVER_READY);
+            assertThat(done.announce().getFirst().secretVariables())
+                    .containsEntry(MailVariables.ROOT_PASSWORD, TenantOsProvisioning.ROOT_PASSWORD);
         });
         assertThat(world.mails.queued).extracting(MailRequest::template, MailRequest::event, MailRequest::to)
-                .containsExactly(
-                        tuple(MailTemplate.ACCOUNT_CREATED, "account-created", List.of("ada@example.test")),
-                        tuple(MailTemplate.SERVER_READY, "server-ready", List.of("ada@example.test")));
+                .containsExactly(tuple(MailTemplate.SERVER_READY, "server-ready", List.of("ada@example.test")));
         assertThat(world.secrets.get("svc_ada", TenantOsProvisioning.ROOT_PASSWORD))
                 .contains(world.serverOf(service).starts.getFirst().rootPassword());
     }
@@ -121,7 +122,7 @@ class TenantOsProvisioningInstallTest {
         world.provision(service, "await-install");
 
         // the mailer sends one mail per (service, event): the same events mean nothing more reaches the customer
-        assertThat(world.mails.queued).extracting(MailRequest::event).containsOnly("account-created", "server-ready");
+        assertThat(world.mails.queued).extracting(MailRequest::event).containsOnly("server-ready");
         assertThat(world.serverOf(service).starts).hasSize(1);
     }
 

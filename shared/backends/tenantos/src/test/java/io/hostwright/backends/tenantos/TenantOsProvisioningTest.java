@@ -51,7 +51,6 @@ class TenantOsProvisioningTest {
         assertThat(world.mails.queued).extracting(MailRequest::template, MailRequest::event, MailRequest::to)
                 .containsExactly(
                         tuple(MailTemplate.SERVER_PROVISIONING, "server-provisioning", List.of("ada@example.test")),
-                        tuple(MailTemplate.ACCOUNT_CREATED, "account-created", List.of("ada@example.test")),
                         tuple(MailTemplate.SERVER_READY, "server-ready", List.of("ada@example.test")));
     }
 

@@ -2,6 +2,7 @@ package io.hostwright.backends.tenantos;
 
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
+import io.hostwright.domain.mail.MailVariables;
 import io.hostwright.domain.operation.Operation;
 import io.hostwright.domain.operation.OperationKind;
 import io.hostwright.domain.service.Service;
@@ -68,6 +69,25 @@ class TenantOsTerminateTest {
                         tuple(MailTemplate.TERMINATED, "terminated", List.of("ada@example.test")),
                         tuple(MailTemplate.DISK_WIPE_FINISHED, "disk-wipe-finished#" + terminate.operationId(),
                                 List.of(TenantOsWorld.DEPARTMENT)));
+    }
+
+    @Test
+    void staffHearOfTheWipeOnceTheServerIsBackInStockAndAreAskedForNothing() {
+        for (String step : List.of("check-owner", "power-off", "reset-server", "release-ips", "start-wipe",
+                "await-wipe")) {
+            world.operate(terminate, step, service);
+        }
+        assertThat(world.mails.of(MailTemplate.DISK_WIPE_FINISHED)).as("wiped, but not yet back in stock").isEmpty();
+
+        world.operate(terminate, "return-to-stock", service);
+
+        assertThat(world.mails.of(MailTemplate.DISK_WIPE_FINISHED)).singleElement().satisfies(mail -> {
+            assertThat(mail.to()).containsExactly(TenantOsWorld.DEPARTMENT);
+            assertThat(mail.variables()).containsEntry(MailVariables.SERVER, Long.toString(server.id))
+                    .containsEntry(MailVariables.TAGS, String.join(", ", server.tags))
+                    .doesNotContainKey(MailVariables.ROOT_PASSWORD);
+        });
+        assertThat(world.claims.holder(TenantOsWorld.CONNECTION, server.id)).as("back in stock when told").isNull();
     }
 
     @Test

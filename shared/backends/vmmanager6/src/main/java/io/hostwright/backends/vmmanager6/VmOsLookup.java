@@ -1,5 +1,6 @@
 package io.hostwright.backends.vmmanager6;
 
+import io.hostwright.domain.mail.MailDates;
 import io.hostwright.domain.template.ConnectionTemplate;
 import io.hostwright.domain.template.ConnectionTemplates;
 
@@ -28,7 +29,7 @@ final class VmOsLookup {
         ConnectionTemplate template = found.get();
         if (template.goneSince() != null) {
             return new Lookup(null, "OS template " + osTemplateId + " (" + template.name()
-                    + ") is gone from VMmanager since " + template.goneSince());
+                    + ") is gone from VMmanager since " + MailDates.dateTime(template.goneSince()));
         }
         try {
             return new Lookup(Long.parseLong(template.upstreamId()), null);

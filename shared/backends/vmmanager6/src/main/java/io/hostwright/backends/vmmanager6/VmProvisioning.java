@@ -4,6 +4,7 @@ import io.hostwright.domain.backend.BackendContext;
 import io.hostwright.domain.backend.BackendFailure;
 import io.hostwright.domain.backend.BackendOutcomes;
 import io.hostwright.domain.backend.RootPasswords;
+import io.hostwright.domain.mail.MailDates;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.MailTemplate;
 import io.hostwright.domain.mail.MailVariables;
@@ -138,7 +139,8 @@ final class VmProvisioning implements ProvisioningModule {
         if (!s.state().staffToldWaiting()) {
             Map<String, String> v = new LinkedHashMap<>();
             v.put("step", "create-host");
-            v.put("reason", why + "; the order waits until " + since.plus(s.settings().poolDeadline()));
+            v.put("reason", why + "; the order waits until "
+                    + MailDates.dateTime(since.plus(s.settings().poolDeadline())));
             v.put("department", s.department());
             v.put("productName", s.service().productName());
             v.put("hostname", s.service().label());
