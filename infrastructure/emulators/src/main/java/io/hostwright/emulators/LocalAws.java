@@ -93,6 +93,14 @@ public final class LocalAws implements AutoCloseable {
         return NodeTooling.repositoryRoot();
     }
 
+    /**
+     * Who hears what a start is doing when it takes long (installing the Node tools on a first start); standard
+     * output unless set.
+     */
+    public static void onProgress(java.util.function.Consumer<String> listener) {
+        NodeTooling.progress = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
     /** Starts in memory on free ports. */
     public static LocalAws start() {
         return start(Ports.ANY_FREE);

@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -75,12 +74,12 @@ final class ManifestResources {
                 .timeToLiveSpecification(spec -> spec.attributeName(table.ttlAttribute()).enabled(true)));
     }
 
+    /** Listed first rather than described and caught: DynamoDB Local logs a warning for every missing table asked. */
     private static Optional<TableDescription> describe(DynamoDbClient dynamoDb, String tableName) {
-        try {
-            return Optional.of(dynamoDb.describeTable(d -> d.tableName(tableName)).table());
-        } catch (ResourceNotFoundException e) {
+        if (dynamoDb.listTablesPaginator().tableNames().stream().noneMatch(tableName::equals)) {
             return Optional.empty();
         }
+        return Optional.of(dynamoDb.describeTable(d -> d.tableName(tableName)).table());
     }
 
     private static void addMissingIndexes(DynamoDbClient dynamoDb, TableSpec table, TableDescription existing) {
