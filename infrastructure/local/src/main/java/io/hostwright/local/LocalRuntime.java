@@ -386,8 +386,8 @@ public final class LocalRuntime implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(LocalGateway.HOST))) {
             probe.setReuseAddress(true);
         } catch (IOException e) {
-            throw new IllegalStateException(LocalGateway.HOST + ":" + port + " is in use; stop what listens there or set "
-                    + PORT_VARIABLE + " to another port", e);
+            throw new IllegalStateException(LocalGateway.HOST + ":" + port + " (the HTTP API's port) is in use; stop what "
+                    + "listens there, or start with --port <another> (or set " + PORT_VARIABLE + ")", e);
         }
     }
 
