@@ -109,9 +109,10 @@ public final class DataFolder implements AutoCloseable {
         }
     }
 
+    /** Nothing in it but, maybe, a lock file left by a start killed before it marked the folder. */
     private static boolean isEmpty(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
+            return entries.allMatch(entry -> entry.getFileName().toString().equals(LOCK));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }

@@ -70,6 +70,15 @@ class DataFolderTest {
     }
 
     @Test
+    void aLockLeftByAStartKilledBeforeItMarkedTheFolderIsNoObstacle(@TempDir Path dir) throws Exception {
+        Files.createFile(dir.resolve(DataFolder.LOCK));
+
+        try (DataFolder data = DataFolder.open(dir, false)) {
+            assertThat(data.isNew()).isTrue();
+        }
+    }
+
+    @Test
     void aFolderInUseByAnotherRuntimeIsRefused(@TempDir Path dir) {
         try (DataFolder ignored = DataFolder.open(dir, false)) {
             assertThatThrownBy(() -> DataFolder.open(dir, true))
