@@ -7,14 +7,20 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * AWS's DynamoDB Local 2.6.1 in server mode: in memory, one shared database for every access key and region, no
- * telemetry, listening on {@code 127.0.0.1} only.
+ * AWS's DynamoDB Local 2.6.1 in server mode: in memory (or, given a directory, in the SQLite file
+ * {@code shared-local-instance.db} there, as {@code -dbPath} keeps it), one shared database for every access key and
+ * region, no telemetry, listening on {@code 127.0.0.1} only. On disk every write is committed to SQLite before it is
+ * answered, so the file survives the process being killed.
  *
  * <p>{@code ServerRunner} and {@code DynamoDBProxyServer} build a Jetty server on all interfaces and keep it private,
  * so this class builds the request handler {@code ServerRunner.createServer} builds and mounts it on a Jetty server of
@@ -55,17 +61,29 @@ public final class DynamoDbLocal implements AutoCloseable {
      * the port actually used from {@link #port()}.
      */
     public static DynamoDbLocal start(int preferredPort) {
+        return start(preferredPort, null);
+    }
+
+    /** As {@link #start(int)}, keeping the database in {@code directory} when it is not null (in memory when it is). */
+    public static DynamoDbLocal start(int preferredPort, Path directory) {
+        if (directory != null) {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create DynamoDB Local's directory " + directory, e);
+            }
+        }
         try {
-            return startOn(preferredPort);
+            return startOn(preferredPort, directory);
         } catch (PortInUseException e) {
-            return startOn(0);
+            return startOn(0, directory);
         }
     }
 
-    private static DynamoDbLocal startOn(int port) {
+    private static DynamoDbLocal startOn(int port, Path directory) {
         ThreadGroup threads = new ThreadGroup("dynamodb-local-" + INSTANCES.incrementAndGet());
         return inGroup(threads, () -> {
-            LocalDynamoDBServerHandler handler = newHandler();
+            LocalDynamoDBServerHandler handler = newHandler(directory);
             Server server = new Server();
             ServerConnector connector = new ServerConnector(server);
             connector.setHost(Loopback.HOST);
@@ -87,13 +105,16 @@ public final class DynamoDbLocal implements AutoCloseable {
         });
     }
 
-    private static LocalDynamoDBServerHandler newHandler() {
+    private static LocalDynamoDBServerHandler newHandler(Path directory) {
         try {
-            // as ServerRunner.createServer builds it for -inMemory -sharedDb: (0, inMemory, dbPath, sharedDb,
-            // delayTransientStatuses), and no CORS
-            return new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(0, true, null, true, false), null);
+            // as ServerRunner.createServer builds it for -inMemory -sharedDb (or -dbPath DIR -sharedDb):
+            // (0, inMemory, dbPath, sharedDb, delayTransientStatuses), and no CORS
+            boolean inMemory = directory == null;
+            return new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(0, inMemory,
+                    inMemory ? null : directory.toAbsolutePath().toString(), true, false), null);
         } catch (Exception e) {
-            throw new EmulatorStartException("DynamoDB Local could not create its in-memory database", e);
+            throw new EmulatorStartException("DynamoDB Local could not open its database"
+                    + (directory == null ? " in memory" : " in " + directory), e);
         }
     }
 
@@ -129,7 +150,7 @@ public final class DynamoDbLocal implements AutoCloseable {
         return Loopback.uri(port);
     }
 
-    /** Stops the server, drops the in-memory database and ends DynamoDB Local's background threads. */
+    /** Stops the server, closes the database (an in-memory one is gone) and ends DynamoDB Local's background threads. */
     @Override
     public void close() {
         stop(server, handler, threads);

@@ -42,6 +42,13 @@ public final class LocalAws implements AutoCloseable {
     public static final String SECRET_ACCESS_KEY = "hostwrightlocal";
     public static final String MAIL_FROM = "noreply@hostwright.local";
 
+    /** Under the data directory: DynamoDB Local's SQLite file. */
+    public static final String DYNAMODB_DIRECTORY = "dynamodb";
+    /** Under the data directory: ElasticMQ's H2 database of queues and messages. */
+    public static final String SQS_DIRECTORY = "sqs";
+    /** Under the data directory: the SES emulator's journal of sent mail and templates. */
+    public static final String SES_STORE = "ses/mail.jsonl";
+
     /** Ports to start on; {@code 0} is any free port, any other number is tried first and replaced if taken. */
     public record Ports(int dynamoDb, int sqs, int ses) {
 
@@ -61,9 +68,10 @@ public final class LocalAws implements AutoCloseable {
     private final SqsClient sqs;
     private final SesV2Client ses;
     private final LocalResourceNames resourceNames;
+    private final Path dataDirectory;
     private final Duration startupTime;
 
-    private LocalAws(Database database, Queues queues, Mail mail, Duration startupTime) {
+    private LocalAws(Database database, Queues queues, Mail mail, Path dataDirectory, Duration startupTime) {
         this.dynamoDbLocal = database.server();
         this.dynamoDb = database.client();
         this.elasticMq = queues.server();
@@ -72,10 +80,10 @@ public final class LocalAws implements AutoCloseable {
         this.ses = mail.client();
         this.resourceNames = new LocalResourceNames(Manifest.TABLE.name(), Manifest.CREDENTIALS_TABLE.name(), queues.urls(),
                 MAIL_FROM);
+        this.dataDirectory = dataDirectory;
         this.startupTime = startupTime;
     }
 
-    /** Starts on free ports. */
     /**
      * The repository the emulators run from: the nearest directory at or above the working directory holding the
      * {@code hostwright} aggregator pom beside {@code package.json}, or {@code -Dhostwright.root} /
@@ -85,33 +93,55 @@ public final class LocalAws implements AutoCloseable {
         return NodeTooling.repositoryRoot();
     }
 
+    /**
+     * Who hears what a start is doing when it takes long (installing the Node tools on a first start); standard
+     * output unless set.
+     */
+    public static void onProgress(java.util.function.Consumer<String> listener) {
+        NodeTooling.progress = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Starts in memory on free ports. */
     public static LocalAws start() {
         return start(Ports.ANY_FREE);
     }
 
-    /** Starts the three emulators in parallel and creates the manifest's table and queues in them. */
+    /** Starts the three emulators in memory, in parallel, and creates the manifest's table and queues in them. */
     public static LocalAws start(Ports ports) {
+        return start(ports, null);
+    }
+
+    /**
+     * Starts the three emulators in parallel, keeping their data under {@code dataDirectory} when it is not null
+     * ({@value #DYNAMODB_DIRECTORY}/, {@value #SQS_DIRECTORY}/, {@value #SES_STORE}), and creates the manifest's
+     * table and queues in them unless they are there already from an earlier start.
+     */
+    public static LocalAws start(Ports ports, Path dataDirectory) {
+        Path data = dataDirectory == null ? null : dataDirectory.toAbsolutePath();
         long started = System.nanoTime();
         try (ExecutorService starters = Executors.newFixedThreadPool(3, runnable -> {
             Thread thread = new Thread(runnable, "local-aws-start");
             thread.setDaemon(true);
             return thread;
         })) {
-            CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> startDatabase(ports.dynamoDb()), starters);
-            CompletableFuture<Queues> queues = CompletableFuture.supplyAsync(() -> startQueues(ports.sqs()), starters);
-            CompletableFuture<Mail> mail = CompletableFuture.supplyAsync(() -> startMail(ports.ses()), starters);
+            CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> startDatabase(ports.dynamoDb(),
+                    data == null ? null : data.resolve(DYNAMODB_DIRECTORY)), starters);
+            CompletableFuture<Queues> queues = CompletableFuture.supplyAsync(() -> startQueues(ports.sqs(),
+                    data == null ? null : data.resolve(SQS_DIRECTORY)), starters);
+            CompletableFuture<Mail> mail = CompletableFuture.supplyAsync(() -> startMail(ports.ses(),
+                    data == null ? null : data.resolve(SES_STORE)), starters);
             try {
                 CompletableFuture.allOf(database, queues, mail).join();
             } catch (CompletionException e) {
                 throw failedStart(List.of(database, queues, mail));
             }
-            return new LocalAws(database.join(), queues.join(), mail.join(),
+            return new LocalAws(database.join(), queues.join(), mail.join(), data,
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
-    private static Database startDatabase(int port) {
-        DynamoDbLocal server = DynamoDbLocal.start(port);
+    private static Database startDatabase(int port, Path directory) {
+        DynamoDbLocal server = DynamoDbLocal.start(port, directory);
         return closingOnFailure(server, () -> {
             DynamoDbClient client = configure(DynamoDbClient.builder(), server.endpoint()).build();
             ManifestResources.createTable(client, Manifest.TABLE);
@@ -120,16 +150,16 @@ public final class LocalAws implements AutoCloseable {
         });
     }
 
-    private static Queues startQueues(int port) {
-        ElasticMq server = ElasticMq.start(REGION, port);
+    private static Queues startQueues(int port, Path directory) {
+        ElasticMq server = ElasticMq.start(REGION, port, directory);
         return closingOnFailure(server, () -> {
             SqsClient client = configure(SqsClient.builder(), server.endpoint()).build();
             return new Queues(server, client, ManifestResources.createQueues(client, Manifest.QUEUES));
         });
     }
 
-    private static Mail startMail(int port) {
-        SesEmulator server = SesEmulator.start(port);
+    private static Mail startMail(int port, Path storeFile) {
+        SesEmulator server = SesEmulator.start(port, storeFile);
         return closingOnFailure(server, () ->
                 new Mail(server, configure(SesV2Client.builder(), server.endpoint()).build()));
     }
@@ -274,6 +304,11 @@ public final class LocalAws implements AutoCloseable {
     public void reset() {
         purgeQueues();
         clearEmails();
+    }
+
+    /** Where the emulators keep their data across restarts; empty when they run in memory. */
+    public java.util.Optional<Path> dataDirectory() {
+        return java.util.Optional.ofNullable(dataDirectory);
     }
 
     /** How long {@link #start} took, from the first emulator starting to the last queue created. */

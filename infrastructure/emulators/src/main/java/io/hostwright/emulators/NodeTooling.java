@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,9 @@ final class NodeTooling {
     /** Overrides where the repository root is, for a runtime started outside the work tree. */
     static final String ROOT_PROPERTY = "hostwright.root";
     static final String ROOT_VARIABLE = "HOSTWRIGHT_ROOT";
+
+    /** Told what a first start is doing while it installs (the laptop runtime prints it); standard output unless set. */
+    static volatile Consumer<String> progress = System.out::println;
 
     private static final Pattern ROOT_ARTIFACT = Pattern.compile("<artifactId>\\s*hostwright\\s*</artifactId>");
     private static final long INSTALL_TIMEOUT_MINUTES = 10;
@@ -97,12 +101,19 @@ final class NodeTooling {
 
     private static void install(Path root) {
         Path log = LogFiles.path("npm-install");
+        long started = System.nanoTime();
+        progress.accept("first start: installing the Node tools the SES emulator needs (npm ci in " + root
+                + ", about a minute; output in " + log + ")…");
         String ci = runNpm(root, log, List.of("npm", "ci", "--no-audit", "--no-fund"));
         if (ci == null) {
+            progress.accept("Node tools installed in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
             return;
         }
+        progress.accept("npm ci did not succeed; trying npm install…");
         String plain = runNpm(root, log, List.of("npm", "install", "--no-audit", "--no-fund"));
-        if (plain != null) {
+        if (plain == null) {
+            progress.accept("Node tools installed in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
+        } else {
             throw new EmulatorStartException("npm ci and npm install both failed in " + root + " (log " + log + "):\n"
                     + ci + "\n---\n" + plain);
         }

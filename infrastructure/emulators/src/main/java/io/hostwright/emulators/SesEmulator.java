@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,17 +44,52 @@ public final class SesEmulator implements AutoCloseable {
             + "process.stdin.on('error', () => process.exit(0));"
             + "process.stdin.resume();"
             + "require(process.argv[1]);";
+    /**
+     * Run before the CLI when mail is to be kept (variable {@value #STORE_VARIABLE} names the file): the emulator's
+     * own store is in memory only, so what it held is read back from a JSON-lines journal, and every change — a mail
+     * sent, a template set or deleted, the store cleared — is appended to it synchronously before the emulator
+     * answers. A line cut short by a kill is skipped when read.
+     */
+    private static final String KEEP_STORE = """
+            const fs = require('fs');
+            const path = require('path');
+            const file = process.env.HOSTWRIGHT_SES_STORE;
+            const store = require(path.join(path.dirname(process.argv[1]), 'store.js'));
+            const held = store.getStoreReadonly();
+            if (fs.existsSync(file)) {
+              for (const line of fs.readFileSync(file, 'utf8').split('\\n')) {
+                if (!line.trim()) continue;
+                let entry;
+                try { entry = JSON.parse(line); } catch (e) { continue; }
+                if (entry.email) held.emails.push(entry.email);
+                else if (entry.template) held.templates.set(entry.template.key, entry.template.value);
+                else if (entry.deletedTemplate) held.templates.delete(entry.deletedTemplate);
+                else if (entry.cleared) { held.emails.length = 0; held.templates.clear(); }
+              }
+            }
+            const journal = (entry) => fs.appendFileSync(file, JSON.stringify(entry) + '\\n');
+            const saveEmail = store.saveEmail, setTemplate = store.setTemplate, deleteTemplate = store.deleteTemplate,
+                clearStore = store.clearStore;
+            store.saveEmail = (email) => { journal({ email }); return saveEmail(email); };
+            store.setTemplate = (key, value) => { journal({ template: { key, value } }); return setTemplate(key, value); };
+            store.deleteTemplate = (key) => { journal({ deletedTemplate: key }); return deleteTemplate(key); };
+            store.clearStore = () => { fs.writeFileSync(file, ''); return clearStore(); };
+            """;
+    /** The environment variable naming the file the emulator keeps its mail and templates in. */
+    static final String STORE_VARIABLE = "HOSTWRIGHT_SES_STORE";
 
     private final Process process;
     private final int port;
     private final Path logFile;
+    private final Path storeFile;
     private final HttpClient http;
     private final Thread shutdownHook;
 
-    private SesEmulator(Process process, int port, Path logFile, HttpClient http, Thread shutdownHook) {
+    private SesEmulator(Process process, int port, Path logFile, Path storeFile, HttpClient http, Thread shutdownHook) {
         this.process = process;
         this.port = port;
         this.logFile = logFile;
+        this.storeFile = storeFile;
         this.http = http;
         this.shutdownHook = shutdownHook;
     }
@@ -64,7 +101,16 @@ public final class SesEmulator implements AutoCloseable {
 
     /** Starts on {@code preferredPort}, or on a free port when that one is taken; {@code 0} means any free port. */
     public static SesEmulator start(int preferredPort) {
-        return start(NodeTooling.repositoryRoot(), preferredPort);
+        return start(NodeTooling.repositoryRoot(), preferredPort, null);
+    }
+
+    /**
+     * Starts on {@code preferredPort} (or a free one), keeping sent mail and templates in {@code storeFile} when it is
+     * not null: what an earlier emulator kept there is held again, and every mail is written there before
+     * {@code SendEmail} is answered.
+     */
+    public static SesEmulator start(int preferredPort, Path storeFile) {
+        return start(NodeTooling.repositoryRoot(), preferredPort, storeFile);
     }
 
     /**
@@ -72,12 +118,25 @@ public final class SesEmulator implements AutoCloseable {
      * {@code node_modules} lacks the emulator.
      */
     public static SesEmulator start(Path repositoryRoot, int preferredPort) {
+        return start(repositoryRoot, preferredPort, null);
+    }
+
+    /** As {@link #start(Path, int)}, keeping mail in {@code storeFile} when it is not null. */
+    public static SesEmulator start(Path repositoryRoot, int preferredPort, Path storeFile) {
+        if (storeFile != null) {
+            storeFile = storeFile.toAbsolutePath();
+            try {
+                Files.createDirectories(storeFile.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the SES emulator's directory " + storeFile.getParent(), e);
+            }
+        }
         Path cli = NodeTooling.installedFile(repositoryRoot, CLI);
         boolean preferred = preferredPort != 0 && Loopback.isFree(preferredPort);
         for (int attempt = 1; ; attempt++) {
             int port = preferred ? preferredPort : Loopback.freePort();
             try {
-                return launch(repositoryRoot, cli, port);
+                return launch(repositoryRoot, cli, port, storeFile);
             } catch (PortTakenException e) {
                 // another process bound the port between the check and Node's listen
                 if (attempt == PORT_ATTEMPTS) {
@@ -88,24 +147,28 @@ public final class SesEmulator implements AutoCloseable {
         }
     }
 
-    private static SesEmulator launch(Path root, Path cli, int port) {
+    private static SesEmulator launch(Path root, Path cli, int port, Path storeFile) {
         Path log = LogFiles.path("aws-ses-v2-local-" + port);
         Process process;
         try {
-            process = new ProcessBuilder("node", "-e", EXIT_WITH_PARENT, cli.toString(),
+            ProcessBuilder builder = new ProcessBuilder("node", "-e",
+                    (storeFile == null ? "" : KEEP_STORE) + EXIT_WITH_PARENT, cli.toString(),
                     "--host", Loopback.HOST, "--port", String.valueOf(port))
                     .directory(root.toFile())
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile());
+            if (storeFile != null) {
+                builder.environment().put(STORE_VARIABLE, storeFile.toString());
+            }
+            process = builder.start();
         } catch (IOException e) {
             throw new EmulatorStartException("could not run node (is it on the PATH?): " + e.getMessage(), e);
         }
         Thread hook = new Thread(() -> ChildProcesses.stop(process), "ses-emulator-stop-" + port);
         Runtime.getRuntime().addShutdownHook(hook);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        SesEmulator emulator = new SesEmulator(process, port, log, http, hook);
+        SesEmulator emulator = new SesEmulator(process, port, log, storeFile, http, hook);
         try {
             emulator.awaitReady();
             return emulator;
@@ -174,6 +237,11 @@ public final class SesEmulator implements AutoCloseable {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /** Where sent mail is kept across restarts; empty when it is kept in memory only. */
+    public java.util.Optional<Path> storeFile() {
+        return java.util.Optional.ofNullable(storeFile);
     }
 
     /** Every mail accepted since start or the last {@link #clear()}, oldest first. */

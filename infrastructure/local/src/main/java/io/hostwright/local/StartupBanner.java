@@ -24,8 +24,14 @@ final class StartupBanner {
                 .append(runtime.startupTime().toMillis()).append(" ms, emulators ")
                 .append(aws.startupTime().toMillis()).append(" ms). Ctrl-C stops everything.\n\n");
         out.append("  HTTP API        ").append(api).append('\n');
+        out.append("  Data folder     ").append(runtime.dataFolder()
+                .map(folder -> folder + (runtime.seededThisStart() ? "   (new: the demo seed was loaded)"
+                        : "   (kept from the last run)") + "\n"
+                        + "                  kept across restarts; --fresh empties it, --data-dir moves it")
+                .orElse("none: in memory, nothing is kept (--in-memory)")).append('\n');
         out.append("  DynamoDB Local  ").append(aws.dynamoDbEndpoint()).append("   table ").append(aws.tableName())
-                .append(", ").append(runtime.seededProducts().size()).append(" demo products\n");
+                .append(", ").append(runtime.seededProducts().size())
+                .append(runtime.seededThisStart() ? " demo products\n" : " products in the catalog\n");
         out.append("  SQS (ElasticMQ) ").append(aws.sqsEndpoint()).append('\n');
         for (QueueSpec queue : Manifest.QUEUES) {
             out.append("                  ").append(aws.queueUrl(queue.name())).append("  (DLQ ")
@@ -35,6 +41,9 @@ final class StartupBanner {
         runtime.simulators().forEach((backend, simulator) -> out.append(String.format("  %-15s ", backend + " (sim)"))
                 .append(simulator.baseUrl()).append("   state and faults at ").append(simulator.baseUrl())
                 .append("/_simulator/state\n"));
+        if (runtime.dataFolder().isEmpty() && !runtime.simulators().isEmpty()) {
+            out.append("                  (simulators start from their demo stock)\n");
+        }
         if (!runtime.simulators().isEmpty()) {
             out.append("                  (all of them: GET ").append(api).append("/local/simulators)\n");
         }

@@ -102,7 +102,7 @@ public final class LocalFunction {
             return handler;
         }
         RequestHandler<Object, Object> fresh = construct(spec, factory);
-        Console.info("cold start: another " + spec.name() + " instance for concurrent invocations ("
+        Console.detail("cold start: another " + spec.name() + " instance for concurrent invocations ("
                 + instances.incrementAndGet() + " now)");
         return fresh;
     }

@@ -1,5 +1,8 @@
 package io.hostwright.simulators;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * A running simulator of one back-end's HTTP API, as the laptop runtime and the tests see it: where it listens and
  * the credential a connection to it uses. Each simulator adds its own control API ({@code /_simulator/…}) for
@@ -15,6 +18,11 @@ public interface BackendSimulator extends AutoCloseable {
 
     /** What a connection's secret must hold to be let in, in the form that back-end's connections keep it. */
     String credential();
+
+    /** Where it keeps its state across restarts; empty when it keeps it in memory only. */
+    default Optional<Path> stateFile() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

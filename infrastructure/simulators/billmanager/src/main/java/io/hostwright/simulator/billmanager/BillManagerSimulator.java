@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.hostwright.simulators.BackendSimulator;
 import io.hostwright.simulators.SimulatorLauncher;
+import io.hostwright.simulators.StateFile;
 import io.hostwright.simulators.http.Call;
 import io.hostwright.simulators.http.CallLog;
 
@@ -50,13 +51,24 @@ public final class BillManagerSimulator implements BackendSimulator {
         }
 
         @Override
-        public BackendSimulator start(Pace pace) {
-            return BillManagerSimulator.start(pace == Pace.LAPTOP ? SimulatorConfig.laptop()
-                    : SimulatorConfig.forTests());
+        public int defaultPort() {
+            return DEFAULT_PORT;
+        }
+
+        @Override
+        public BackendSimulator start(Launch launch) {
+            SimulatorConfig config = (launch.pace() == Pace.LAPTOP ? SimulatorConfig.laptop()
+                    : SimulatorConfig.forTests()).withPort(launch.port());
+            return BillManagerSimulator.start(config,
+                    launch.stateFile() == null ? null : StateFile.at(launch.stateFile()));
         }
     };
 
+    /** The laptop runtime's port for it unless told otherwise. */
+    public static final int DEFAULT_PORT = 3103;
+
     private final SimulatorConfig config;
+    private final StateFile stateFile;
     private final World world;
     private final Faults faults = new Faults();
     private final CallLog calls = new CallLog();
@@ -64,10 +76,14 @@ public final class BillManagerSimulator implements BackendSimulator {
     private final HttpServer http;
     private final ExecutorService executor;
 
-    private BillManagerSimulator(SimulatorConfig config) throws IOException {
+    private BillManagerSimulator(SimulatorConfig config, StateFile stateFile) throws IOException {
         this.config = config;
+        this.stateFile = stateFile;
         this.settings = new AtomicReference<>(config.settings());
         this.world = new World(config.seed(), config.clock(), settings::get, config.randomSeed());
+        if (stateFile != null) {
+            world.keepIn(stateFile);
+        }
         ApiDispatcher dispatcher = new ApiDispatcher(new Funcs(world), world, faults, calls, settings::get,
                 new Random(config.randomSeed()), config.clock());
         ControlEndpoints control = new ControlEndpoints(this);
@@ -79,8 +95,16 @@ public final class BillManagerSimulator implements BackendSimulator {
     }
 
     public static BillManagerSimulator start(SimulatorConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * Starts with the state kept in {@code stateFile} (the seed when it holds none yet), writing every change there
+     * before the call that made it is answered; null keeps the state in memory only.
+     */
+    public static BillManagerSimulator start(SimulatorConfig config, StateFile stateFile) {
         try {
-            return new BillManagerSimulator(config);
+            return new BillManagerSimulator(config, stateFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the BILLmanager simulator on port " + config.port(), e);
         }
@@ -114,6 +138,11 @@ public final class BillManagerSimulator implements BackendSimulator {
     @Override
     public String backend() {
         return BACKEND;
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> stateFile() {
+        return java.util.Optional.ofNullable(stateFile).map(StateFile::path);
     }
 
     /** {@code <user>:<password>} of the seed's reseller (split at the first colon), as {@code authinfo} takes it. */

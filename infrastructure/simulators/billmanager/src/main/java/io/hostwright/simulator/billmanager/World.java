@@ -1,5 +1,7 @@
 package io.hostwright.simulator.billmanager;
 
+import io.hostwright.simulators.StateFile;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,8 @@ final class World {
     private final InstantSource clock;
     private final Supplier<Settings> settings;
     private final long randomSeed;
+    /** Where the state is kept across restarts; null: in memory only. */
+    private StateFile stateFile;
 
     final Map<Long, Seed.Pricelist> pricelists = new LinkedHashMap<>();
     final Map<Long, LicenceState> licences = new TreeMap<>();
@@ -118,13 +122,49 @@ final class World {
         }
     }
 
+    /**
+     * Runs {@code action} alone; when the state is kept in a file, whatever it changed is written there before the
+     * lock is let go (so before the call that changed it is answered).
+     */
     <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
             catchUp();
             return action.get();
         } finally {
+            try {
+                if (lock.getHoldCount() == 1) {
+                    save();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Keeps the state in {@code file} from now on: what an earlier run left there replaces the seed (and is brought
+     * up to the clock); with nothing there, the seed is written. Keys and sessions made after a restart come from a
+     * random sequence seeded by the state restored too, so they do not repeat the first run's.
+     */
+    void keepIn(StateFile file) {
+        lock.lock();
+        try {
+            file.read().ifPresent(kept -> {
+                WorldState.read(kept).applyTo(this);
+                random = new Random(randomSeed ^ kept.hashCode());
+            });
+            stateFile = file;
+            catchUp();
+            save();
+        } finally {
             lock.unlock();
+        }
+    }
+
+    private void save() {
+        if (stateFile != null) {
+            stateFile.save(WorldState.write(this));
         }
     }
 

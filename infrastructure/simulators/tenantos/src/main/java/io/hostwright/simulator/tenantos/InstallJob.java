@@ -2,6 +2,7 @@ package io.hostwright.simulator.tenantos;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +35,29 @@ final class InstallJob {
         this.startedAt = startedAt;
         this.duration = duration;
         this.failMessage = failMessage;
+    }
+
+    /** All of it, as kept across restarts. */
+    record Snapshot(long profileId, String profileName, boolean wipe, Instant startedAt, Duration duration,
+                    String failMessage, State state, int endProgress, Instant endedAt,
+                    Map<String, Object> staleStatus, int staleReadsLeft, int staleReadsServed) {
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot(profileId, profileName, wipe, startedAt, duration, failMessage, state, endProgress,
+                endedAt, staleStatus, staleReadsLeft, staleReadsServed);
+    }
+
+    static InstallJob restore(Snapshot s) {
+        InstallJob job = new InstallJob(new Seed.Profile(s.profileId(), s.profileName(), List.of(), s.wipe()),
+                s.startedAt(), s.duration(), s.failMessage());
+        job.state = s.state();
+        job.endProgress = s.endProgress();
+        job.endedAt = s.endedAt();
+        job.staleStatus = s.staleStatus();
+        job.staleReadsLeft = s.staleReadsLeft();
+        job.staleReadsServed = s.staleReadsServed();
+        return job;
     }
 
     boolean running() {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.hostwright.simulators.BackendSimulator;
 import io.hostwright.simulators.SimulatorLauncher;
+import io.hostwright.simulators.StateFile;
 import io.hostwright.simulators.http.Call;
 import io.hostwright.simulators.http.CallLog;
 import io.hostwright.simulators.http.Router;
@@ -43,7 +44,12 @@ import java.util.function.UnaryOperator;
  */
 public final class TenantOsSimulator implements BackendSimulator {
 
-    /** How the laptop runtime starts it: the demo seed on a free port, at laptop or test pace. */
+    /** The back-end it plays. */
+    public static final String BACKEND = "tenantos";
+    /** The laptop runtime's port for it unless told otherwise. */
+    public static final int DEFAULT_PORT = 3101;
+
+    /** How the laptop runtime starts it: the demo seed (or the state it kept), at laptop or test pace. */
     public static final SimulatorLauncher LAUNCHER = new SimulatorLauncher() {
         @Override
         public String backend() {
@@ -51,16 +57,22 @@ public final class TenantOsSimulator implements BackendSimulator {
         }
 
         @Override
-        public BackendSimulator start(Pace pace) {
-            return TenantOsSimulator.start(pace == Pace.LAPTOP ? SimulatorConfig.laptop() : SimulatorConfig.forTests());
+        public int defaultPort() {
+            return DEFAULT_PORT;
+        }
+
+        @Override
+        public BackendSimulator start(Launch launch) {
+            SimulatorConfig config = (launch.pace() == Pace.LAPTOP ? SimulatorConfig.laptop() : SimulatorConfig.forTests())
+                    .withPort(launch.port());
+            return TenantOsSimulator.start(config,
+                    launch.stateFile() == null ? null : StateFile.at(launch.stateFile()));
         }
     };
 
-    /** The back-end it plays. */
-    public static final String BACKEND = "tenantos";
-
 
     private final SimulatorConfig config;
+    private final StateFile stateFile;
     private final World world;
     private final Faults faults = new Faults();
     private final CallLog calls = new CallLog();
@@ -68,9 +80,13 @@ public final class TenantOsSimulator implements BackendSimulator {
     private final HttpServer http;
     private final ExecutorService executor;
 
-    private TenantOsSimulator(SimulatorConfig config) throws IOException {
+    private TenantOsSimulator(SimulatorConfig config, StateFile stateFile) throws IOException {
         this.config = config;
+        this.stateFile = stateFile;
         this.world = new World(config.seed(), config.clock());
+        if (stateFile != null) {
+            world.keepIn(stateFile);
+        }
         this.settings = new AtomicReference<>(config.settings());
         Router<Endpoint> api = new Router<>();
         new ServerEndpoints(world).register(api);
@@ -92,8 +108,16 @@ public final class TenantOsSimulator implements BackendSimulator {
     }
 
     public static TenantOsSimulator start(SimulatorConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * Starts with the state kept in {@code stateFile} (the seed when it holds none yet), writing every change there
+     * before the call that made it is answered; null keeps the state in memory only.
+     */
+    public static TenantOsSimulator start(SimulatorConfig config, StateFile stateFile) {
         try {
-            return new TenantOsSimulator(config);
+            return new TenantOsSimulator(config, stateFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the TenantOS simulator on port " + config.port(), e);
         }
@@ -134,6 +158,11 @@ public final class TenantOsSimulator implements BackendSimulator {
     @Override
     public String backend() {
         return BACKEND;
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> stateFile() {
+        return Optional.ofNullable(stateFile).map(StateFile::path);
     }
 
     /** TenantOS connections keep the bearer API key itself. */
@@ -413,7 +442,10 @@ public final class TenantOsSimulator implements BackendSimulator {
         return world.locked(() -> List.copyOf(world.profiles.values()));
     }
 
-    /** Back to the seed: servers, users, IPs, profiles, SSO tokens; faults and the call log emptied. Settings stay. */
+    /**
+     * Back to the seed: servers, users, IPs, profiles, SSO tokens (also in the state file, when it keeps one);
+     * faults and the call log emptied. Settings stay.
+     */
     public void reset() {
         world.load(config.seed());
         faults.clear();

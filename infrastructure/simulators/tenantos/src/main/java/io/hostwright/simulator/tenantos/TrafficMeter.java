@@ -32,6 +32,37 @@ final class TrafficMeter {
     /** Events up to and including the last reset: they are not in the counter any more. */
     private int eventsBeforeCounter;
 
+    /** Everything it counted, as kept across restarts; times in epoch milliseconds. */
+    record State(TrafficRate rate, boolean flowing, long counterSince, int eventsBeforeCounter, List<StepState> steps,
+                 List<EventState> events) {
+    }
+
+    record StepState(long at, long inPerSecond, long outPerSecond, MilliBytes inBefore, MilliBytes outBefore) {
+    }
+
+    record EventState(long at, TrafficBytes through) {
+    }
+
+    State state() {
+        return new State(rate, flowing, counterSince.toEpochMilli(), eventsBeforeCounter,
+                steps.stream().map(s -> new StepState(s.at(), s.inPerSecond(), s.outPerSecond(), s.inBefore(),
+                        s.outBefore())).toList(),
+                events.stream().map(e -> new EventState(e.at(), e.through())).toList());
+    }
+
+    /** Counts on from {@code state}, as if it had never stopped. */
+    void restore(State state) {
+        rate = state.rate();
+        flowing = state.flowing();
+        counterSince = Instant.ofEpochMilli(state.counterSince());
+        eventsBeforeCounter = state.eventsBeforeCounter();
+        steps.clear();
+        state.steps().forEach(s -> steps.add(new Step(s.at(), s.inPerSecond(), s.outPerSecond(), s.inBefore(),
+                s.outBefore())));
+        events.clear();
+        state.events().forEach(e -> events.add(new Event(e.at(), e.through())));
+    }
+
     /** Counting starts at {@code start}, with traffic not flowing yet. */
     TrafficMeter(TrafficRate rate, Instant start) {
         this.rate = rate;

@@ -1,5 +1,7 @@
 package io.hostwright.simulator.tenantos;
 
+import io.hostwright.simulators.StateFile;
+
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -26,6 +28,8 @@ final class World {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final InstantSource clock;
+    /** Where the state is kept across restarts; null: in memory only. */
+    private StateFile stateFile;
 
     final Map<Long, ServerState> servers = new TreeMap<>();
     final Map<Long, UserState> users = new TreeMap<>();
@@ -45,13 +49,48 @@ final class World {
         load(seed);
     }
 
+    /**
+     * Runs {@code action} alone; when the state is kept in a file, whatever it changed is written there before the
+     * lock is let go (so before the call that changed it is answered).
+     */
     <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
             endDueInstalls();
             return action.get();
         } finally {
+            try {
+                if (lock.getHoldCount() == 1) {
+                    save();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Keeps the state in {@code file} from now on: what an earlier run left there replaces the seed (installs under
+     * way end when their time is up, which may be now); with nothing there, the seed is written.
+     */
+    void keepIn(StateFile file) {
+        lock.lock();
+        try {
+            file.read().ifPresent(kept -> {
+                installing.clear();
+                WorldState.read(kept).applyTo(this);
+            });
+            stateFile = file;
+            endDueInstalls();
+            save();
+        } finally {
             lock.unlock();
+        }
+    }
+
+    private void save() {
+        if (stateFile != null) {
+            stateFile.save(WorldState.write(this));
         }
     }
 
@@ -115,6 +154,7 @@ final class World {
                 }
                 trafficMayHaveChanged(server);
             }
+            save();
         } finally {
             lock.unlock();
         }

@@ -77,12 +77,7 @@ final class HostCreation {
             }
         }
         world.hosts.put(id, host);
-        TaskState task = world.startTask(host, TaskNames.HOST_CREATE,
-                at -> {
-                    host.state = HostState.ACTIVE;
-                    host.power(true, at);
-                },
-                at -> host.state = HostState.FAILED);
+        TaskState task = world.startTask(host, TaskNames.HOST_CREATE, new TaskEffect.Create());
         return Json.obj("id", id, "task", task.consulId);
     }
 

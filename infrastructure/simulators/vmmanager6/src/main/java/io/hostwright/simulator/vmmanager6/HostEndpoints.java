@@ -48,12 +48,7 @@ final class HostEndpoints {
             HostState host = world.idleHost(id);
             String before = host.state;
             host.state = HostState.DELETING;
-            TaskState task = world.startTask(host, TaskNames.HOST_DELETE,
-                    at -> {
-                        world.releaseIps(host);
-                        world.hosts.remove(host.id);
-                    },
-                    at -> host.state = before);
+            TaskState task = world.startTask(host, TaskNames.HOST_DELETE, new TaskEffect.Delete(before));
             return Json.obj("task", task.consulId);
         });
     }
@@ -64,12 +59,7 @@ final class HostEndpoints {
         return world.locked(() -> {
             HostState host = world.idleHost(id);
             boolean on = !name.equals(TaskNames.HOST_STOP);
-            TaskState task = world.startTask(host, name,
-                    at -> {
-                        host.state = on ? HostState.ACTIVE : HostState.STOPPED;
-                        host.power(on, at);
-                    },
-                    at -> { });
+            TaskState task = world.startTask(host, name, new TaskEffect.Power(on));
             return Json.obj(name.equals(TaskNames.HOST_RESTART) ? "start_task" : "task", task.consulId);
         });
     }
@@ -88,15 +78,7 @@ final class HostEndpoints {
             String before = host.state;
             host.state = HostState.REINSTALLING;
             TaskState task = world.startTask(host, TaskNames.HOST_REINSTALL,
-                    at -> {
-                        host.osId = osId;
-                        if (password != null) {
-                            host.password = password;
-                        }
-                        host.state = HostState.ACTIVE;
-                        host.power(true, at);
-                    },
-                    at -> host.state = before);
+                    new TaskEffect.Reinstall(osId, password, before));
             return Json.obj("task", task.consulId);
         });
     }
@@ -115,19 +97,7 @@ final class HostEndpoints {
             String before = host.state;
             host.state = HostState.CHANGING;
             TaskState task = world.startTask(host, TaskNames.HOST_CHANGE_PARAMS,
-                    at -> {
-                        if (cpu != null) {
-                            host.cpuNumber = (int) (long) cpu;
-                        }
-                        if (ram != null) {
-                            host.ramMib = ram;
-                        }
-                        if (bandwidth != null) {
-                            host.netBandwidthMbitps = bandwidth;
-                        }
-                        host.state = before;
-                    },
-                    at -> host.state = before);
+                    new TaskEffect.ChangeParams(cpu, ram, bandwidth, before));
             return Json.obj("task", task.consulId);
         });
     }
@@ -137,7 +107,7 @@ final class HostEndpoints {
         String password = request.text("password");
         return world.locked(() -> {
             HostState host = world.idleHost(id);
-            TaskState task = world.startTask(host, TaskNames.HOST_PASSWORD, at -> host.password = password, at -> { });
+            TaskState task = world.startTask(host, TaskNames.HOST_PASSWORD, new TaskEffect.Password(password));
             return Json.obj("task", task.consulId);
         });
     }
@@ -164,15 +134,10 @@ final class HostEndpoints {
                 throw ApiError.invalid("size_mib", "a disk cannot shrink (now " + disk.sizeMib + " MiB)");
             }
             HostState owner = world.idleHost(host.id);
-            DiskState resized = disk;
             String before = owner.state;
             owner.state = HostState.CHANGING;
             TaskState task = world.startTask(owner, TaskNames.DISK_RESIZE,
-                    at -> {
-                        resized.sizeMib = size;
-                        owner.state = before;
-                    },
-                    at -> owner.state = before);
+                    new TaskEffect.DiskResize(disk.id, size, before));
             return Json.obj("task", task.consulId);
         });
     }

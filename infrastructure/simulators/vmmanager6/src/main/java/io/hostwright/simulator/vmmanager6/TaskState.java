@@ -1,11 +1,11 @@
 package io.hostwright.simulator.vmmanager6;
 
 import java.time.Instant;
-import java.util.function.Consumer;
 
 /**
- * A task: {@code running} until {@code dueAt}, then {@code complete} (its {@code onComplete} applies) or, when a
- * failure was scripted for it, {@code fail} with that message as {@code output} ({@code onFail} applies). Both get the instant the task ended.
+ * A task: {@code running} until {@code dueAt}, then {@code complete} (its {@code effect} completes) or, when a
+ * failure was scripted for it, {@code fail} with that message as {@code output} (its {@code effect} fails). Both get
+ * the instant the task ended.
  */
 final class TaskState {
 
@@ -20,14 +20,13 @@ final class TaskState {
     final Instant registeredAt;
     final Instant dueAt;
     final String failMessage;
-    final Consumer<Instant> onComplete;
-    final Consumer<Instant> onFail;
+    final TaskEffect effect;
     String status = RUNNING;
     Instant finishedAt;
     String output;
 
     TaskState(long id, long consulId, String name, long hostId, Instant registeredAt, Instant dueAt,
-              String failMessage, Consumer<Instant> onComplete, Consumer<Instant> onFail) {
+              String failMessage, TaskEffect effect) {
         this.id = id;
         this.consulId = consulId;
         this.name = name;
@@ -35,8 +34,7 @@ final class TaskState {
         this.registeredAt = registeredAt;
         this.dueAt = dueAt;
         this.failMessage = failMessage;
-        this.onComplete = onComplete;
-        this.onFail = onFail;
+        this.effect = effect;
     }
 
     boolean running() {

@@ -28,6 +28,29 @@ final class TrafficMeter {
     private final List<Segment> segments = new ArrayList<>();
     private final List<Burst> bursts = new ArrayList<>();
 
+    /** Everything it counted, as kept across restarts; times in epoch milliseconds. */
+    record State(List<SegmentState> segments, List<BurstState> bursts) {
+    }
+
+    record SegmentState(long at, TrafficRate rate, boolean on) {
+    }
+
+    record BurstState(long at, long bytesIn, long bytesOut) {
+    }
+
+    State state() {
+        return new State(segments.stream().map(s -> new SegmentState(s.at(), s.rate(), s.on())).toList(),
+                bursts.stream().map(b -> new BurstState(b.at(), b.bytesIn(), b.bytesOut())).toList());
+    }
+
+    /** Counts on from {@code state}, as if it had never stopped. */
+    void restore(State state) {
+        segments.clear();
+        state.segments().forEach(s -> segments.add(new Segment(s.at(), s.rate(), s.on())));
+        bursts.clear();
+        state.bursts().forEach(b -> bursts.add(new Burst(b.at(), b.bytesIn(), b.bytesOut())));
+    }
+
     /** Counting starts at {@code start}, powered off. */
     TrafficMeter(TrafficRate rate, Instant start) {
         segments.add(new Segment(start.toEpochMilli(), rate, false));

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.hostwright.simulators.BackendSimulator;
 import io.hostwright.simulators.SimulatorLauncher;
+import io.hostwright.simulators.StateFile;
 import io.hostwright.simulators.http.Call;
 import io.hostwright.simulators.http.CallLog;
 import io.hostwright.simulators.http.Router;
@@ -45,7 +46,10 @@ public final class VmManager6Simulator implements BackendSimulator {
     /** The back-end it plays. */
     public static final String BACKEND = "vmmanager6";
 
-    /** How the laptop runtime starts it: the demo seed on a free port, at laptop or test pace. */
+    /** The laptop runtime's port for it unless told otherwise. */
+    public static final int DEFAULT_PORT = 3102;
+
+    /** How the laptop runtime starts it: the demo seed (or the state it kept), at laptop or test pace. */
     public static final SimulatorLauncher LAUNCHER = new SimulatorLauncher() {
         @Override
         public String backend() {
@@ -53,13 +57,21 @@ public final class VmManager6Simulator implements BackendSimulator {
         }
 
         @Override
-        public BackendSimulator start(Pace pace) {
-            return VmManager6Simulator.start(pace == Pace.LAPTOP ? SimulatorConfig.laptop()
-                    : SimulatorConfig.forTests());
+        public int defaultPort() {
+            return DEFAULT_PORT;
+        }
+
+        @Override
+        public BackendSimulator start(Launch launch) {
+            SimulatorConfig config = (launch.pace() == Pace.LAPTOP ? SimulatorConfig.laptop()
+                    : SimulatorConfig.forTests()).withPort(launch.port());
+            return VmManager6Simulator.start(config,
+                    launch.stateFile() == null ? null : StateFile.at(launch.stateFile()));
         }
     };
 
     private final SimulatorConfig config;
+    private final StateFile stateFile;
     private final World world;
     private final Faults faults = new Faults();
     private final CallLog calls = new CallLog();
@@ -67,10 +79,14 @@ public final class VmManager6Simulator implements BackendSimulator {
     private final HttpServer http;
     private final ExecutorService executor;
 
-    private VmManager6Simulator(SimulatorConfig config) throws IOException {
+    private VmManager6Simulator(SimulatorConfig config, StateFile stateFile) throws IOException {
         this.config = config;
+        this.stateFile = stateFile;
         this.settings = new AtomicReference<>(config.settings());
         this.world = new World(config.seed(), config.clock(), settings::get);
+        if (stateFile != null) {
+            world.keepIn(stateFile);
+        }
         Router<Endpoint> api = new Router<>();
         new AuthEndpoints(world).register(api);
         new AccountEndpoints(world).register(api);
@@ -89,8 +105,16 @@ public final class VmManager6Simulator implements BackendSimulator {
     }
 
     public static VmManager6Simulator start(SimulatorConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * Starts with the state kept in {@code stateFile} (the seed when it holds none yet), writing every change there
+     * before the call that made it is answered; null keeps the state in memory only.
+     */
+    public static VmManager6Simulator start(SimulatorConfig config, StateFile stateFile) {
         try {
-            return new VmManager6Simulator(config);
+            return new VmManager6Simulator(config, stateFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the VMmanager 6 simulator on port " + config.port(), e);
         }
@@ -124,6 +148,11 @@ public final class VmManager6Simulator implements BackendSimulator {
     @Override
     public String backend() {
         return BACKEND;
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> stateFile() {
+        return Optional.ofNullable(stateFile).map(StateFile::path);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.hostwright.simulator.vmmanager6;
 
+import io.hostwright.simulators.StateFile;
+
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,8 @@ final class World {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final InstantSource clock;
+    /** Where the state is kept across restarts; null: in memory only. */
+    private StateFile stateFile;
     private final Supplier<Settings> settings;
 
     final Map<Long, AccountState> accounts = new TreeMap<>();
@@ -82,13 +85,54 @@ final class World {
         load(seed);
     }
 
+    /**
+     * Runs {@code action} alone; when the state is kept in a file, whatever it changed is written there before the
+     * lock is let go (so before the call that changed it is answered).
+     */
     <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
             endDueTasks();
             return action.get();
         } finally {
+            try {
+                if (lock.getHoldCount() == 1) {
+                    save();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Keeps the state in {@code file} from now on: what an earlier run left there replaces the seed (tasks under way
+     * end when their time is up, which may be now); with nothing there, the seed is written.
+     */
+    void keepIn(StateFile file) {
+        lock.lock();
+        try {
+            file.read().ifPresent(kept -> {
+                running.clear();
+                WorldState.read(kept).applyTo(this);
+            });
+            stateFile = file;
+            endDueTasks();
+            save();
+        } finally {
             lock.unlock();
+        }
+    }
+
+    /** A task kept under way from an earlier run: it runs on, and ends when its time is up. */
+    void resumeTask(HostState host, TaskState task) {
+        host.runningTask = task;
+        running.add(task);
+    }
+
+    private void save() {
+        if (stateFile != null) {
+            stateFile.save(WorldState.write(this));
         }
     }
 
@@ -153,6 +197,7 @@ final class World {
             nextIpId = FIRST_IP_ID;
             nextTaskId = 1;
             nextConsulId = FIRST_CONSUL_ID;
+            save();
         } finally {
             lock.unlock();
         }
@@ -269,12 +314,12 @@ final class World {
     }
 
     /** Starts a task on {@code host} (checked idle by the caller). */
-    TaskState startTask(HostState host, String name, Consumer<Instant> onComplete, Consumer<Instant> onFail) {
+    TaskState startTask(HostState host, String name, TaskEffect effect) {
         Instant now = now();
         Deque<String> failures = scriptedFailures.get(name);
         String failMessage = failures == null ? null : failures.pollFirst();
         TaskState task = new TaskState(nextTaskId++, nextConsulId++, name, host.id, now,
-                now.plus(settings.get().durationOf(name)), failMessage, onComplete, onFail);
+                now.plus(settings.get().durationOf(name)), failMessage, effect);
         tasks.put(task.id, task);
         host.runningTask = task;
         running.add(task);
@@ -297,10 +342,14 @@ final class World {
             if (task.failMessage != null) {
                 task.status = TaskState.FAIL;
                 task.output = task.failMessage;
-                task.onFail.accept(task.dueAt);
+                if (host != null) {
+                    task.effect.fail(this, host, task.dueAt);
+                }
             } else {
                 task.status = TaskState.COMPLETE;
-                task.onComplete.accept(task.dueAt);
+                if (host != null) {
+                    task.effect.complete(this, host, task.dueAt);
+                }
             }
         }
     }
