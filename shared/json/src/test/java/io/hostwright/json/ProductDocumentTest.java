@@ -53,4 +53,18 @@ class ProductDocumentTest {
                 e -> assertThat(e.violations()).extracting(Violation::field).containsExactlyInAnyOrder("type",
                         "sortOrder", "prices.monthly.amountMinor", "options[0].kind", "colour"));
     }
+
+    /** Found by HostileBodiesTest: a product id of a few thousand letters passed and broke the table's key limit (503). */
+    @Test
+    void idsAreAtMost63Characters() {
+        var doc = ProductWriter.write(PRODUCT);
+        doc.put("productId", "a".repeat(63));
+        assertThat(ProductReader.read(doc, "").productId()).hasSize(63);
+
+        doc.put("productId", "a".repeat(64));
+        doc.put("connectionId", "b".repeat(3000));
+        assertThatThrownBy(() -> ProductReader.read(doc, "")).isInstanceOfSatisfying(InvalidRequest.class,
+                e -> assertThat(e.violations()).extracting(Violation::field)
+                        .containsExactlyInAnyOrder("productId", "connectionId"));
+    }
 }

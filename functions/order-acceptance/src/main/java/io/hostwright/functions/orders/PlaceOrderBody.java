@@ -20,7 +20,7 @@ final class PlaceOrderBody {
     static PlaceOrder decode(byte[] body, Customer customer, String idempotencyKey) {
         JsonBody json = JsonBody.parse(body).allowOnly("", FIELDS);
         PlaceOrder order = new PlaceOrder(customer, idempotencyKey,
-                json.string("productId"), json.string("billingCycle"), json.string("hostname"), json.string("os"),
+                json.id("productId"), json.string("billingCycle"), json.string("hostname"), json.string("os"),
                 json.scalars("options"));
         json.throwIfInvalid();
         return order;

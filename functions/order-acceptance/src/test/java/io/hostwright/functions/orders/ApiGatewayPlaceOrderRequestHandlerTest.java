@@ -190,6 +190,15 @@ class ApiGatewayPlaceOrderRequestHandlerTest {
         assertThat(depth(Manifest.MAIL_QUEUE)).isZero();
     }
 
+    /** Found by HostileBodiesTest: a product id past the table's key size limit was looked up and answered 503. */
+    @Test
+    void aProductIdOfThousandsOfCharactersIsA400NamingItAndWritesNothing() {
+        String body = body("web1.example.com", "debian-12", 1).replace(PRODUCT, "p".repeat(3_000));
+        assertProblem(post(body, "key-long-product"), 400, "productId");
+        assertThat(services.listByCustomer(customer)).isEmpty();
+        assertThat(depth(Manifest.PROVISIONING_QUEUE)).isZero();
+    }
+
     @Test
     void missingIdempotencyKeyIsRefused() {
         assertProblem(post(body("web1.example.com", "debian-12", 1), null), 400, "Idempotency-Key");

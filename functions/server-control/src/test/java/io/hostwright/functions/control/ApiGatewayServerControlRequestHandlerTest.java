@@ -431,6 +431,17 @@ class ApiGatewayServerControlRequestHandlerTest {
         assertThat(server.totalCalls()).isZero();
     }
 
+    /** Found by HostilePathParametersTest: any text as the address took the action lock and reached the back-end. */
+    @ParameterizedTest
+    @ValueSource(strings = {"203.0.113.10'", "not-an-ip", "203.0.113.256", "::g", "../../servers/1", "203.0.113.10 "})
+    void aReverseDnsForSomethingThatIsNoAddressIs400NamingIpAndIsNotSent(String ip) {
+        Service service = alicesServer();
+
+        assertProblem(asAlice(reverseDns(service.serviceId(), ip, "a.example.com", key())), 400, "ip");
+        assertThat(server.totalCalls()).isZero();
+        assertProblem(asAlice(reverseDns(service.serviceId(), "2001:db8::1", "a.example.com", key())), 404, null);
+    }
+
     @Test
     void usageIsASeriesAtTheResolutionAsked() {
         Service service = alicesServer();

@@ -5,6 +5,7 @@ import io.hostwright.domain.problem.InvalidRequest;
 import io.hostwright.domain.usage.UsageExport;
 import io.hostwright.lambda.api.ApiRequest;
 import io.hostwright.lambda.api.ApiResponses;
+import io.hostwright.lambda.api.Ids;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -47,8 +48,13 @@ final class UsageExportDocuments {
         throw InvalidRequest.of("limit", "must be a whole number from 1 to " + UsageExport.MAX_PAGE);
     }
 
+    /** The cursor a previous page gave: the last service id it listed. */
     static String after(ApiRequest request) {
-        return request.queryParameter("after").filter(a -> !a.isBlank()).orElse(null);
+        String after = request.queryParameter("after").filter(a -> !a.isBlank()).orElse(null);
+        if (after != null && Ids.whyNot(after) != null) {
+            throw InvalidRequest.of("after", "must be the nextCursor of a previous page");
+        }
+        return after;
     }
 
     static APIGatewayV2HTTPResponse answer(ApiRequest request, UsageExport.Page page) {

@@ -57,6 +57,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -475,6 +476,14 @@ class ApiGatewayServiceAdminRequestHandlerTest {
         }
         JsonNode problem = body(usage(query, null), 400, "Problem");
         assertThat(problem.path("errors").findValuesAsText("field")).containsExactly(field);
+    }
+
+    /** Found by HostileReadsTest: a cursor of thousands of characters went into a key condition and was a 503. */
+    @ParameterizedTest
+    @ValueSource(ints = {201, 3_000})
+    void aUsageExportCursorThatNoPageGaveIs400NamingAfter(int length) {
+        JsonNode problem = body(usage(Map.of("period", "2031-03", "after", "s".repeat(length)), null), 400, "Problem");
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("after");
     }
 
     private APIGatewayV2HTTPResponse usage(Map<String, String> query, String accept) {

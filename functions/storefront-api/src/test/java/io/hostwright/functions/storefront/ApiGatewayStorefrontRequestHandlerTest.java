@@ -172,6 +172,17 @@ class ApiGatewayStorefrontRequestHandlerTest {
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
     }
 
+    /** Found by HostilePathParametersTest: an id past the table's key size limit was a 500. */
+    @Test
+    void anIdOfThousandsOfCharactersIsA404NamingTheParameter() {
+        String id = "svc_" + "a".repeat(4_000);
+        APIGatewayV2HTTPResponse response = get("GET /v1/services/{serviceId}", "/v1/services/" + id,
+                Map.of("serviceId", id), alice);
+        JsonNode problem = body(response, 404, "Problem");
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("serviceId");
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+    }
+
     @Test
     void ownerSeesOrderServiceAndSteps() {
         JsonNode order = body(get("GET /v1/orders/{orderId}", "/v1/orders/ord_" + id, Map.of("orderId", "ord_" + id),

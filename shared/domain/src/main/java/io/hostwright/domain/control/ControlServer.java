@@ -78,6 +78,13 @@ public final class ControlServer {
      * (default: the finest whose range limit allows the range).
      */
     public UsageSeries usage(Caller caller, String serviceId, Instant from, Instant to, String resolution) {
+        // no traffic was counted before 1970; and the default range reaches back a day from the end, which must exist
+        if (from != null && from.isBefore(Instant.EPOCH)) {
+            throw InvalidRequest.of("from", "must not be before 1970-01-01T00:00:00Z");
+        }
+        if (to != null && to.isBefore(Instant.EPOCH)) {
+            throw InvalidRequest.of("to", "must not be before 1970-01-01T00:00:00Z");
+        }
         Instant now = clock.instant();
         Instant end = to == null ? now : to;
         Instant start = from == null ? end.minus(DEFAULT_USAGE_RANGE) : from;
@@ -115,6 +122,10 @@ public final class ControlServer {
     }
 
     public Acted<IpAddress> setReverseDns(Caller caller, String serviceId, String ip, String hostname, String key) {
+        if (!IpAddress.isLiteral(ip)) {
+            // before the action lock and the back-end: only one of the server's addresses can be set
+            throw InvalidRequest.of("ip", "must be an IPv4 or IPv6 address, e.g. 203.0.113.10");
+        }
         if (hostname == null || hostname.isBlank()) {
             throw InvalidRequest.of("hostname", "is required: the name the address should resolve back to");
         }

@@ -220,6 +220,18 @@ class ControlServerTest {
         assertThat(server.calls).isEmpty();
     }
 
+    /** Found by HostileReadsTest: {@code to=-1000000000-01-01T00:00:00Z} had a day taken off it and was a 503. */
+    @Test
+    void aUsageRangeBefore1970NamesTheField() {
+        service("svc_ada", ServiceStatus.ACTIVE);
+
+        assertThat(field(() -> control.usage(ADA, "svc_ada", null, Instant.MIN, null))).isEqualTo("to");
+        assertThat(field(() -> control.usage(ADA, "svc_ada", Instant.MIN, NOW, "daily"))).isEqualTo("from");
+        assertThat(field(() -> control.usage(ADA, "svc_ada", null, Instant.EPOCH.minusSeconds(1), null)))
+                .isEqualTo("to");
+        assertThat(server.calls).isEmpty();
+    }
+
     @Test
     void aBadPowerCommandOrReverseDnsNameNamesTheField() {
         service("svc_ada", ServiceStatus.ACTIVE);

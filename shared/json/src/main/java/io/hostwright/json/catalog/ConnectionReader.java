@@ -25,7 +25,7 @@ public final class ConnectionReader {
             throw new InvalidRequest(r.violations());
         }
         r.onlyKnown(node, path, FIELDS);
-        String connectionId = r.text(node, path, "connectionId", "[a-z0-9][a-z0-9-]*", true);
+        String connectionId = r.text(node, path, "connectionId", StrictReader.ID, true);
         String backend = r.text(node, path, "backend", "[a-z][a-z0-9-]*", true);
         String name = r.text(node, path, "name", null, false);
         String baseUrl = r.text(node, path, "baseUrl", "(https?://\\S+|simulator)", true);

@@ -42,7 +42,7 @@ public final class ProductReader {
             "stockAlertBelow", "withheldOsTemplates", "bandwidth", "licence", OFFERED, STOCK);
     /** Template ids: the internal names of synced templates are the back-end's (upper case, underscores, spaces). */
     private static final String TEMPLATE_ID = "\\S[^\\p{Cntrl}]{0,199}";
-    private static final String ID = "[a-z0-9][a-z0-9-]*";
+    private static final String ID = StrictReader.ID;
 
     private ProductReader() {
     }

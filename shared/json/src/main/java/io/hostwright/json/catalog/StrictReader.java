@@ -18,6 +18,12 @@ import java.util.Set;
  */
 final class StrictReader {
 
+    /**
+     * A connection's or product's id: lower-case letters, digits and dashes, at most 63 like a DNS label. Ids go into
+     * URLs and table keys; an unbounded one broke the key size limit.
+     */
+    static final String ID = "[a-z0-9][a-z0-9-]{0,62}";
+
     private final List<Violation> violations = new ArrayList<>();
 
     List<Violation> violations() {

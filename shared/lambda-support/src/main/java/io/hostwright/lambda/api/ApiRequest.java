@@ -27,9 +27,18 @@ public final class ApiRequest {
         return event.getRouteKey();
     }
 
+    /**
+     * A path parameter; ids only, so one that cannot be an id ({@link Ids}) is refused here with a 404 naming it.
+     *
+     * @throws NoSuchId when the value cannot be the id of anything
+     */
     public Optional<String> pathParameter(String name) {
         Map<String, String> params = event.getPathParameters();
-        return params == null ? Optional.empty() : Optional.ofNullable(params.get(name));
+        Optional<String> value = params == null ? Optional.empty() : Optional.ofNullable(params.get(name));
+        value.map(Ids::whyNot).ifPresent(why -> {
+            throw new NoSuchId(name, why);
+        });
+        return value;
     }
 
     /** Header lookup ignoring case (API Gateway lower-cases names, clients may not). */
@@ -118,6 +127,26 @@ public final class ApiRequest {
     public static final class PayloadTooLarge extends RuntimeException {
         public PayloadTooLarge(int size) {
             super("body of " + size + " bytes exceeds the limit of " + MAX_BODY_BYTES + " bytes", null, false, false);
+        }
+    }
+
+    /** Thrown when a path parameter cannot be the id of anything: there is nothing by that id. */
+    public static final class NoSuchId extends RuntimeException {
+        private final String parameter;
+        private final String why;
+
+        public NoSuchId(String parameter, String why) {
+            super(parameter + " " + why + ", so nothing has it", null, false, false);
+            this.parameter = parameter;
+            this.why = why;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+
+        public String why() {
+            return why;
         }
     }
 

@@ -116,6 +116,9 @@ public final class ApiResponses {
             case ApiRequest.PayloadTooLarge tooLarge -> problem(new Problem(
                     "https://hostwright.io/problems/payload-too-large", "Payload too large", 413,
                     tooLarge.getMessage(), List.of(new Violation("body", tooLarge.getMessage()))));
+            case ApiRequest.NoSuchId noSuchId -> problem(new Problem("https://hostwright.io/problems/not-found",
+                    "Not found", 404, noSuchId.getMessage(),
+                    List.of(new Violation(noSuchId.parameter(), noSuchId.why()))));
             case ApiRequest.Unauthenticated unauthenticated -> problem(Problem.of(401, "unauthenticated",
                     "Unauthenticated", unauthenticated.getMessage()));
             default -> throw e;

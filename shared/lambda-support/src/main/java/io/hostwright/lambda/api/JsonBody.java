@@ -1,7 +1,11 @@
 package io.hostwright.lambda.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hostwright.domain.problem.InvalidRequest;
 import io.hostwright.domain.problem.Violation;
@@ -21,6 +25,14 @@ import java.util.Set;
  */
 public final class JsonBody {
 
+    /**
+     * Stricter than {@link Json#MAPPER}: a key given twice, or anything after the document, is refused. Two readers of
+     * one body (a gateway, a WAF, a client library) must never see two different requests in it.
+     */
+    private static final ObjectReader READER = Json.MAPPER.reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final ObjectNode root;
     private final List<Violation> violations = new ArrayList<>();
 
@@ -34,10 +46,12 @@ public final class JsonBody {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(body);
+            node = READER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw InvalidRequest.of("body", "is not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // a limit (nesting depth, number length) is broken with no location
+            JsonLocation at = e.getLocation();
+            throw InvalidRequest.of("body", "is not valid JSON (" + e.getOriginalMessage()
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")");
         } catch (IOException e) {
             throw InvalidRequest.of("body", "could not be read");
         }
@@ -77,6 +91,17 @@ public final class JsonBody {
             return null;
         }
         return node.textValue();
+    }
+
+    /** A string that must be an id ({@link Ids}: it is looked up), or null when absent or JSON null. */
+    public String id(String path) {
+        String value = string(path);
+        String why = value == null ? null : Ids.whyNot(value);
+        if (why != null) {
+            violations.add(new Violation(path, why));
+            return null;
+        }
+        return value;
     }
 
     /** A whole number in int range, or null when absent or JSON null. */

@@ -51,4 +51,41 @@ class JsonBodyTest {
         body.integer("b");
         assertThatThrownBy(body::throwIfInvalid).isInstanceOf(InvalidRequest.class);
     }
+
+    /** Found by HostileBodiesTest: {@code {"action":"on","action":"off"}} was read as its last key. */
+    @Test
+    void aKeyGivenTwiceIsRefusedNamingTheBody() {
+        assertThatThrownBy(() -> JsonBody.parse(utf8("{\"action\": \"on\", \"action\": \"off\"}")))
+                .isInstanceOfSatisfying(InvalidRequest.class, e -> {
+                    assertThat(e.violations()).extracting(Violation::field).containsExactly("body");
+                    assertThat(e.getMessage()).contains("action");
+                });
+        assertThatThrownBy(() -> JsonBody.parse(utf8("{\"o\": {\"a\": 1, \"a\": 1}}")))
+                .isInstanceOf(InvalidRequest.class);
+    }
+
+    /** Found by HostileBodiesTest: whatever followed the first document was ignored. */
+    @Test
+    void anythingAfterTheDocumentIsRefusedNamingTheBody() {
+        for (String trailing : new String[]{"{\"a\": 1} x", "{\"a\": 1}}", "{\"a\": 1} {\"b\": 2}", "{\"a\": 1},"}) {
+            assertThatThrownBy(() -> JsonBody.parse(utf8(trailing))).as(trailing)
+                    .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.violations())
+                            .extracting(Violation::field).containsExactly("body"));
+        }
+        assertThat(JsonBody.parse(utf8("{\"a\": 1}  \n")).integer("a")).isEqualTo(1);
+    }
+
+    /** Found by HostileBodiesTest: past Jackson's limits the parser gives no location, and reading it was a 5xx. */
+    @Test
+    void nestingOrNumbersPastTheParsersLimitsAreInvalidJsonNamingTheBody() {
+        String deep = "{\"a\": " + "[".repeat(1_500) + "]".repeat(1_500) + "}";
+        String longNumber = "{\"a\": " + "9".repeat(1_500) + "}";
+        for (String body : new String[]{deep, longNumber}) {
+            assertThatThrownBy(() -> JsonBody.parse(utf8(body)))
+                    .isInstanceOfSatisfying(InvalidRequest.class, e -> {
+                        assertThat(e.violations()).extracting(Violation::field).containsExactly("body");
+                        assertThat(e.getMessage()).contains("is not valid JSON");
+                    });
+        }
+    }
 }
