@@ -71,7 +71,7 @@ final class RouteCases {
                         .body(f.documents.get(f.tenantOsConnection), "/connectionId", "/backend"),
                 c("DELETE /v1/admin/connections/{connectionId}").path("connectionId", f.spareConnection)
                         .ifMatch(f.versions.get(f.spareConnection)),
-                c("POST /v1/admin/connections/{connectionId}/test").path("connectionId", f.spareConnection),
+                c("POST /v1/admin/connections/{connectionId}/test").path("connectionId", f.tenantOsConnection),
                 c("GET /v1/admin/connections/{connectionId}/templates").path("connectionId", f.tenantOsConnection),
                 c("PUT /v1/admin/connections/{connectionId}/templates/{templateId}")
                         .path("connectionId", f.tenantOsConnection).path("templateId", f.templateId)
