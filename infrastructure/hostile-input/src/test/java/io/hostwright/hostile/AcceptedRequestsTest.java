@@ -7,6 +7,8 @@ import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,12 +20,18 @@ class AcceptedRequestsTest {
 
     private final HostileApi api = HostileApi.shared();
 
+    /** @param document which of the route's documents is sent (0 when it reads none) */
+    record Sent(String routeKey, int document) {
+    }
+
     @Property(generation = GenerationMode.EXHAUSTIVE)
-    void everyRoutesRequestIsAcceptedAsBuilt(@ForAll("routes") String routeKey) {
-        boolean read = routeKey.startsWith("GET ");
+    void everyRoutesRequestIsAcceptedAsBuilt(@ForAll("routes") Sent sent) {
+        boolean read = sent.routeKey().startsWith("GET ");
         Fixture fixture = read ? api.fixture() : Fixture.create(api);
         Map<String, RouteCase> cases = read ? api.cases() : RouteCases.on(fixture, api.routes());
-        HostileApi.Request request = cases.get(routeKey).accepted(fixture);
+        RouteCase route = cases.get(sent.routeKey());
+        HostileApi.Request request = route.readsBody() ? route.accepted(fixture, route.bodies().get(sent.document()))
+                : route.accepted(fixture);
         HostileApi.Answer answer = api.call(request);
         if (answer.status() < 200 || answer.status() > 299) {
             throw new AssertionError("the request a route accepts was refused: " + answer.status() + " "
@@ -32,7 +40,13 @@ class AcceptedRequestsTest {
     }
 
     @Provide
-    Arbitrary<String> routes() {
-        return Arbitraries.of(api.routes().keySet());
+    Arbitrary<Sent> routes() {
+        List<Sent> all = new ArrayList<>();
+        api.cases().values().forEach(route -> {
+            for (int i = 0; i < Math.max(1, route.bodies().size()); i++) {
+                all.add(new Sent(route.routeKey(), i));
+            }
+        });
+        return Arbitraries.of(all);
     }
 }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,10 @@ final class Fixture {
     final String tenantOsProduct;
     final String spareProduct;
     final String templateId = "debian-12";
+    /** The laptop seed's connections and products, renamed: one or more per registered back-end. */
+    final List<String> seedConnections = new ArrayList<>();
+    final List<String> seedProducts = new ArrayList<>();
+    final String vpsProduct;
     final String service;
     final String suspendedService;
     final String busyService;
@@ -73,6 +78,7 @@ final class Fixture {
             renamed.put(connection.get("connectionId").asText(), id);
             connection.put("connectionId", id).put("baseUrl", "http://127.0.0.1:9");
             create("connections", "connectionId", connection);
+            seedConnections.add(id);
         }
         tenantOsConnection = renamed.get("tenantos-demo");
         fakeConnection = prefix + "-fake";
@@ -108,12 +114,14 @@ final class Fixture {
                 licence.put("connectionId", renamed.get(licence.get("connectionId").asText()));
             }
             create("products", "productId", product);
+            seedProducts.add(product.get("productId").asText());
             if (tenantOs == null && "tenantos".equals(product.get("backend").asText())) {
                 tenantOs = product.get("productId").asText();
                 firstTenantOs = product;
             }
         }
         tenantOsProduct = tenantOs;
+        vpsProduct = prefix + "-vps-m";
         fakeProduct = prefix + "-fake-dedi";
         ObjectNode fake = firstTenantOs.deepCopy().put("productId", fakeProduct)
                 .put("backend", HostileApi.FAKE_BACKEND).put("connectionId", fakeConnection);

@@ -40,7 +40,10 @@ final class HostileBodies {
     }
 
     static Arbitrary<HostileBody> of(RouteCase route) {
-        ObjectNode base = route.body();
+        return Arbitraries.oneOf(route.bodies().stream().map(base -> of(route, base)).toList());
+    }
+
+    private static Arbitrary<HostileBody> of(RouteCase route, ObjectNode base) {
         String text = Json.write(base);
         List<Field> fields = fields(base, "");
         List<Tuple.Tuple2<Integer, Arbitrary<HostileBody>>> kinds = new ArrayList<>(List.of(
