@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,10 @@ final class Fixture {
     final String tenantOsProduct;
     final String spareProduct;
     final String templateId = "debian-12";
+    /** The laptop seed's connections and products, renamed: one or more per registered back-end. */
+    final List<String> seedConnections = new ArrayList<>();
+    final List<String> seedProducts = new ArrayList<>();
+    final String vpsProduct;
     final String service;
     final String suspendedService;
     final String busyService;
@@ -66,24 +71,63 @@ final class Fixture {
         this.api = api;
         prefix = "fx" + COUNT.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
         customer = prefix + "-customer";
+        fakeConnection = prefix + "-fake";
+        spareConnection = prefix + "-spare";
+        Map<String, String> renamed = seedConnections();
+        tenantOsConnection = renamed.get("tenantos-demo");
+        create("connections", "connectionId", fakeConnection(fakeConnection, "Fake back-end of the hostile-input tests"));
+        create("connections", "connectionId", fakeConnection(spareConnection, "Nothing uses it"));
+        seedTemplates(renamed);
+
+        ObjectNode firstTenantOs = seedProducts(renamed);
+        tenantOsProduct = firstTenantOs.get("productId").asText();
+        vpsProduct = prefix + "-vps-m";
+        fakeProduct = prefix + "-fake-dedi";
+        spareProduct = prefix + "-spare-dedi";
+        ObjectNode fake = fakeProduct(firstTenantOs);
+        create("products", "productId", fake);
+        create("products", "productId", fake.deepCopy().put("productId", spareProduct));
+
+        Product sold = new DynamoDbCatalogRepository(api.aws().dynamoDb(), api.aws().tableName())
+                .findProduct(fakeProduct).orElseThrow();
+        String services = "svc_" + prefix.replace('-', '_');
+        service = place(sold, services + "_main", ServiceStatus.ACTIVE);
+        suspendedService = place(sold, services + "_susp", ServiceStatus.SUSPENDED);
+        busyService = place(sold, services + "_busy", ServiceStatus.ACTIVE);
+        order = "ord_" + service;
+
+        operation = field(api.unrecorded(a -> a.call(new HostileApi.Request(
+                "POST /v1/admin/services/{serviceId}/terminate", Map.of("serviceId", busyService), Map.of(),
+                Map.of("content-type", "application/json", "idempotency-key", prefix + "-terminate"),
+                "{\"reason\": \"fixture\"}", false, HostileApi.STAFF))), 202, "operationId");
+        syncRun = field(api.unrecorded(a -> a.call(new HostileApi.Request(
+                "POST /v1/admin/connections/{connectionId}/sync", Map.of("connectionId", tenantOsConnection), Map.of(),
+                Map.of(), null, false, HostileApi.STAFF))), 202, "runId");
+        api.aws().purgeQueues();
+    }
+
+    /** The seed's connections under this fixture's ids, pointing nowhere; their new ids by seed id. */
+    private Map<String, String> seedConnections() {
         Map<String, String> renamed = new LinkedHashMap<>();
         for (JsonNode seed : seed("connections.json").get("connections")) {
-            ObjectNode connection = ((ObjectNode) seed.deepCopy());
+            ObjectNode connection = seed.deepCopy();
             String id = prefix + "-" + connection.get("connectionId").asText();
             renamed.put(connection.get("connectionId").asText(), id);
             connection.put("connectionId", id).put("baseUrl", "http://127.0.0.1:9");
             create("connections", "connectionId", connection);
+            seedConnections.add(id);
         }
-        tenantOsConnection = renamed.get("tenantos-demo");
-        fakeConnection = prefix + "-fake";
-        create("connections", "connectionId", Json.MAPPER.createObjectNode().put("connectionId", fakeConnection)
-                .put("backend", HostileApi.FAKE_BACKEND).put("name", "Fake back-end of the hostile-input tests")
-                .put("baseUrl", "http://127.0.0.1:9").put("secretRef", "env:NONE").put("department", "noc@example.test"));
-        spareConnection = prefix + "-spare";
-        create("connections", "connectionId", Json.MAPPER.createObjectNode().put("connectionId", spareConnection)
-                .put("backend", HostileApi.FAKE_BACKEND).put("name", "Nothing uses it")
-                .put("baseUrl", "http://127.0.0.1:9").put("secretRef", "env:NONE").put("department", "noc@example.test"));
+        return renamed;
+    }
 
+    private static ObjectNode fakeConnection(String id, String name) {
+        return Json.MAPPER.createObjectNode().put("connectionId", id).put("backend", HostileApi.FAKE_BACKEND)
+                .put("name", name).put("baseUrl", "http://127.0.0.1:9").put("secretRef", "env:NONE")
+                .put("department", "noc@example.test");
+    }
+
+    /** The seed's OS templates on their connections, TenantOS's on the fake connection too (as a sync finds them). */
+    private void seedTemplates(Map<String, String> renamed) {
         DynamoDbConnectionTemplates templates = new DynamoDbConnectionTemplates(api.aws().dynamoDb(),
                 api.aws().tableName());
         for (JsonNode seed : seed("templates.json").get("templates")) {
@@ -97,26 +141,31 @@ final class Fixture {
                         seed.path("sortOrder").asInt(), List.of(), false, Instant.now(), null));
             }
         }
+    }
 
-        String tenantOs = null;
+    /** The seed's products on the renamed connections; returns the first TenantOS one. */
+    private ObjectNode seedProducts(Map<String, String> renamed) {
         ObjectNode firstTenantOs = null;
         for (JsonNode seed : seed("catalog.json").get("products")) {
-            ObjectNode product = ((ObjectNode) seed.deepCopy());
+            ObjectNode product = seed.deepCopy();
             product.put("productId", prefix + "-" + product.get("productId").asText());
             product.put("connectionId", renamed.get(product.get("connectionId").asText()));
             if (product.get("licence") instanceof ObjectNode licence) {
                 licence.put("connectionId", renamed.get(licence.get("connectionId").asText()));
             }
             create("products", "productId", product);
-            if (tenantOs == null && "tenantos".equals(product.get("backend").asText())) {
-                tenantOs = product.get("productId").asText();
+            seedProducts.add(product.get("productId").asText());
+            if (firstTenantOs == null && "tenantos".equals(product.get("backend").asText())) {
                 firstTenantOs = product;
             }
         }
-        tenantOsProduct = tenantOs;
-        fakeProduct = prefix + "-fake-dedi";
-        ObjectNode fake = firstTenantOs.deepCopy().put("productId", fakeProduct)
-                .put("backend", HostileApi.FAKE_BACKEND).put("connectionId", fakeConnection);
+        return firstTenantOs;
+    }
+
+    /** A TenantOS product moved to the fake back-end (whose client functions record what they are asked). */
+    private ObjectNode fakeProduct(ObjectNode tenantOs) {
+        ObjectNode fake = tenantOs.deepCopy().put("productId", fakeProduct).put("backend", HostileApi.FAKE_BACKEND)
+                .put("connectionId", fakeConnection);
         fake.putObject("moduleSettings");
         fake.remove("licence");
         ArrayNode options = fake.withArray("options");
@@ -125,27 +174,7 @@ final class Fixture {
                 options.remove(i);
             }
         }
-        create("products", "productId", fake);
-        spareProduct = prefix + "-spare-dedi";
-        create("products", "productId", fake.deepCopy().put("productId", spareProduct));
-
-        DynamoDbCatalogRepository catalog = new DynamoDbCatalogRepository(api.aws().dynamoDb(), api.aws().tableName());
-        Product sold = catalog.findProduct(fakeProduct).orElseThrow();
-        service = place(sold, "svc_" + prefix.replace('-', '_') + "_main", ServiceStatus.ACTIVE);
-        suspendedService = place(sold, "svc_" + prefix.replace('-', '_') + "_susp", ServiceStatus.SUSPENDED);
-        busyService = place(sold, "svc_" + prefix.replace('-', '_') + "_busy", ServiceStatus.ACTIVE);
-        order = "ord_" + service;
-
-        HostileApi.Answer terminate = api.unrecorded(a -> a.call(new HostileApi.Request(
-                "POST /v1/admin/services/{serviceId}/terminate", Map.of("serviceId", busyService), Map.of(),
-                Map.of("content-type", "application/json", "idempotency-key", prefix + "-terminate"),
-                "{\"reason\": \"fixture\"}", false, HostileApi.STAFF)));
-        operation = field(terminate, 202, "operationId");
-        HostileApi.Answer sync = api.unrecorded(a -> a.call(new HostileApi.Request(
-                "POST /v1/admin/connections/{connectionId}/sync", Map.of("connectionId", tenantOsConnection), Map.of(),
-                Map.of(), null, false, HostileApi.STAFF)));
-        syncRun = field(sync, 202, "runId");
-        api.aws().purgeQueues();
+        return fake;
     }
 
     static Fixture create(HostileApi api) {

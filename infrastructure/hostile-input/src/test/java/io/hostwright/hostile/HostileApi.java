@@ -80,6 +80,8 @@ final class HostileApi {
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
     private final Map<String, HttpRoute> routes = new LinkedHashMap<>();
     private final Map<String, String> functionOfRoute = new LinkedHashMap<>();
+    private Fixture fixture;
+    private Map<String, RouteCase> cases;
 
     /**
      * One request as API Gateway passes it on: {@code body} as the event carries it (base64 when {@code base64});
@@ -184,9 +186,6 @@ final class HostileApi {
             }
         }
     }
-
-    private Fixture fixture;
-    private Map<String, RouteCase> cases;
 
     /** The fixture the properties share: they never change it. */
     synchronized Fixture fixture() {

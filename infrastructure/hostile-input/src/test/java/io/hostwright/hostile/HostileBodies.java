@@ -40,7 +40,10 @@ final class HostileBodies {
     }
 
     static Arbitrary<HostileBody> of(RouteCase route) {
-        ObjectNode base = route.body();
+        return Arbitraries.oneOf(route.bodies().stream().map(base -> of(route, base)).toList());
+    }
+
+    private static Arbitrary<HostileBody> of(RouteCase route, ObjectNode base) {
         String text = Json.write(base);
         List<Field> fields = fields(base, "");
         List<Tuple.Tuple2<Integer, Arbitrary<HostileBody>>> kinds = new ArrayList<>(List.of(
@@ -56,6 +59,9 @@ final class HostileBodies {
                 Tuple.of(1, oversized(text)),
                 Tuple.of(2, deepNesting(base, fields)),
                 Tuple.of(2, hugeNumber(base, fields, route))));
+        if (fields.stream().anyMatch(f -> f.type() == JsonNodeType.STRING)) {
+            kinds.add(Tuple.of(2, halfSurrogate(base, fields)));
+        }
         List<Field> formatted = fields.stream().filter(f -> route.formatted().contains(f.pointer())).toList();
         if (!formatted.isEmpty()) {
             kinds.add(Tuple.of(3, malformedString(base, formatted)));
@@ -268,5 +274,27 @@ final class HostileBodies {
                         Arbitraries.integers().between(64, 5000))
                 .as((field, unit, length) -> replaced(base, field.pointer(), TextNode.valueOf(
                         ("a" + unit.repeat(length / unit.length() + 1)).substring(0, length)))));
+    }
+
+    /**
+     * Any string, free text included, holding half of a surrogate pair, escaped as JSON carries it
+     * ({@code \\ud800}): no text at all, whatever the field.
+     */
+    private static Arbitrary<HostileBody> halfSurrogate(ObjectNode base, List<Field> fields) {
+        List<Field> strings = fields.stream().filter(f -> f.type() == JsonNodeType.STRING).toList();
+        Arbitrary<String> halves = Arbitraries.chars().range(Character.MIN_SURROGATE, Character.MAX_SURROGATE)
+                .map(String::valueOf);
+        return Combinators.combine(Arbitraries.of(strings), HostileValues.strings(100), halves,
+                HostileValues.strings(100)).as((field, before, half, after) -> {
+                    // a pair around the half would make it whole again
+                    String text = before + "x" + half + "x" + after;
+                    try {
+                        return new HostileBody("half-surrogate", Json.MAPPER.writer()
+                                .with(JsonWriteFeature.ESCAPE_NON_ASCII)
+                                .writeValueAsString(replaced(base, field.pointer(), TextNode.valueOf(text))), false);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 }

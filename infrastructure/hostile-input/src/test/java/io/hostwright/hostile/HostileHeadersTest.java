@@ -52,7 +52,7 @@ class HostileHeadersTest {
         }
     }
 
-    @Property(tries = 1200, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 1500, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.OFF)
     void aBadIdempotencyKeyOrIfMatchIsRefusedNamingTheHeader(@ForAll("headers") Sent sent) {
         RouteCase route = sent.route();
         Statistics.label("route").collect(route.routeKey());

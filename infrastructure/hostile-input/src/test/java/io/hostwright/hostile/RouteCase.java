@@ -1,9 +1,11 @@
 package io.hostwright.hostile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hostwright.json.Json;
 import io.hostwright.manifest.Access;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One route and the request that it accepts on a {@link Fixture}: the fixture's ids in the path, the body (if it
+ * One route and the requests that it accepts on a {@link Fixture}: the fixture's ids in the path, a body (if it
  * reads one) and the headers it needs. Each property changes one part of it into something hostile, so the refusal
  * it expects comes from that part.
  *
- * @param body        a document the route accepts; null when it reads no body
+ * @param bodies      documents the route accepts (one per back-end where the back-end checks them); empty when it
+ *                    reads no body
  * @param optional    the body may be left out (staff's optional {@code reason})
  * @param key         how the route treats {@code Idempotency-Key}
  * @param ifMatch     the ETag a change must carry; null when the route needs none
@@ -26,59 +29,62 @@ import java.util.UUID;
  * @param queryNames  query parameters the route reads
  */
 record RouteCase(String routeKey, Access access, Map<String, String> path, Map<String, String> query,
-                 ObjectNode body, boolean optional, Key key, String ifMatch, Set<String> formatted,
+                 List<ObjectNode> bodies, boolean optional, Key key, String ifMatch, Set<String> formatted,
                  Set<String> anyScalar, List<String> queryNames) {
 
     enum Key { NONE, OPTIONAL, REQUIRED }
 
     static RouteCase of(String routeKey, Access access) {
-        return new RouteCase(routeKey, access, Map.of(), Map.of(), null, false, Key.NONE, null, Set.of(), Set.of(),
-                List.of());
+        return new RouteCase(routeKey, access, Map.of(), Map.of(), List.of(), false, Key.NONE, null, Set.of(),
+                Set.of(), List.of());
     }
 
     RouteCase path(String name, String value) {
         Map<String, String> p = new LinkedHashMap<>(path);
         p.put(name, value);
-        return new RouteCase(routeKey, access, Map.copyOf(p), query, body, optional, key, ifMatch, formatted,
+        return new RouteCase(routeKey, access, Map.copyOf(p), query, bodies, optional, key, ifMatch, formatted,
                 anyScalar, queryNames);
     }
 
     RouteCase query(Map<String, String> valid, String... names) {
-        return new RouteCase(routeKey, access, path, Map.copyOf(valid), body, optional, key, ifMatch, formatted,
+        return new RouteCase(routeKey, access, path, Map.copyOf(valid), bodies, optional, key, ifMatch, formatted,
                 anyScalar, List.of(names));
     }
 
+    /** Adds a document the route accepts; the pointers are those of every document. */
     RouteCase body(ObjectNode document, String... formattedPointers) {
-        return new RouteCase(routeKey, access, path, query, document, optional, key, ifMatch,
+        List<ObjectNode> more = new ArrayList<>(bodies);
+        more.add(document);
+        return new RouteCase(routeKey, access, path, query, List.copyOf(more), optional, key, ifMatch,
                 Set.of(formattedPointers), anyScalar, queryNames);
     }
 
     RouteCase body(String json, String... formattedPointers) {
-        return body((ObjectNode) Json.read(json, com.fasterxml.jackson.databind.JsonNode.class), formattedPointers);
+        return body((ObjectNode) Json.read(json, JsonNode.class), formattedPointers);
     }
 
     RouteCase optionalBody() {
-        return new RouteCase(routeKey, access, path, query, body, true, key, ifMatch, formatted, anyScalar,
+        return new RouteCase(routeKey, access, path, query, bodies, true, key, ifMatch, formatted, anyScalar,
                 queryNames);
     }
 
     RouteCase anyScalar(String... pointers) {
-        return new RouteCase(routeKey, access, path, query, body, optional, key, ifMatch, formatted,
+        return new RouteCase(routeKey, access, path, query, bodies, optional, key, ifMatch, formatted,
                 Set.of(pointers), queryNames);
     }
 
     RouteCase key(Key rule) {
-        return new RouteCase(routeKey, access, path, query, body, optional, rule, ifMatch, formatted, anyScalar,
+        return new RouteCase(routeKey, access, path, query, bodies, optional, rule, ifMatch, formatted, anyScalar,
                 queryNames);
     }
 
     RouteCase ifMatch(long version) {
-        return new RouteCase(routeKey, access, path, query, body, optional, key, "\"" + version + "\"", formatted,
+        return new RouteCase(routeKey, access, path, query, bodies, optional, key, "\"" + version + "\"", formatted,
                 anyScalar, queryNames);
     }
 
     RouteCase withAccess(Access who) {
-        return new RouteCase(routeKey, who, path, query, body, optional, key, ifMatch, formatted, anyScalar,
+        return new RouteCase(routeKey, who, path, query, bodies, optional, key, ifMatch, formatted, anyScalar,
                 queryNames);
     }
 
@@ -100,7 +106,7 @@ record RouteCase(String routeKey, Access access, Map<String, String> path, Map<S
     }
 
     boolean readsBody() {
-        return body != null;
+        return !bodies.isEmpty();
     }
 
     /** The caller the route needs: staff, the fixture's customer, or nobody for public routes. */
@@ -125,9 +131,14 @@ record RouteCase(String routeKey, Access access, Map<String, String> path, Map<S
         return headers;
     }
 
-    /** The request the route accepts. */
+    /** The request the route accepts, with its first document. */
     HostileApi.Request accepted(Fixture fixture) {
-        return new HostileApi.Request(routeKey, path, query, headers(), body == null ? null : Json.write(body), false,
-                caller(fixture));
+        return accepted(fixture, bodies.isEmpty() ? null : bodies.getFirst());
+    }
+
+    /** The request the route accepts, with {@code document} as its body. */
+    HostileApi.Request accepted(Fixture fixture, ObjectNode document) {
+        return new HostileApi.Request(routeKey, path, query, headers(), document == null ? null : Json.write(document),
+                false, caller(fixture));
     }
 }

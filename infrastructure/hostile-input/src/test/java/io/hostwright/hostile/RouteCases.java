@@ -1,6 +1,5 @@
 package io.hostwright.hostile;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hostwright.manifest.HttpRoute;
 
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import static io.hostwright.hostile.RouteCase.Key.REQUIRED;
  */
 final class RouteCases {
 
+    private static final String[] ORDER_FORMATTED = {"/productId", "/billingCycle", "/hostname", "/os"};
     /** A choice's value is "a string or a whole number" (ProductReader). */
     private static final String CHOICE_VALUE = "/options/*/choices/*/value";
 
@@ -27,11 +27,9 @@ final class RouteCases {
     static Map<String, RouteCase> on(Fixture f, Map<String, HttpRoute> manifest) {
         String svc = f.service;
         String reason = "{\"reason\": \"invoice 42 unpaid\"}";
-        ObjectNode newConnection = f.documents.get(f.tenantOsConnection).deepCopy()
-                .put("connectionId", f.prefix + "-new-connection");
-        // the registered back-end checks a product's settings; the fake one accepts any
-        ObjectNode newProduct = f.documents.get(f.tenantOsProduct).deepCopy()
-                .put("productId", f.prefix + "-new-product");
+        String order = """
+                {"productId": "%s", "billingCycle": "monthly", "hostname": "web1.example.com",
+                 "os": "debian-12", "options": %s}""";
         List<RouteCase> partials = List.of(
                 c("GET /v1/catalog/products"),
                 c("GET /v1/catalog/products/{productId}").path("productId", f.fakeProduct),
@@ -40,11 +38,13 @@ final class RouteCases {
                 c("GET /v1/services/{serviceId}").path("serviceId", svc),
                 c("GET /v1/services/{serviceId}/bandwidth").path("serviceId", svc),
 
-                c("POST /v1/orders").key(REQUIRED).body("""
-                        {"productId": "%s", "billingCycle": "monthly", "hostname": "web1.example.com",
-                         "os": "debian-12", "options": {"ipv4": 2, "bandwidthTb": "20"}}""".formatted(f.fakeProduct),
-                        "/productId", "/billingCycle", "/hostname", "/os")
-                        .anyScalar("/options/ipv4", "/options/bandwidthTb"),
+                c("POST /v1/orders").key(REQUIRED)
+                        .body(order.formatted(f.fakeProduct, "{\"ipv4\": 2, \"bandwidthTb\": \"20\"}"), ORDER_FORMATTED)
+                        .body(order.formatted(f.tenantOsProduct,
+                                "{\"ipv4\": 1, \"bandwidthTb\": 50, \"controlPanel\": \"55382\"}"), ORDER_FORMATTED)
+                        .body(order.formatted(f.vpsProduct, "{\"bandwidthTb\": \"5\", \"controlPanel\": \"none\"}"),
+                                ORDER_FORMATTED)
+                        .anyScalar("/options/*"),
 
                 c("GET /v1/admin/services/{serviceId}").path("serviceId", svc),
                 c("POST /v1/admin/services/{serviceId}/suspend").path("serviceId", svc).key(OPTIONAL)
@@ -64,14 +64,14 @@ final class RouteCases {
                 c("GET /v1/admin/licences").query(Map.of(), "state", "connectionId"),
 
                 c("GET /v1/admin/connections"),
-                c("POST /v1/admin/connections").body(newConnection, "/connectionId", "/backend"),
+                added(c("POST /v1/admin/connections"), f, f.seedConnections, "connectionId", "/connectionId", "/backend"),
                 c("GET /v1/admin/connections/{connectionId}").path("connectionId", f.tenantOsConnection),
                 c("PUT /v1/admin/connections/{connectionId}").path("connectionId", f.tenantOsConnection)
                         .ifMatch(f.versions.get(f.tenantOsConnection))
                         .body(f.documents.get(f.tenantOsConnection), "/connectionId", "/backend"),
                 c("DELETE /v1/admin/connections/{connectionId}").path("connectionId", f.spareConnection)
                         .ifMatch(f.versions.get(f.spareConnection)),
-                c("POST /v1/admin/connections/{connectionId}/test").path("connectionId", f.spareConnection),
+                c("POST /v1/admin/connections/{connectionId}/test").path("connectionId", f.tenantOsConnection),
                 c("GET /v1/admin/connections/{connectionId}/templates").path("connectionId", f.tenantOsConnection),
                 c("PUT /v1/admin/connections/{connectionId}/templates/{templateId}")
                         .path("connectionId", f.tenantOsConnection).path("templateId", f.templateId)
@@ -82,8 +82,8 @@ final class RouteCases {
                 c("GET /v1/admin/connections/{connectionId}/sync-runs/{runId}")
                         .path("connectionId", f.tenantOsConnection).path("runId", f.syncRun),
                 c("GET /v1/admin/products"),
-                c("POST /v1/admin/products").body(newProduct, "/productId", "/connectionId", "/backend", "/type")
-                        .anyScalar(CHOICE_VALUE),
+                added(c("POST /v1/admin/products"), f, f.seedProducts, "productId", "/productId", "/connectionId",
+                        "/backend", "/type").anyScalar(CHOICE_VALUE),
                 c("GET /v1/admin/products/{productId}").path("productId", f.fakeProduct),
                 c("PUT /v1/admin/products/{productId}").path("productId", f.tenantOsProduct)
                         .ifMatch(f.versions.get(f.tenantOsProduct))
@@ -126,6 +126,16 @@ final class RouteCases {
                     + missing);
         }
         return cases;
+    }
+
+    /** One document per seed connection or product, each under a new id: every back-end checks its own. */
+    private static RouteCase added(RouteCase route, Fixture f, List<String> seeds, String idField,
+                                   String... formatted) {
+        RouteCase with = route;
+        for (int i = 0; i < seeds.size(); i++) {
+            with = with.body(f.documents.get(seeds.get(i)).deepCopy().put(idField, f.prefix + "-new-" + i), formatted);
+        }
+        return with;
     }
 
     /** A case; the manifest says who may call it. */

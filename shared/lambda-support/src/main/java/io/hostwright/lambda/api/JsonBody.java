@@ -58,7 +58,41 @@ public final class JsonBody {
         if (node == null || !node.isObject()) {
             throw InvalidRequest.of("body", "must be a JSON object");
         }
+        List<Violation> halves = new ArrayList<>();
+        unpairedSurrogates(node, "", halves);
+        if (!halves.isEmpty()) {
+            throw new InvalidRequest(halves);
+        }
         return new JsonBody((ObjectNode) node);
+    }
+
+    /**
+     * JSON may escape half of a surrogate pair ({@code "\\ud800"}), which is no text at all: stored, it came back as
+     * {@code ?}. Every string and name at fault is named.
+     */
+    private static void unpairedSurrogates(JsonNode node, String path, List<Violation> found) {
+        if (node.isTextual() && unpaired(node.textValue())) {
+            found.add(new Violation(path.isEmpty() ? "body" : path, "holds half of a surrogate pair; send valid Unicode"));
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (unpaired(field.getKey())) {
+                    found.add(new Violation(path.isEmpty() ? "body" : path,
+                            "has a field name with half of a surrogate pair; send valid Unicode"));
+                } else {
+                    unpairedSurrogates(field.getValue(), at, found);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unpairedSurrogates(node.get(i), path + "[" + i + "]", found);
+            }
+        }
+    }
+
+    private static boolean unpaired(String text) {
+        return text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
     }
 
     /** The whole body, for readers that check a document field by field themselves (a product, a connection). */

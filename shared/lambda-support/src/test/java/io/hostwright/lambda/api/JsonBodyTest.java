@@ -88,4 +88,15 @@ class JsonBodyTest {
                     });
         }
     }
+
+    /** Found while fuzzing free text: {@code "\\ud800"} was stored as {@code ?}, silently changing what was sent. */
+    @Test
+    void halfASurrogatePairAnywhereIsRefusedNamingItsField() {
+        String body = "{\"reason\": \"a\\ud800\", \"o\": {\"tags\": [\"ok\", \"\\udfff\"]}, \"\\ud83d\": 1}";
+        assertThatThrownBy(() -> JsonBody.parse(utf8(body))).isInstanceOfSatisfying(InvalidRequest.class,
+                e -> assertThat(e.violations()).extracting(Violation::field)
+                        .containsExactly("reason", "o.tags[1]", "body"));
+        assertThat(JsonBody.parse(utf8("{\"reason\": \"\\ud83d\\ude00 \\u202e\\u0000\"}")).string("reason"))
+                .isEqualTo("\uD83D\uDE00 \u202E\u0000");
+    }
 }
