@@ -1,17 +1,7 @@
 package io.hostwright.simulator.billmanager;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.hostwright.simulators.StateJson;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -27,20 +17,6 @@ record WorldState(int version, BigDecimal balance, List<Seed.Pricelist> pricelis
                   List<SessionSnapshot> sessions, long nextId, long sessionIssues) {
 
     static final int VERSION = 1;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new SimpleModule()
-                    .addSerializer(Instant.class, ToStringSerializer.instance)
-                    .addDeserializer(Instant.class, new JsonDeserializer<>() {
-                        @Override
-                        public Instant deserialize(JsonParser p, DeserializationContext c) throws IOException {
-                            return Instant.parse(p.getValueAsString());
-                        }
-                    }))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
 
     record LicenceSnapshot(long id, Instant createdAt, String status, String suspendReason, String name, String ip,
                            String key, long pricelist, int period, Integer autoprolong, Instant expiresAt,
@@ -59,26 +35,11 @@ record WorldState(int version, BigDecimal balance, List<Seed.Pricelist> pricelis
                 world.sessions.entrySet().stream().map(e -> new SessionSnapshot(e.getKey(), e.getValue().user,
                         e.getValue().lastUsed)).sorted(Comparator.comparing(SessionSnapshot::id)).toList(),
                 world.nextId, world.sessionIssues);
-        try {
-            return MAPPER.writeValueAsString(state);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the BILLmanager simulator's state", e);
-        }
+        return StateJson.write(state, "BILLmanager");
     }
 
     static WorldState read(String json) {
-        WorldState state;
-        try {
-            state = MAPPER.readValue(json, WorldState.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("the BILLmanager simulator's kept state is not readable ("
-                    + e.getMessage() + "); delete the file to start from the demo stock", e);
-        }
-        if (state.version() != VERSION) {
-            throw new IllegalStateException("the BILLmanager simulator's kept state is of version " + state.version()
-                    + ", this simulator reads " + VERSION + "; delete the file to start from the demo stock");
-        }
-        return state;
+        return StateJson.read(json, WorldState.class, "BILLmanager", WorldState::version, VERSION);
     }
 
     /** Replaces everything the world holds with this state (under the world's lock, see {@link World#keepIn}). */

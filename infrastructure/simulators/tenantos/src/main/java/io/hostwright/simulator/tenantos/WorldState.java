@@ -1,18 +1,7 @@
 package io.hostwright.simulator.tenantos;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.hostwright.simulators.StateJson;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,26 +18,6 @@ record WorldState(int version, List<ServerSnapshot> servers, List<UserSnapshot> 
                   List<SsoTokenSnapshot> ssoTokens, long nextUserId, long nextAssignmentId) {
 
     static final int VERSION = 1;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new SimpleModule()
-                    .addSerializer(Instant.class, ToStringSerializer.instance)
-                    .addDeserializer(Instant.class, new JsonDeserializer<>() {
-                        @Override
-                        public Instant deserialize(JsonParser p, DeserializationContext c) throws IOException {
-                            return Instant.parse(p.getValueAsString());
-                        }
-                    })
-                    .addSerializer(Duration.class, ToStringSerializer.instance)
-                    .addDeserializer(Duration.class, new JsonDeserializer<>() {
-                        @Override
-                        public Duration deserialize(JsonParser p, DeserializationContext c) throws IOException {
-                            return Duration.parse(p.getValueAsString());
-                        }
-                    }))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
 
     record ServerSnapshot(long id, String servername, String cpuModel, long memoryMb, String hostname, Long userId,
                           String os, List<String> tags, String powerStatus, List<String> powerFeatures,
@@ -94,26 +63,11 @@ record WorldState(int version, List<ServerSnapshot> servers, List<UserSnapshot> 
                 world.ssoTokens.values().stream().map(t -> new SsoTokenSnapshot(t.token, t.userId, t.endpoint,
                         t.expiresAt, t.used)).toList(),
                 world.nextUserId, world.nextAssignmentId);
-        try {
-            return MAPPER.writeValueAsString(state);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the TenantOS simulator's state", e);
-        }
+        return StateJson.write(state, "TenantOS");
     }
 
     static WorldState read(String json) {
-        WorldState state;
-        try {
-            state = MAPPER.readValue(json, WorldState.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("the TenantOS simulator's kept state is not readable ("
-                    + e.getMessage() + "); delete the file to start from the demo stock", e);
-        }
-        if (state.version() != VERSION) {
-            throw new IllegalStateException("the TenantOS simulator's kept state is of version " + state.version()
-                    + ", this simulator reads " + VERSION + "; delete the file to start from the demo stock");
-        }
-        return state;
+        return StateJson.read(json, WorldState.class, "TenantOS", WorldState::version, VERSION);
     }
 
     /** Replaces everything the world holds with this state (under the world's lock, see {@link World#restore}). */

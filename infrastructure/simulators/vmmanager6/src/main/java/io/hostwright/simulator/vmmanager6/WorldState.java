@@ -1,16 +1,7 @@
 package io.hostwright.simulator.vmmanager6;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.hostwright.simulators.StateJson;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,18 +20,6 @@ record WorldState(int version, List<AccountSnapshot> accounts, List<Seed.Cluster
                   long nextHostId, long nextDiskId, long nextIpId, long nextTaskId, long nextConsulId) {
 
     static final int VERSION = 1;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new SimpleModule()
-                    .addSerializer(Instant.class, ToStringSerializer.instance)
-                    .addDeserializer(Instant.class, new JsonDeserializer<>() {
-                        @Override
-                        public Instant deserialize(JsonParser p, DeserializationContext c) throws IOException {
-                            return Instant.parse(p.getValueAsString());
-                        }
-                    }))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     record AccountSnapshot(long id, String email, String password, String role, boolean suspended) {
     }
@@ -101,26 +80,11 @@ record WorldState(int version, List<AccountSnapshot> accounts, List<Seed.Cluster
                         .toList(),
                 world.tokenIssues, world.nextAccountId, world.nextHostId, world.nextDiskId, world.nextIpId,
                 world.nextTaskId, world.nextConsulId);
-        try {
-            return MAPPER.writeValueAsString(state);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the VMmanager simulator's state", e);
-        }
+        return StateJson.write(state, "VMmanager");
     }
 
     static WorldState read(String json) {
-        WorldState state;
-        try {
-            state = MAPPER.readValue(json, WorldState.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("the VMmanager simulator's kept state is not readable ("
-                    + e.getMessage() + "); delete the file to start from the demo stock", e);
-        }
-        if (state.version() != VERSION) {
-            throw new IllegalStateException("the VMmanager simulator's kept state is of version " + state.version()
-                    + ", this simulator reads " + VERSION + "; delete the file to start from the demo stock");
-        }
-        return state;
+        return StateJson.read(json, WorldState.class, "VMmanager", WorldState::version, VERSION);
     }
 
     /** Replaces everything the world holds with this state (under the world's lock, see {@link World#keepIn}). */
