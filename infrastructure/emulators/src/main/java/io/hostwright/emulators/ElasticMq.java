@@ -36,6 +36,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@code queues.mv.db}), ElasticMQ's own SQL persistence: every send, receive and delete is written before it is
  * answered, and the queues come back with their messages at the next start. ElasticMQ keeps that database in one
  * JVM-wide connection pool, so only one persistent instance runs per JVM at a time.
+ *
+ * <p>A message the last instance had handed out and not seen deleted is visible again at once after a restart,
+ * instead of after its visibility timeout: this emulator's consumers live in the process that ran it, so whatever was
+ * handling it is gone (after a kill, minutes of waiting for nothing; SQS would wait because a consumer elsewhere might
+ * still be working). Delayed messages never received keep their delay.
  */
 public final class ElasticMq implements AutoCloseable {
 
@@ -53,10 +58,13 @@ public final class ElasticMq implements AutoCloseable {
     /** The actor system a persistent instance made itself (the builder does not stop a provided one); else null. */
     private final ActorSystem ownActorSystem;
 
-    private ElasticMq(SQSRestServer server, int port, ActorSystem ownActorSystem) {
+    private final int releasedAtStart;
+
+    private ElasticMq(SQSRestServer server, int port, ActorSystem ownActorSystem, int releasedAtStart) {
         this.server = server;
         this.port = port;
         this.ownActorSystem = ownActorSystem;
+        this.releasedAtStart = releasedAtStart;
     }
 
     /** Starts on a free port chosen by the operating system. */
@@ -95,7 +103,7 @@ public final class ElasticMq implements AutoCloseable {
                     .withAWSRegion(region)
                     .withAWSAccountId(ACCOUNT_ID)
                     .start();
-            return bound(server, port, null);
+            return bound(server, port, null, 0);
         }
         if (!PERSISTENT_RUNNING.compareAndSet(false, true)) {
             throw new EmulatorStartException("an ElasticMQ keeping its queues on disk already runs in this JVM "
@@ -105,6 +113,7 @@ public final class ElasticMq implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             openDatabase(directory);
+            int released = InFlightMessages.release(databaseUri(directory), System.currentTimeMillis());
             system = ActorSystem.create("elasticmq");
             SqlQueuePersistenceConfig persistence = new SqlQueuePersistenceConfig(true, "org.h2.Driver",
                     databaseUri(directory), "", "", false);
@@ -122,7 +131,7 @@ public final class ElasticMq implements AutoCloseable {
                     .withAWSRegion(region)
                     .withAWSAccountId(ACCOUNT_ID)
                     .start();
-            return bound(server, port, system);
+            return bound(server, port, system, released);
         } catch (IOException e) {
             stopPersistence(system);
             throw new UncheckedIOException("cannot create ElasticMQ's directory " + directory, e);
@@ -188,10 +197,10 @@ public final class ElasticMq implements AutoCloseable {
         }
     }
 
-    private static ElasticMq bound(SQSRestServer server, int port, ActorSystem ownActorSystem) {
+    private static ElasticMq bound(SQSRestServer server, int port, ActorSystem ownActorSystem, int released) {
         try {
             InetSocketAddress bound = server.waitUntilStarted().localAddress();
-            return new ElasticMq(server, bound.getPort(), ownActorSystem);
+            return new ElasticMq(server, bound.getPort(), ownActorSystem, released);
         } catch (Exception e) { // Scala rethrows a BindException undeclared
             try {
                 server.stopAndWait();
@@ -208,6 +217,11 @@ public final class ElasticMq implements AutoCloseable {
 
     public URI endpoint() {
         return Loopback.uri(port);
+    }
+
+    /** How many messages the last instance had handed out and this start made visible again. */
+    public int releasedAtStart() {
+        return releasedAtStart;
     }
 
     /** Whether queues and messages outlive this instance. */

@@ -216,6 +216,14 @@ public final class LocalAws implements AutoCloseable {
         return elasticMq.endpoint();
     }
 
+    /**
+     * How many messages the last run on this data folder had received and not deleted — the work it was doing when
+     * it ended — this start made visible again at once.
+     */
+    public int messagesReleasedAtStart() {
+        return elasticMq.releasedAtStart();
+    }
+
     public URI sesEndpoint() {
         return sesEmulator.endpoint();
     }

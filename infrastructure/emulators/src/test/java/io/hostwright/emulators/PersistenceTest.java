@@ -80,6 +80,30 @@ class PersistenceTest {
     }
 
     @Test
+    void whatTheLastRunHadReceivedIsVisibleAtOnceAfterARestartAndADelayedMessageKeepsItsDelay(@TempDir Path data) {
+        try (LocalAws aws = LocalAws.start(LocalAws.Ports.ANY_FREE, data)) {
+            String queue = aws.queueUrl(Manifest.QUEUES.getFirst().name());
+            aws.sqs().sendMessage(s -> s.queueUrl(queue).messageBody("being handled"));
+            aws.sqs().sendMessage(s -> s.queueUrl(queue).messageBody("retried in 15 minutes").delaySeconds(900));
+            assertThat(aws.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .visibilityTimeout(600)).messages()).extracting(Message::body).containsExactly("being handled");
+            assertThat(aws.messagesReleasedAtStart()).isZero();
+        }
+
+        try (LocalAws aws = LocalAws.start(LocalAws.Ports.ANY_FREE, data)) {
+            assertThat(aws.messagesReleasedAtStart()).isEqualTo(1);
+            String queue = aws.queueUrl(Manifest.QUEUES.getFirst().name());
+            List<Message> visible = aws.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)
+                    .waitTimeSeconds(2).visibilityTimeout(600)).messages();
+            assertThat(visible).as("not after the 10-minute visibility timeout: at once")
+                    .extracting(Message::body).containsExactly("being handled");
+            assertThat(aws.sqs().getQueueAttributes(g -> g.queueUrl(queue)
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes()
+                    .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).isEqualTo("1");
+        }
+    }
+
+    @Test
     void inMemoryLeavesNothingBehind() {
         try (LocalAws aws = LocalAws.start(LocalAws.Ports.ANY_FREE)) {
             assertThat(aws.dataDirectory()).isEmpty();

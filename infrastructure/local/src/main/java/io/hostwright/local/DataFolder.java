@@ -35,6 +35,7 @@ import java.util.stream.Stream;
  *   ses/mail.jsonl              the SES emulator's sent mail
  *   simulators/&lt;back-end&gt;.json  each back-end simulator's state
  *   runtime.json                when the demo seed was loaded, and the simulators' URLs last time
+ *   jwt-signing-key.pem         the key /local/token signs with, so tokens outlive a restart
  * </pre>
  */
 public final class DataFolder implements AutoCloseable {
@@ -46,6 +47,7 @@ public final class DataFolder implements AutoCloseable {
     static final String LOCK = ".lock";
     static final String SIMULATORS = "simulators";
     static final String RUNTIME = "runtime.json";
+    static final String JWT_SIGNING_KEY = "jwt-signing-key.pem";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -160,6 +162,11 @@ public final class DataFolder implements AutoCloseable {
     /** Where {@code backend}'s simulator keeps its state. */
     public Path simulatorState(String backend) {
         return root.resolve(SIMULATORS).resolve(backend + ".json");
+    }
+
+    /** The key the laptop's token endpoint signs with. */
+    public Path jwtSigningKey() {
+        return root.resolve(JWT_SIGNING_KEY);
     }
 
     /** When the demo seed was loaded into this folder; empty until it was. */

@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The runtime's {@code /local/} routes beyond tokens: the mail the SES emulator holds, the schedules with a way
+ * The runtime's {@code /local/} routes beyond tokens: the mail the SES emulator holds, each queue's depth and dead
+ * letters, the schedules with a way
  * to run one now, invoking any function with a sample event, and the back-end simulators it started (to drive their
  * stock and faults from outside). Laptop only: nothing here exists in AWS.
  */
@@ -38,6 +39,8 @@ final class LaptopHelpers {
                     aws.clearEmails();
                     return new LocalEndpoint.Reply(204, "application/json", null);
                 }),
+                LocalEndpoint.of("GET", "/local/queues", request -> LocalEndpoint.Reply.json(200,
+                        QueueDepths.of(aws))),
                 LocalEndpoint.of("GET", "/local/schedules", request -> LocalEndpoint.Reply.json(200,
                         scheduler.schedules())),
                 LocalEndpoint.of("POST", "/local/schedules/{function}/run", request -> runNow(scheduler,

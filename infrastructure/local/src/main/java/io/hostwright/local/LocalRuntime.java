@@ -12,6 +12,7 @@ import io.hostwright.local.function.LocalFunction;
 import io.hostwright.local.function.LocalFunctionEnvironment;
 import io.hostwright.local.gateway.LocalGateway;
 import io.hostwright.local.jwt.LocalJwt;
+import io.hostwright.local.jwt.SigningKeyFile;
 import io.hostwright.local.schedule.LocalScheduler;
 import io.hostwright.local.seed.Seed;
 import io.hostwright.local.sqs.SqsPoller;
@@ -315,7 +316,9 @@ public final class LocalRuntime implements AutoCloseable {
                             .duplicatingDeliveries(settings.duplicateDeliveries()).start());
                 }
             }
-            parts.gateway = LocalGateway.start(settings.port(), parts.functions, LaptopHelpers.of(aws, parts.scheduler, parts.functions, parts.simulators));
+            parts.gateway = LocalGateway.start(settings.port(), parts.functions,
+                    LaptopHelpers.of(aws, parts.scheduler, parts.functions, parts.simulators),
+                    folder == null ? LocalJwt.newKeyPair() : SigningKeyFile.readOrCreate(folder.jwtSigningKey()));
             return new LocalRuntime(parts, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
             parts.stop(e);

@@ -23,12 +23,17 @@ final class StartupBanner {
         out.append("\n  Hostwright is running on this laptop (started in ")
                 .append(runtime.startupTime().toMillis()).append(" ms, emulators ")
                 .append(aws.startupTime().toMillis()).append(" ms). Ctrl-C stops everything.\n\n");
-        out.append("  HTTP API        ").append(api).append('\n');
+        out.append("  HTTP API        ").append(api).append("   (its document: ").append(api)
+                .append("/docs)\n");
         out.append("  Data folder     ").append(runtime.dataFolder()
                 .map(folder -> folder + (runtime.seededThisStart() ? "   (new: the demo seed was loaded)"
                         : "   (kept from the last run)") + "\n"
                         + "                  kept across restarts; --fresh empties it, --data-dir moves it")
                 .orElse("none: in memory, nothing is kept (--in-memory)")).append('\n');
+        if (aws.messagesReleasedAtStart() > 0) {
+            out.append("                  ").append(aws.messagesReleasedAtStart())
+                    .append(" queued step(s) the last run was handling when it ended are being handled again now\n");
+        }
         out.append("  DynamoDB Local  ").append(aws.dynamoDbEndpoint()).append("   table ").append(aws.tableName())
                 .append(", ").append(runtime.seededProducts().size())
                 .append(runtime.seededThisStart() ? " demo products\n" : " products in the catalog\n");

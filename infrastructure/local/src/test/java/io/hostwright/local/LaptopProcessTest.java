@@ -43,16 +43,18 @@ class LaptopProcessTest {
     }
 
     @Test
-    void quietByDefaultAndAKillLosesNothingTheNextStartOnTheSameFolderShows(@TempDir Path data) throws Exception {
+    void quietByDefaultAndAKillLosesNothingTheNextStartOnTheSameFolderShowsWithTheSameTokens(@TempDir Path data) throws Exception {
         LaptopProcess.Ports ports = LaptopProcess.Ports.free();
         String serviceId;
         String orderId;
+        String tokenBefore;
         try (LaptopProcess first = LaptopProcess.start(ports, "--data-dir", data.toString())
                 .awaitReady(Duration.ofMinutes(3))) {
             assertThat(first.output()).contains("Data folder     " + data.toAbsolutePath())
                     .contains("new: the demo seed was loaded");
             URI api = first.apiUri();
             String token = token(api);
+            tokenBefore = token;
             JsonNode accepted = json(send(post(api, "/v1/orders", order()).header("Authorization", "Bearer " + token)
                     .header("Idempotency-Key", "kill-1")), 202);
             serviceId = accepted.path("serviceId").asText();
@@ -74,7 +76,7 @@ class LaptopProcessTest {
                 .awaitReady(Duration.ofMinutes(3))) {
             assertThat(second.output()).contains("kept from the last run");
             URI api = second.apiUri();
-            String token = token(api);
+            String token = tokenBefore;
             assertThat(status(api, token, serviceId)).isEqualTo("ACTIVE");
             JsonNode replayed = json(send(post(api, "/v1/orders", order()).header("Authorization", "Bearer " + token)
                     .header("Idempotency-Key", "kill-1")), 202);

@@ -14,7 +14,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -73,6 +75,12 @@ public final class LocalGateway implements AutoCloseable {
      * @param helpers laptop-only routes under {@code /local/}, besides the token and JWKS routes every gateway has
      */
     public static LocalGateway start(int port, List<LocalFunction> functions, List<LocalEndpoint> helpers) {
+        return start(port, functions, helpers, LocalJwt.newKeyPair());
+    }
+
+    /** As {@link #start(int, List, List)}, signing tokens with {@code signingKeys} (kept across restarts). */
+    public static LocalGateway start(int port, List<LocalFunction> functions, List<LocalEndpoint> helpers,
+                                     KeyPair signingKeys) {
         RouteTable routes = RouteTable.of(functions);
         HttpServer server;
         try {
@@ -82,7 +90,8 @@ public final class LocalGateway implements AutoCloseable {
                     + (port == 0 ? "" : " (in use? set HOSTWRIGHT_PORT to another port)"), e);
         }
         int actualPort = server.getAddress().getPort();
-        LocalJwt jwt = new LocalJwt("http://" + HOST + ":" + actualPort + "/local", LocalJwt.AUDIENCE);
+        LocalJwt jwt = new LocalJwt("http://" + HOST + ":" + actualPort + "/local", LocalJwt.AUDIENCE, signingKeys,
+                Clock.systemUTC());
         List<LocalEndpoint> all = new ArrayList<>();
         all.add(LocalEndpoint.of("POST", "/local/token", new TokenEndpoint(jwt)));
         all.add(LocalEndpoint.of("GET", "/local/.well-known/jwks.json", request -> LocalEndpoint.Reply.json(200, jwt.jwks())));

@@ -21,6 +21,7 @@ public final class LedgeredSteps {
     public static final int MAX_FAILURES = 16;
     /** How long a delivery's claim on a step stands before another delivery may take it over. */
     public static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration MAX_DELAY = Duration.ofMinutes(15);
 
     private final StepLedger ledger;
     private final StepQueue queue;
@@ -37,7 +38,10 @@ public final class LedgeredSteps {
                                                      Consumer<StepLedger.Claimed> run) {
         return switch (ledger.claim(serviceId, request.operationId(), sequence, request.step(), request.attempt(),
                 clock.instant(), LEASE)) {
-            case StepLedger.Busy busy -> StepResult.DEFERRED;
+            case StepLedger.Busy busy -> {
+                queue.enqueue(request, untilTakenOver(busy));
+                yield StepResult.REQUEUED;
+            }
             case StepLedger.AlreadyRan ran -> {
                 if (ran.unsent() != null) {
                     queue.enqueue(ran.unsent().request(), ran.unsent().delay());
@@ -54,6 +58,12 @@ public final class LedgeredSteps {
                 yield StepResult.RAN;
             }
         };
+    }
+
+    /** When the holder's lease has run out (a second later), within SQS's 15-minute delay limit. */
+    private Duration untilTakenOver(StepLedger.Busy busy) {
+        Duration left = Duration.between(clock.instant(), busy.leaseUntil()).plusSeconds(1);
+        return left.isNegative() ? Duration.ofSeconds(1) : left.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : left;
     }
 
     /** A run that failed lets its claim go, so the message's redelivery need not wait for the lease. */

@@ -6,8 +6,14 @@ public enum StepResult {
     RAN,
     /** That attempt ran before: nothing done again (a follow-up recorded and never sent is sent now). */
     DUPLICATE,
-    /** Another delivery holds the step, or the state changed under us: deliver it again later. */
+    /** The state changed under us: deliver it again later (after the queue's visibility timeout). */
     DEFERRED,
+    /**
+     * Another delivery holds the step: this message is done with and a copy is queued for when that claim runs out,
+     * so a holder that died (a crash, a timeout) is taken over at the end of its lease, not minutes later after the
+     * visibility timeout, and the copy is a new message (no receive counted towards the dead-letter queue).
+     */
+    REQUEUED,
     /** Nothing to do: the service or operation is gone, ended, or past this step. */
     IGNORED
 }

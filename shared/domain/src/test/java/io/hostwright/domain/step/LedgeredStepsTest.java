@@ -4,6 +4,7 @@ import io.hostwright.domain.service.StepStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,7 +18,11 @@ class LedgeredStepsTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final List<StepMessage> sent = new ArrayList<>();
-    private final LedgeredSteps steps = new LedgeredSteps(ledger, (request, delay) -> sent.add(request), clock);
+    private final List<Duration> delays = new ArrayList<>();
+    private final LedgeredSteps steps = new LedgeredSteps(ledger, (request, delay) -> {
+        sent.add(request);
+        delays.add(delay);
+    }, clock);
     private final StepMessage message = new StepMessage("svc_1", "ord_1", "fake", "install", 1);
 
     @Test
@@ -39,10 +44,15 @@ class LedgeredStepsTest {
     }
 
     @Test
-    void aClaimStillRunningElsewhereIsBusy() {
+    void aClaimStillHeldElsewhereRequeuesTheMessageForWhenItsLeaseRunsOut() {
         StepResult[] inner = new StepResult[1];
+        List<String> ran = new ArrayList<>();
         steps.claimAndRun("svc_1", 1, message, claimed ->
-                inner[0] = steps.claimAndRun("svc_1", 1, message, again -> { }));
-        assertThat(inner[0]).isEqualTo(StepResult.DEFERRED);
+                inner[0] = steps.claimAndRun("svc_1", 1, message, again -> ran.add("twice")));
+
+        assertThat(inner[0]).isEqualTo(StepResult.REQUEUED);
+        assertThat(ran).as("the holder runs it, not the second delivery").isEmpty();
+        assertThat(sent).containsExactly(message);
+        assertThat(delays).as("the lease, and a second").containsExactly(LedgeredSteps.LEASE.plusSeconds(1));
     }
 }

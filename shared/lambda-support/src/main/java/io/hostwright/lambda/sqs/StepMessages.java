@@ -16,8 +16,9 @@ import java.util.function.Function;
 
 /**
  * Step messages (provisioning or lifecycle queue) → a step runner, one at a time. A message that must be tried again
- * later (another delivery holds it) or that failed unexpectedly is not done with, so SQS redelivers it after the
- * visibility timeout and, past the receive limit, parks it in the dead-letter queue.
+ * later (the state changed under it) or that failed unexpectedly is not done with, so SQS redelivers it after the
+ * visibility timeout and, past the receive limit, parks it in the dead-letter queue. One another delivery holds was
+ * queued again by the runner for when that claim runs out, so it is done with.
  */
 public final class StepMessages {
 
