@@ -2,6 +2,7 @@ package io.hostwright.emulators;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A mail the SES emulator accepted, as its {@code GET /store} reports it. {@code text} and {@code html} are null when
@@ -17,9 +18,11 @@ public record SentEmail(
         String subject,
         String text,
         String html,
+        Map<String, String> headers,
         Instant at) {
 
     public SentEmail {
+        headers = Map.copyOf(headers);
         to = List.copyOf(to);
         cc = List.copyOf(cc);
         bcc = List.copyOf(bcc);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The npm package {@code aws-ses-v2-local} run by Node as a child process on {@code 127.0.0.1}: it accepts SES v2
@@ -304,9 +305,21 @@ public final class SesEmulator implements AutoCloseable {
                     textOrNull(email.path("subject")),
                     textOrNull(email.path("body").path("text")),
                     textOrNull(email.path("body").path("html")),
+                    headers(email.path("headers")),
                     Instant.ofEpochSecond(email.path("at").asLong())));
         }
         return List.copyOf(parsed);
+    }
+
+    /** The custom headers the message was sent with ({@code [{"name":…,"value":…}]}), by name. */
+    private static Map<String, String> headers(JsonNode array) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (JsonNode header : array) {
+            if (header.path("name").isTextual() && header.path("value").isTextual()) {
+                headers.put(header.path("name").asText(), header.path("value").asText());
+            }
+        }
+        return headers;
     }
 
     private static String textOrNull(JsonNode node) {

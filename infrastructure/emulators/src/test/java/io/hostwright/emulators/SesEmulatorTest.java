@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,10 +67,11 @@ class SesEmulatorTest {
         String store = """
                 {"templates":{},"emails":[{"messageId":"ses-123","from":"a@b.c","replyTo":["r@b.c"],
                  "destination":{"to":["t@b.c"],"cc":[],"bcc":["x@b.c"]},"subject":"S",
-                 "body":{"text":"T"},"attachments":[],"at":1700000000}]}""";
+                 "body":{"text":"T"},"attachments":[],"headers":[{"name":"X-Hostwright-Mail","value":"c3ZjXzEKZQ"}],
+                 "at":1700000000}]}""";
 
         assertThat(SesEmulator.parseEmails(store)).containsExactly(new SentEmail("ses-123", "a@b.c",
                 List.of("t@b.c"), List.of(), List.of("x@b.c"), List.of("r@b.c"), "S", "T", null,
-                Instant.ofEpochSecond(1_700_000_000L)));
+                Map.of("X-Hostwright-Mail", "c3ZjXzEKZQ"), Instant.ofEpochSecond(1_700_000_000L)));
     }
 }

@@ -36,6 +36,7 @@ import java.util.stream.Stream;
  *   simulators/&lt;back-end&gt;.json  each back-end simulator's state
  *   runtime.json                when the demo seed was loaded, and the simulators' URLs last time
  *   jwt-signing-key.pem         the key /local/token signs with, so tokens outlive a restart
+ *   ses-events.cursor           the last mail published as SES's "Email Sent" event
  * </pre>
  */
 public final class DataFolder implements AutoCloseable {
@@ -162,6 +163,11 @@ public final class DataFolder implements AutoCloseable {
     /** Where {@code backend}'s simulator keeps its state. */
     public Path simulatorState(String backend) {
         return root.resolve(SIMULATORS).resolve(backend + ".json");
+    }
+
+    /** Where the laptop's SES event publishing is up to. */
+    public Path sesEventCursor() {
+        return root.resolve("ses-events.cursor");
     }
 
     /** The key the laptop's token endpoint signs with. */

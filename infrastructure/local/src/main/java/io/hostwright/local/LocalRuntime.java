@@ -11,6 +11,7 @@ import io.hostwright.local.function.HandlerFactory;
 import io.hostwright.local.function.LocalFunction;
 import io.hostwright.local.function.LocalFunctionEnvironment;
 import io.hostwright.local.gateway.LocalGateway;
+import io.hostwright.local.events.SesSendEvents;
 import io.hostwright.local.jwt.LocalJwt;
 import io.hostwright.local.jwt.SigningKeyFile;
 import io.hostwright.local.schedule.LocalScheduler;
@@ -202,6 +203,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final Map<String, BackendSimulator> simulators;
     private final LocalScheduler scheduler;
     private final List<SqsPoller> pollers;
+    private final SesSendEvents sendEvents;
     private final LocalGateway gateway;
     private final Duration startupTime;
     private final List<String> warnings;
@@ -218,6 +220,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.simulators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts.simulators));
         this.scheduler = parts.scheduler;
         this.pollers = List.copyOf(parts.pollers);
+        this.sendEvents = parts.sendEvents;
         this.gateway = parts.gateway;
         this.startupTime = startupTime;
         this.warnings = List.copyOf(parts.warnings);
@@ -310,6 +313,9 @@ public final class LocalRuntime implements AutoCloseable {
                 parts.functions.add(LocalFunction.start(spec, handlers, LocalAws.REGION));
             }
             parts.scheduler = new LocalScheduler(parts.functions, LocalAws.REGION, Clock.systemUTC()).start();
+            // before the pollers: a mail taken just before a kill is recorded sent before its request comes back
+            parts.sendEvents = new SesSendEvents(aws, parts.functions,
+                    folder == null ? null : folder.sesEventCursor()).start();
             for (LocalFunction function : parts.functions) {
                 if (function.spec().trigger() instanceof Trigger.Queue queue) {
                     parts.pollers.add(new SqsPoller(function, aws.sqs(), aws.queueUrl(queue.queue()), LocalAws.REGION)
@@ -601,6 +607,7 @@ public final class LocalRuntime implements AutoCloseable {
         final Map<String, BackendSimulator> simulators = new LinkedHashMap<>();
         LocalScheduler scheduler;
         final List<SqsPoller> pollers = new ArrayList<>();
+        SesSendEvents sendEvents;
         LocalGateway gateway;
         final List<String> warnings = new ArrayList<>();
         DataFolder dataFolder;
@@ -617,6 +624,7 @@ public final class LocalRuntime implements AutoCloseable {
             scheduler = running.scheduler;
             simulators.putAll(running.simulators);
             pollers.addAll(running.pollers);
+            sendEvents = running.sendEvents;
             gateway = running.gateway;
             dataFolder = running.dataFolder;
         }
@@ -630,6 +638,9 @@ public final class LocalRuntime implements AutoCloseable {
                 order.add(scheduler);
             }
             order.add(() -> pollers.parallelStream().forEach(SqsPoller::close));
+            if (sendEvents != null) {
+                order.add(sendEvents);
+            }
             for (Map.Entry<String, BackendSimulator> simulator : simulators.entrySet()) {
                 order.add(simulator.getValue());
                 order.add(() -> System.clearProperty(simulatorKeyVariable(simulator.getKey())));

@@ -85,6 +85,8 @@ class EventFixturesTest {
             assertThat(result.get("statusCode").asInt()).as(result.toString()).isEqualTo(API_STATUS.get(name));
         } else if (name.startsWith("sqs-")) {
             assertThat(result.get("batchItemFailures")).as(result.toString()).isEmpty();
+        } else if (name.equals("event-mail-sent.json")) {
+            assertThat(result.asText()).as("the sample names a Hostwright mail").isIn("RECORDED", "ALREADY_KNOWN");
         }
     }
 
@@ -107,6 +109,13 @@ class EventFixturesTest {
             return Manifest.function(function)
                     .filter(f -> f.trigger() instanceof Trigger.Schedule)
                     .orElseThrow(() -> new AssertionError(name + ": no scheduled function " + function));
+        }
+        if (name.startsWith("event-")) {
+            String function = name.substring("event-".length(), name.length() - ".json".length());
+            return Manifest.function(function)
+                    .filter(f -> f.trigger() instanceof Trigger.Events events && events.matches(
+                            event.path("source").asText(), event.path("detail-type").asText()))
+                    .orElseThrow(() -> new AssertionError(name + ": no function takes its source and detail type"));
         }
         return fail(name + " does not follow the naming in events/README.md");
     }

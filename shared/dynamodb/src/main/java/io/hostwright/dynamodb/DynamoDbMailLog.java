@@ -93,7 +93,33 @@ public final class DynamoDbMailLog implements MailLog {
                     .expressionAttributeValues(Map.of(
                             ":sent", s(SENT), ":sentAt", s(sentAt.toString()),
                             ":messageId", s(messageId == null ? "unknown" : messageId),
-                            ":sending", s(SENDING), ":claimId", s(claim.claimId()))));
+                            ":sending", s(SENDING), ":claimId", s(claim.claimId())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            // the mail service's record of this very message may have got here first
+            Map<String, AttributeValue> existing = e.hasItem() ? e.item() : Map.of();
+            return messageId != null && SENT.equals(Attributes.str(existing, "status"))
+                    && messageId.equals(Attributes.str(existing, "messageId"));
+        }
+    }
+
+    /**
+     * Sets SENT unless it is already: over a claim held or run out, or with no entry at all (the record can arrive
+     * for a mail whose entry was never read back); {@code recordedBy} says it was the mail service's record.
+     */
+    @Override
+    public boolean recordSent(String serviceId, String event, String messageId, Instant sentAt) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(serviceId, event))
+                    .updateExpression("SET #status = :sent, sentAt = :sentAt, messageId = :messageId,"
+                            + " recordedBy = :service REMOVE leaseUntil")
+                    .conditionExpression("attribute_not_exists(pk) OR #status <> :sent")
+                    .expressionAttributeNames(NAMES)
+                    .expressionAttributeValues(Map.of(
+                            ":sent", s(SENT), ":sentAt", s(sentAt.toString()),
+                            ":messageId", s(messageId == null ? "unknown" : messageId),
+                            ":service", s("mail-service"))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

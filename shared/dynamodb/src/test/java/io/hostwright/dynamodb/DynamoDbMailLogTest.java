@@ -133,6 +133,29 @@ class DynamoDbMailLogTest {
         assertThat(results).filteredOn(r -> r instanceof MailLog.HeldElsewhere).hasSize(contenders - 1);
     }
 
+    @Test
+    void theMailServicesRecordOfASendMarksItSentOverAClaimWhoseHolderDiedSoTheTakeoverSendsNothing() {
+        claimed(claim(now));
+
+        assertThat(log.recordSent(serviceId, "server-ready", "ses-1", now.plusSeconds(2))).isTrue();
+
+        assertThat(claim(now.plus(LEASE).plusSeconds(1))).as("after the dead holder's lease")
+                .isEqualTo(new MailLog.AlreadySent(now.plusSeconds(2)));
+        assertThat(item().get("recordedBy").s()).isEqualTo("mail-service");
+        assertThat(log.recordSent(serviceId, "server-ready", "ses-1", now.plusSeconds(9))).as("delivered twice")
+                .isFalse();
+        assertThat(item().get("sentAt").s()).isEqualTo(now.plusSeconds(2).toString());
+    }
+
+    @Test
+    void theHoldersOwnRecordAfterTheMailServicesOfTheSameMessageCountsAsRecorded() {
+        MailClaim claim = claimed(claim(now));
+        log.recordSent(serviceId, "server-ready", "ses-1", now.plusSeconds(1));
+
+        assertThat(log.markSent(claim, now.plusSeconds(1), "ses-1")).isTrue();
+        assertThat(log.markSent(claim, now.plusSeconds(1), "ses-other")).as("not its message").isFalse();
+    }
+
     private MailLog.ClaimResult claim(Instant at) {
         return log.claim(serviceId, "server-ready", MailTemplate.SERVER_READY, 2, at, LEASE);
     }

@@ -51,6 +51,10 @@ public final class Manifest {
     public static final TableSpec CREDENTIALS_TABLE = new TableSpec("hostwright-credentials", "pk", "sk", List.of(),
             "expiresAt");
 
+    /** Where SES publishes its sending events on EventBridge, and the one the mail log listens to. */
+    public static final String SES_EVENT_SOURCE = "aws.ses";
+    public static final String SES_EMAIL_SENT = "Email Sent";
+
     public static final List<QueueSpec> QUEUES = List.of(
             new QueueSpec(PROVISIONING_QUEUE, "one provisioning step per message", 5, Duration.ofDays(14)),
             new QueueSpec(LIFECYCLE_QUEUE, "one step of a suspend, unsuspend, terminate or reinstall per message", 5,
@@ -204,7 +208,16 @@ public final class Manifest {
                     "io.hostwright.functions.mailer.SqsMailRequestHandler",
                     512, Duration.ofSeconds(30),
                     new Trigger.Queue(MAIL_QUEUE, 10, Duration.ZERO, 5),
-                    TableAccess.READ_WRITE, Set.of(), true, Map.of(), false, TableAccess.READ));
+                    TableAccess.READ_WRITE, Set.of(), true, Map.of(), false, TableAccess.READ),
+            new FunctionSpec(
+                    "mail-sent",
+                    "Marks a mail sent when SES reports sending it, so a mailer that died between sending and recording"
+                            + " never causes a second copy",
+                    "io.hostwright.functions.mailsent.EventBridgeMailSentHandler",
+                    512, Duration.ofSeconds(10),
+                    new Trigger.Events(SES_EVENT_SOURCE, List.of(SES_EMAIL_SENT),
+                            "SES's record of each mail sent through the configuration set"),
+                    TableAccess.READ_WRITE, Set.of(), false, Map.of()));
 
     private Manifest() {
     }

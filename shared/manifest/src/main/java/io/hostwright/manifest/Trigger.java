@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** What makes a function run. */
-public sealed interface Trigger permits Trigger.HttpApi, Trigger.Queue, Trigger.Schedule {
+public sealed interface Trigger permits Trigger.HttpApi, Trigger.Queue, Trigger.Schedule, Trigger.Events {
 
     /** Routes of the one HTTP API, all served by the function. */
     record HttpApi(List<HttpRoute> routes) implements Trigger {
@@ -38,6 +38,25 @@ public sealed interface Trigger permits Trigger.HttpApi, Trigger.Queue, Trigger.
     record Schedule(String expression, String description) implements Trigger {
         public Schedule {
             ScheduleExpression.parse(expression); // fails fast on a malformed expression
+        }
+    }
+
+    /**
+     * Events on EventBridge's default bus from {@code source} with one of {@code detailTypes}, e.g. SES's
+     * {@code "Email Sent"} as the mail configuration set publishes them.
+     */
+    record Events(String source, List<String> detailTypes, String description) implements Trigger {
+        public Events {
+            Objects.requireNonNull(source, "source");
+            detailTypes = List.copyOf(detailTypes);
+            if (detailTypes.isEmpty()) {
+                throw new IllegalArgumentException("an event trigger names at least one detail type");
+            }
+        }
+
+        /** Whether an event of {@code source} and {@code detailType} is one of these. */
+        public boolean matches(String source, String detailType) {
+            return this.source.equals(source) && detailTypes.contains(detailType);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.hostwright.ses;
 
+import io.hostwright.domain.mail.MailReference;
 import io.hostwright.domain.mail.MailSender;
 import io.hostwright.domain.mail.RenderedMail;
 import io.hostwright.lambda.FunctionEnvironment;
@@ -10,6 +11,8 @@ import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.Destination;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
 import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,8 @@ import java.util.Objects;
 /**
  * Sends through SES v2 {@code SendEmail} with simple content (subject, text and HTML parts in UTF-8), from the
  * function's {@code MAIL_FROM} and, in AWS, through its configuration set (the stack grants sending only with it).
+ * Each message carries its {@link MailReference} as a message tag and a header, so SES's record of the send
+ * ("Email Sent", published by the configuration set) names the mail it was.
  */
 public final class SesMailSender implements MailSender {
 
@@ -43,7 +48,8 @@ public final class SesMailSender implements MailSender {
     }
 
     @Override
-    public String send(List<String> to, RenderedMail mail) {
+    public String send(MailReference reference, List<String> to, RenderedMail mail) {
+        String token = reference.token();
         SendEmailRequest request = SendEmailRequest.builder()
                 .fromEmailAddress(from)
                 .destination(Destination.builder().toAddresses(to).build())
@@ -51,9 +57,11 @@ public final class SesMailSender implements MailSender {
                         .simple(Message.builder()
                                 .subject(utf8(mail.subject()))
                                 .body(Body.builder().text(utf8(mail.text())).html(utf8(mail.html())).build())
+                                .headers(MessageHeader.builder().name(MailReference.HEADER).value(token).build())
                                 .build())
                         .build())
                 .configurationSetName(configurationSet)
+                .emailTags(MessageTag.builder().name(MailReference.TAG).value(token).build())
                 .build();
         return ses.sendEmail(request).messageId();
     }

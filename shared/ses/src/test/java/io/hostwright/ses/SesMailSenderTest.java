@@ -1,5 +1,6 @@
 package io.hostwright.ses;
 
+import io.hostwright.domain.mail.MailReference;
 import io.hostwright.domain.mail.RenderedMail;
 import io.hostwright.emulators.LocalAws;
 import io.hostwright.emulators.LocalAwsExtension;
@@ -26,7 +27,8 @@ class SesMailSenderTest {
         String marker = UUID.randomUUID().toString();
         SesMailSender sender = new SesMailSender(aws.ses(), LocalAws.MAIL_FROM, null);
 
-        String messageId = sender.send(List.of("alice@example.test", "bob@example.test"),
+        String messageId = sender.send(new MailReference("svc_1", "server-ready"),
+                List.of("alice@example.test", "bob@example.test"),
                 new RenderedMail("Server ready " + marker, "Password: p@ss ü " + marker,
                         "<p>Password: <code>p@ss ü</code> " + marker + "</p>"));
 
@@ -37,6 +39,8 @@ class SesMailSenderTest {
         assertThat(mail.subject()).isEqualTo("Server ready " + marker);
         assertThat(mail.text()).contains("Password: p@ss ü " + marker);
         assertThat(mail.html()).contains("<code>p@ss ü</code> " + marker);
+        assertThat(mail.headers()).as("the reference SES's record of the send will name")
+                .containsEntry(MailReference.HEADER, new MailReference("svc_1", "server-ready").token());
     }
 
     @Test
@@ -48,7 +52,8 @@ class SesMailSenderTest {
         try (SesV2Client unreachable = aws.sesClientBuilder().endpointOverride(closed).build()) {
             SesMailSender sender = new SesMailSender(unreachable, LocalAws.MAIL_FROM, null);
 
-            assertThatThrownBy(() -> sender.send(List.of("alice@example.test"), new RenderedMail("s", "t", "<p>h</p>")))
+            assertThatThrownBy(() -> sender.send(new MailReference("svc_1", "e"),
+                    List.of("alice@example.test"), new RenderedMail("s", "t", "<p>h</p>")))
                     .isInstanceOf(SdkException.class);
         }
     }

@@ -37,7 +37,7 @@ class SqsMailRequestHandlerTest {
 
     private final ScriptedLog log = new ScriptedLog();
     private final List<RenderedMail> sent = new ArrayList<>();
-    private final MailSender sender = (to, mail) -> {
+    private final MailSender sender = (reference, to, mail) -> {
         sent.add(mail);
         return "msg-" + sent.size();
     };
@@ -89,7 +89,7 @@ class SqsMailRequestHandlerTest {
     @Test
     void aFailingSendIsDeliveredAgainAndTheClaimReleased() {
         SqsMailRequestHandler failing = new SqsMailRequestHandler(new SendLifecycleMail(RENDERER, new InMemorySecrets(), log,
-                (to, mail) -> { throw new IllegalStateException("SES down"); }, Clock.systemUTC()));
+                (reference, to, mail) -> { throw new IllegalStateException("SES down"); }, Clock.systemUTC()));
         SQSEvent.SQSMessage record = message(request("svc_1", Map.of("productName", "P", "hostname", "h")));
 
         SQSBatchResponse response = failing.handleRequest(event(record), context());
@@ -105,7 +105,7 @@ class SqsMailRequestHandlerTest {
         SQSEvent.SQSMessage missing = message(request("svc_logged_missing", Map.of("reason", SECRET)));
         SQSEvent.SQSMessage broken = message("{\"variables\":{\"rootPassword\":\"" + SECRET + "\"}, oops");
         SqsMailRequestHandler failing = new SqsMailRequestHandler(new SendLifecycleMail(RENDERER, new InMemorySecrets(), log,
-                (to, mail) -> { throw new IllegalStateException("SES down"); }, Clock.systemUTC()));
+                (reference, to, mail) -> { throw new IllegalStateException("SES down"); }, Clock.systemUTC()));
 
         List<String> lines;
         try (LogCapture capture = LogCapture.open()) {
@@ -166,6 +166,11 @@ class SqsMailRequestHandlerTest {
 
         @Override
         public boolean markSent(MailClaim claim, Instant sentAt, String messageId) {
+            return true;
+        }
+
+        @Override
+        public boolean recordSent(String serviceId, String event, String messageId, Instant sentAt) {
             return true;
         }
 

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * Picks each function's sample event by trigger, from {@code events/} as named in its README: an API function gets
  * the {@code api-*.json} of its first route that has one, a queue consumer the first {@code sqs-<queue>-*.json}, a
- * scheduled function {@code scheduled-<function>.json}. When none exists a minimal event is built here, and says so.
+ * scheduled function {@code scheduled-<function>.json}, a function of EventBridge events {@code event-<function>.json}. When none exists a minimal event is built here, and says so.
  */
 public final class SampleEvents {
 
@@ -57,6 +57,10 @@ public final class SampleEvents {
                     .map(file -> SampleEvent.fromFile(SQS_EVENT, file, root))
                     .orElseGet(() -> builtIn(SQS_EVENT, sqsEvent(queue.queue())));
             case Trigger.Schedule ignored -> Optional.of(events.resolve("scheduled-" + function.name() + ".json"))
+                    .filter(Files::isRegularFile)
+                    .map(file -> SampleEvent.fromFile(SCHEDULED_EVENT, file, root))
+                    .orElseGet(() -> builtIn(SCHEDULED_EVENT, scheduledEvent(function.name())));
+            case Trigger.Events ignored -> Optional.of(events.resolve("event-" + function.name() + ".json"))
                     .filter(Files::isRegularFile)
                     .map(file -> SampleEvent.fromFile(SCHEDULED_EVENT, file, root))
                     .orElseGet(() -> builtIn(SCHEDULED_EVENT, scheduledEvent(function.name())));

@@ -37,7 +37,8 @@ public class HostwrightStack extends Stack {
         httpApi = new HttpApiConstruct(this, "Http", definition, settings, functions);
 
         Map<String, IQueue> deadLetterQueues = new LinkedHashMap<>(queues.deadLetterQueues());
-        if (definition.functions().stream().anyMatch(f -> f.trigger() instanceof Trigger.Schedule)) {
+        if (definition.functions().stream().anyMatch(f -> f.trigger() instanceof Trigger.Schedule
+                || f.trigger() instanceof Trigger.Events)) {
             SchedulesConstruct schedules = new SchedulesConstruct(this, "Schedules", definition, functions);
             deadLetterQueues.put("schedule-target-dlq", schedules.deadLetterQueue());
         }

@@ -5,7 +5,11 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.ses.ConfigurationSet;
+import software.amazon.awscdk.services.ses.ConfigurationSetEventDestinationOptions;
+import software.amazon.awscdk.services.ses.EmailSendingEvent;
+import software.amazon.awscdk.services.ses.EventDestination;
 import software.amazon.awscdk.services.ses.EmailIdentity;
 import software.amazon.awscdk.services.ses.Identity;
 import software.constructs.Construct;
@@ -13,7 +17,8 @@ import software.constructs.Construct;
 import java.util.List;
 
 /**
- * The SES domain identity mail is sent from and the configuration set every send names. The domain is verified
+ * The SES domain identity mail is sent from and the configuration set every send names, which publishes SES's
+ * "Email Sent" events to EventBridge's default bus (the mail log's proof that a mail went out). The domain is verified
  * through the DKIM records output by the stack, which ops add to the domain's DNS.
  */
 public final class MailConstruct extends Construct {
@@ -24,6 +29,11 @@ public final class MailConstruct extends Construct {
     public MailConstruct(Construct scope, String id, String domain) {
         super(scope, id);
         configurationSet = ConfigurationSet.Builder.create(this, "ConfigurationSet").build();
+        // SES's own record of each send, on the default bus, where the mail-sent function's rule takes it
+        configurationSet.addEventDestination("SendEvents", ConfigurationSetEventDestinationOptions.builder()
+                .destination(EventDestination.eventBus(EventBus.fromEventBusName(this, "DefaultBus", "default")))
+                .events(List.of(EmailSendingEvent.SEND))
+                .build());
         identity = EmailIdentity.Builder.create(this, "DomainIdentity")
                 .identity(Identity.domain(domain))
                 .configurationSet(configurationSet)

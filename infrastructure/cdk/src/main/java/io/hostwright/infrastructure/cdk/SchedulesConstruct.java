@@ -2,6 +2,7 @@ package io.hostwright.infrastructure.cdk;
 
 import io.hostwright.manifest.FunctionSpec;
 import io.hostwright.manifest.Trigger;
+import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -13,8 +14,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * An EventBridge rule per scheduled function. Invocations EventBridge cannot deliver after its retries land in one
- * dead-letter queue, alarmed like the work queues' ones.
+ * An EventBridge rule per scheduled function, and one per function of events (an event pattern on the default bus).
+ * Invocations EventBridge cannot deliver after its retries land in one dead-letter queue, alarmed like the work
+ * queues' ones.
  */
 public final class SchedulesConstruct extends Construct {
 
@@ -33,14 +35,27 @@ public final class SchedulesConstruct extends Construct {
                 Rule.Builder.create(this, ConstructIds.pascal(spec.name()))
                         .description(schedule.description())
                         .schedule(Schedule.expression(schedule.expression()))
-                        .targets(List.of(LambdaFunction.Builder.create(functions.function(spec.name()))
-                                .retryAttempts(2)
-                                .maxEventAge(CdkDurations.of(Duration.ofHours(1)))
-                                .deadLetterQueue(deadLetterQueue)
-                                .build()))
+                        .targets(List.of(target(functions, spec)))
+                        .build();
+            } else if (spec.trigger() instanceof Trigger.Events events) {
+                Rule.Builder.create(this, ConstructIds.pascal(spec.name()))
+                        .description(events.description())
+                        .eventPattern(EventPattern.builder()
+                                .source(List.of(events.source()))
+                                .detailType(events.detailTypes())
+                                .build())
+                        .targets(List.of(target(functions, spec)))
                         .build();
             }
         }
+    }
+
+    private LambdaFunction target(FunctionsConstruct functions, FunctionSpec spec) {
+        return LambdaFunction.Builder.create(functions.function(spec.name()))
+                .retryAttempts(2)
+                .maxEventAge(CdkDurations.of(Duration.ofHours(1)))
+                .deadLetterQueue(deadLetterQueue)
+                .build();
     }
 
     public Queue deadLetterQueue() {

@@ -408,7 +408,7 @@ abstract class StackWiringContract {
     void everyScheduleFiresItsFunctionWithRetriesAndADeadLetterQueue() {
         Map<String, Map<String, Object>> rules = template.ofType("AWS::Events::Rule");
         List<FunctionSpec> scheduled = functionsTriggeredBy(Trigger.Schedule.class);
-        assertThat(rules).hasSize(scheduled.size());
+        assertThat(rules).hasSize(scheduled.size() + functionsTriggeredBy(Trigger.Events.class).size());
         for (FunctionSpec spec : scheduled) {
             String expression = ((Trigger.Schedule) spec.trigger()).expression();
             assertThat(rules.values()).as(spec.name()).anySatisfy(rule -> {
@@ -418,6 +418,39 @@ abstract class StackWiringContract {
                 assertThat(target).containsKeys("RetryPolicy", "DeadLetterConfig");
             });
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFunctionOfEventsHasARuleMatchingItsSourceAndDetailTypesWithRetriesAndADeadLetterQueue() {
+        Map<String, Map<String, Object>> rules = template.ofType("AWS::Events::Rule");
+        for (FunctionSpec spec : functionsTriggeredBy(Trigger.Events.class)) {
+            Trigger.Events events = (Trigger.Events) spec.trigger();
+            assertThat(rules.values()).as(spec.name()).filteredOn(rule -> rule.containsKey("EventPattern"))
+                    .anySatisfy(rule -> {
+                Map<String, Object> pattern = (Map<String, Object>) rule.get("EventPattern");
+                assertThat(pattern.get("source")).isEqualTo(List.of(events.source()));
+                assertThat(pattern.get("detail-type")).isEqualTo(events.detailTypes());
+                Map<String, Object> target = (Map<String, Object>) asList(rule.get("Targets")).get(0);
+                assertThat(target.get("Arn")).isEqualTo(getAtt(functionId(spec), "Arn"));
+                assertThat(target).containsKeys("RetryPolicy", "DeadLetterConfig");
+            });
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theConfigurationSetPublishesSesSendEventsToTheDefaultBusWhenMailIsSent() {
+        if (definition.functions().stream().noneMatch(FunctionSpec::sendsMail)) {
+            return;
+        }
+        Map<String, Map<String, Object>> destinations = template.ofType("AWS::SES::ConfigurationSetEventDestination");
+        assertThat(destinations.values()).singleElement().satisfies(destination -> {
+            Map<String, Object> props = (Map<String, Object>) destination.get("EventDestination");
+            assertThat(props.get("MatchingEventTypes")).isEqualTo(List.of("send"));
+            assertThat(props.get("Enabled")).isEqualTo(true);
+            assertThat(props.get("EventBridgeDestination").toString()).contains("event-bus/default");
+        });
     }
 
     // ---- helpers

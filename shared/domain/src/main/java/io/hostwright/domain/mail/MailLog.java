@@ -16,11 +16,20 @@ public interface MailLog {
     ClaimResult claim(String serviceId, String event, MailTemplate template, int recipients, Instant now, Duration lease);
 
     /**
-     * Records the mail as sent, if {@code claim} is still the current one.
+     * Records the mail as sent, if {@code claim} is still the current one (or the mail service's record of the same
+     * message got there first).
      *
      * @return false when another delivery took the claim over meanwhile (this one's lease had expired)
      */
     boolean markSent(MailClaim claim, Instant sentAt, String messageId);
+
+    /**
+     * The mail service says the mail went out: marks it sent whoever holds the claim (a holder that dies before its
+     * {@link #markSent} leaves it to this), so no later delivery sends it again.
+     *
+     * @return false when the log knew it was sent already
+     */
+    boolean recordSent(String serviceId, String event, String messageId, Instant sentAt);
 
     /** Gives the claim up so a later delivery may send; does nothing when the claim is no longer this one. */
     void release(MailClaim claim);

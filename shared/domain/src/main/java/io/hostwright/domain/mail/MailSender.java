@@ -6,10 +6,11 @@ import java.util.List;
 public interface MailSender {
 
     /**
-     * Sends one message to all recipients.
+     * Sends one message to all recipients, carrying {@code reference} so the mail service's record of the send names
+     * the mail ({@link RecordSentMail}).
      *
      * @return the mail service's message id
      * @throws RuntimeException when the mail service refused or could not be reached; nothing was sent
      */
-    String send(List<String> to, RenderedMail mail);
+    String send(MailReference reference, List<String> to, RenderedMail mail);
 }

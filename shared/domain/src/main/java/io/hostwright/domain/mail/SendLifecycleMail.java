@@ -17,7 +17,10 @@ import java.time.Instant;
  * rethrows so the queue delivers the request again.
  *
  * <p>The lease must outlast one send (the mailer's timeout) so a live holder never loses its claim, and be shorter
- * than the queue's visibility timeout so the redelivery after a crashed holder finds it expired.
+ * than the queue's visibility timeout so the redelivery after a crashed holder finds it expired. A holder that dies
+ * after the mail service took the message and before {@link MailLog#markSent} would leave a mail that a takeover
+ * sends again; the mail service's own record of the send ({@link RecordSentMail}), which arrives within seconds,
+ * marks it sent first.
  */
 public final class SendLifecycleMail {
 
@@ -117,7 +120,7 @@ public final class SendLifecycleMail {
     private Outcome sendClaimed(MailClaim claim, MailRequest request, RenderedMail mail) {
         String messageId;
         try {
-            messageId = sender.send(request.to(), mail);
+            messageId = sender.send(MailReference.of(request), request.to(), mail);
         } catch (RuntimeException sendFailure) {
             try {
                 log.release(claim);

@@ -32,10 +32,25 @@ final class InMemoryMailLog implements MailLog {
     @Override
     public synchronized boolean markSent(MailClaim claim, Instant sentAt, String messageId) {
         Entry existing = entries.get(key(claim.serviceId(), claim.event()));
+        if (existing != null && existing.status.equals("SENT") && messageId != null
+                && messageId.equals(existing.messageId)) {
+            return true; // the mail service's record of this very message got here first
+        }
         if (existing == null || !existing.status.equals("SENDING") || !existing.claimId.equals(claim.claimId())) {
             return false;
         }
         entries.put(key(claim.serviceId(), claim.event()), new Entry("SENT", claim.claimId(), null, sentAt, messageId));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean recordSent(String serviceId, String event, String messageId, Instant sentAt) {
+        Entry existing = entries.get(key(serviceId, event));
+        if (existing != null && existing.status.equals("SENT")) {
+            return false;
+        }
+        entries.put(key(serviceId, event), new Entry("SENT", existing == null ? null : existing.claimId, null, sentAt,
+                messageId));
         return true;
     }
 

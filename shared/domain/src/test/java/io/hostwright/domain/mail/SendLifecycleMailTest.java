@@ -136,6 +136,11 @@ class SendLifecycleMailTest {
             }
 
             @Override
+            public boolean recordSent(String serviceId, String event, String messageId, Instant sentAt) {
+                return log.recordSent(serviceId, event, messageId, sentAt);
+            }
+
+            @Override
             public void release(MailClaim claim) {
                 log.release(claim);
             }
@@ -147,21 +152,81 @@ class SendLifecycleMailTest {
         assertThat(log.entry("svc_0001", "server-ready").status()).isEqualTo("SENDING");
     }
 
+    @Test
+    void aSenderThatDiedAfterTheMailServiceTookTheMessageIsNotFollowedByASecondCopy() {
+        MailRequest request = SampleMails.request(MailTemplate.SERVER_READY);
+        MailLog diesBeforeRecording = new MailLog() {
+            @Override
+            public ClaimResult claim(String s, String e, MailTemplate t, int r, Instant now, Duration lease) {
+                return log.claim(s, e, t, r, now, lease);
+            }
+
+            @Override
+            public boolean markSent(MailClaim claim, Instant sentAt, String messageId) {
+                throw new Error("killed"); // the process is gone: nothing after the send runs
+            }
+
+            @Override
+            public boolean recordSent(String serviceId, String event, String messageId, Instant sentAt) {
+                return log.recordSent(serviceId, event, messageId, sentAt);
+            }
+
+            @Override
+            public void release(MailClaim claim) {
+                log.release(claim);
+            }
+        };
+        assertThatThrownBy(() -> new SendLifecycleMail(RENDERER, secrets, diesBeforeRecording, sender, clock, LEASE)
+                .send(request)).hasMessage("killed");
+        assertThat(sender.sent).hasSize(1);
+        assertThat(sender.references).containsExactly(new MailReference("svc_0001", "server-ready"));
+
+        // seconds later the mail service's record of the send arrives; minutes later the claim runs out
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(new RecordSentMail(log).record(sender.references.getFirst().token(), "msg-1", clock.instant()))
+                .isEqualTo(RecordSentMail.Outcome.RECORDED);
+        clock.advance(LEASE);
+
+        assertThat(sendMail.send(request)).as("the redelivery after the lease")
+                .isInstanceOf(SendLifecycleMail.AlreadySent.class);
+        assertThat(sender.sent).as("one copy").hasSize(1);
+        assertThat(new RecordSentMail(log).record(sender.references.getFirst().token(), "msg-1", clock.instant()))
+                .as("the record delivered twice").isEqualTo(RecordSentMail.Outcome.ALREADY_KNOWN);
+    }
+
+    @Test
+    void theMailServicesRecordArrivingBeforeTheSenderRecordsItLeavesTheSendRecorded() {
+        MailRequest request = SampleMails.request(MailTemplate.SERVER_READY);
+        sender.during = () -> log.recordSent("svc_0001", "server-ready", "msg-1", clock.instant());
+
+        assertThat(sendMail.send(request)).isEqualTo(new SendLifecycleMail.Sent("msg-1", true));
+    }
+
+    @Test
+    void aRecordOfAMessageSomeoneElseSentIsNotOurs() {
+        assertThat(new RecordSentMail(log).record("bm90IG91cnM", "msg-x", clock.instant()))
+                .isEqualTo(RecordSentMail.Outcome.NOT_OURS);
+        assertThat(new RecordSentMail(log).record(null, "msg-x", clock.instant()))
+                .isEqualTo(RecordSentMail.Outcome.NOT_OURS);
+    }
+
     record SentMail(List<String> to, RenderedMail mail) {
     }
 
     static final class RecordingSender implements MailSender {
         final List<SentMail> sent = new ArrayList<>();
+        final List<MailReference> references = new ArrayList<>();
         final AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Runnable during = () -> { };
 
         @Override
-        public String send(List<String> to, RenderedMail mail) {
-            during.run();
+        public String send(MailReference reference, List<String> to, RenderedMail mail) {
             if (failure.get() != null) {
                 throw failure.get();
             }
             sent.add(new SentMail(to, mail));
+            references.add(reference);
+            during.run();
             return "msg-" + sent.size();
         }
     }
