@@ -208,7 +208,8 @@ public final class Manifest {
                     "io.hostwright.functions.mailer.SqsMailRequestHandler",
                     512, Duration.ofSeconds(30),
                     new Trigger.Queue(MAIL_QUEUE, 10, Duration.ZERO, 5),
-                    TableAccess.READ_WRITE, Set.of(), true, Map.of(), false, TableAccess.READ),
+                    // its own queue: a mail another delivery holds is queued again for when that claim runs out
+                    TableAccess.READ_WRITE, Set.of(MAIL_QUEUE), true, Map.of(), false, TableAccess.READ),
             new FunctionSpec(
                     "mail-sent",
                     "Marks a mail sent when SES reports sending it, so a mailer that died between sending and recording"

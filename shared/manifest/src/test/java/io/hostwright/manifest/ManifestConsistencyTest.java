@@ -59,7 +59,10 @@ class ManifestConsistencyTest {
                 .containsEntry("MAIL_QUEUE_URL", "http://q/mail")
                 .doesNotContainKey("MAIL_FROM").doesNotContainKey(Manifest.CREDENTIALS_TABLE_VARIABLE);
         Map<String, String> mailer = Manifest.environmentFor(Manifest.function("mailer").orElseThrow(), names);
-        assertThat(mailer).containsEntry("MAIL_FROM", "noreply@example.test").doesNotContainKey("MAIL_QUEUE_URL")
+        assertThat(mailer).containsEntry("MAIL_FROM", "noreply@example.test")
+                .as("its own queue, to queue again a mail another delivery holds")
+                .containsEntry("MAIL_QUEUE_URL", "http://q/mail")
+                .doesNotContainKey("PROVISIONING_QUEUE_URL")
                 .containsEntry(Manifest.CREDENTIALS_TABLE_VARIABLE, "c");
     }
 

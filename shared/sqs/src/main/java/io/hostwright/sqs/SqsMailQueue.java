@@ -1,5 +1,7 @@
 package io.hostwright.sqs;
 
+import java.time.Duration;
+
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.json.Json;
@@ -7,6 +9,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The mailer's queue. */
 public final class SqsMailQueue implements MailQueue {
+
+    private static final long MAX_DELAY_SECONDS = 900;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -19,5 +23,11 @@ public final class SqsMailQueue implements MailQueue {
     @Override
     public void enqueue(MailRequest mail) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(mail)));
+    }
+
+    /** Queues {@code mail} again, delivered after {@code delay} (whole seconds, at most SQS's 15 minutes). */
+    public void enqueueAfter(MailRequest mail, Duration delay) {
+        long seconds = Math.clamp((delay.toMillis() + 999) / 1000, 0, MAX_DELAY_SECONDS);
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(mail)).delaySeconds((int) seconds));
     }
 }

@@ -21,6 +21,8 @@ import io.hostwright.lambda.telemetry.Telemetry;
 import io.hostwright.manifest.Manifest;
 import io.hostwright.ses.SesClients;
 import io.hostwright.ses.SesMailSender;
+import io.hostwright.sqs.SqsClients;
+import io.hostwright.sqs.SqsQueues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,14 +30,18 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * SQS {@code mail} queue → {@link SendLifecycleMail}, one record at a time, answering the records to deliver again
  * as {@code batchItemFailures} (the event source reports batch item failures).
  *
- * <p>Failed, and so delivered again: a send or table error (the claim was released), and a request another delivery
- * is sending right now (after the visibility timeout it finds the mail sent, or the lease expired). A request that
+ * <p>Failed, and so delivered again: a send or table error (the claim was released). A request another delivery is
+ * sending right now is queued again for when that delivery's claim runs out (then it finds the mail sent, or takes
+ * the claim over) and counts as done, so waiting for a sender that died costs no receive towards the dead-letter
+ * queue; where it cannot be queued again, it is failed and comes back after the visibility timeout. A request that
  * can never succeed (not a {@link MailRequest}, unknown template, missing required variable) is logged as an error
  * and reported failed as well, rather than dropped: after the queue's {@code maxReceiveCount} it lands in the
  * dead-letter queue, whose alarm tells ops, and a fixed producer's request can be redriven from there. Retrying it
@@ -49,15 +55,31 @@ public final class SqsMailRequestHandler implements RequestHandler<SQSEvent, SQS
     private static final Logger LOG = LoggerFactory.getLogger(SqsMailRequestHandler.class);
     private static final List<String> LOG_KEYS = List.of("sqsMessageId", "serviceId", "event", "template");
 
+    /** Queues a request again, to be delivered after a delay. */
+    @FunctionalInterface
+    public interface Requeue {
+        void after(MailRequest request, Duration delay);
+    }
+
     private final SendLifecycleMail sendMail;
+    private final Requeue requeue;
+    private final Clock clock;
     private final Telemetry telemetry;
 
     public SqsMailRequestHandler() {
-        this(sendMailFromEnvironment());
+        this(sendMailFromEnvironment(), SqsQueues.mail(SqsClients.fromEnvironment())::enqueueAfter,
+                Clock.systemUTC());
     }
 
+    /** Without a way to queue again: a request held elsewhere comes back after the visibility timeout. */
     public SqsMailRequestHandler(SendLifecycleMail sendMail) {
+        this(sendMail, null, Clock.systemUTC());
+    }
+
+    public SqsMailRequestHandler(SendLifecycleMail sendMail, Requeue requeue, Clock clock) {
         this.sendMail = sendMail;
+        this.requeue = requeue;
+        this.clock = clock;
         this.telemetry = new Telemetry();
     }
 
@@ -127,8 +149,7 @@ public final class SqsMailRequestHandler implements RequestHandler<SQSEvent, SQS
                 }
                 case SendLifecycleMail.RetryLater later -> {
                     counts.deferred++;
-                    LOG.info("another delivery is sending this mail; retrying after {}", later.leaseUntil());
-                    yield false;
+                    yield requeuedUntil(request, later.leaseUntil());
                 }
             };
         } catch (UnrenderableMail e) {
@@ -138,6 +159,24 @@ public final class SqsMailRequestHandler implements RequestHandler<SQSEvent, SQS
         } catch (RuntimeException e) {
             counts.failed++;
             LOG.error("mail not sent; the queue will deliver it again", e);
+            return false;
+        }
+    }
+
+    /** @return whether the request is done with: queued again for when the claim runs out */
+    private boolean requeuedUntil(MailRequest request, Instant leaseUntil) {
+        if (requeue == null) {
+            LOG.info("another delivery is sending this mail; retrying after {}", leaseUntil);
+            return false;
+        }
+        try {
+            Duration delay = Duration.between(clock.instant(), leaseUntil).plusSeconds(1);
+            requeue.after(request, delay.isNegative() ? Duration.ofSeconds(1) : delay);
+            LOG.info("another delivery is sending this mail; queued again for after {}", leaseUntil);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("another delivery is sending this mail and it could not be queued again ({}); it returns after"
+                    + " the visibility timeout", e.getClass().getSimpleName());
             return false;
         }
     }

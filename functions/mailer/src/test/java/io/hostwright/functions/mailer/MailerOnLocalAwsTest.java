@@ -201,6 +201,8 @@ class MailerOnLocalAwsTest {
                 Manifest.MAIL_FROM_VARIABLE, "mailer@hostwright.local",
                 "AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString(),
                 "AWS_ENDPOINT_URL_SES", aws.sesEndpoint().toString(),
+                "AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString(),
+                "MAIL_QUEUE_URL", aws.queueUrl(Manifest.MAIL_QUEUE),
                 "aws.accessKeyId", LocalAws.ACCESS_KEY_ID,
                 "aws.secretAccessKey", LocalAws.SECRET_ACCESS_KEY);
         environment.forEach(System::setProperty);

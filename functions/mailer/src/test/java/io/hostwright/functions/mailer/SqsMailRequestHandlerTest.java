@@ -87,6 +87,34 @@ class SqsMailRequestHandlerTest {
     }
 
     @Test
+    void aMailAnotherDeliveryIsSendingIsQueuedAgainForWhenItsClaimRunsOutAndThisDeliveryIsDone() {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        log.answer = new MailLog.HeldElsewhere(now.plusSeconds(60));
+        List<Map.Entry<MailRequest, java.time.Duration>> requeued = new ArrayList<>();
+        SqsMailRequestHandler requeuing = new SqsMailRequestHandler(
+                new SendLifecycleMail(RENDERER, new InMemorySecrets(), log, sender, Clock.systemUTC()),
+                (request, delay) -> requeued.add(Map.entry(request, delay)), Clock.fixed(now, java.time.ZoneOffset.UTC));
+        MailRequest request = request("svc_1", Map.of("productName", "P", "hostname", "h"));
+
+        SQSBatchResponse response = requeuing.handleRequest(event(message(request)), context());
+
+        assertThat(response.getBatchItemFailures()).as("no receive counted towards the dead-letter queue").isEmpty();
+        assertThat(requeued).containsExactly(Map.entry(request, java.time.Duration.ofSeconds(61)));
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aMailHeldElsewhereThatCannotBeQueuedAgainComesBackAfterTheVisibilityTimeout() {
+        log.answer = new MailLog.HeldElsewhere(Instant.now().plusSeconds(60));
+        SqsMailRequestHandler cannot = new SqsMailRequestHandler(
+                new SendLifecycleMail(RENDERER, new InMemorySecrets(), log, sender, Clock.systemUTC()),
+                (request, delay) -> { throw new IllegalStateException("SQS down"); }, Clock.systemUTC());
+        SQSEvent.SQSMessage record = message(request("svc_1", Map.of("productName", "P", "hostname", "h")));
+
+        assertThat(failedIds(cannot.handleRequest(event(record), context()))).containsExactly(record.getMessageId());
+    }
+
+    @Test
     void aFailingSendIsDeliveredAgainAndTheClaimReleased() {
         SqsMailRequestHandler failing = new SqsMailRequestHandler(new SendLifecycleMail(RENDERER, new InMemorySecrets(), log,
                 (reference, to, mail) -> { throw new IllegalStateException("SES down"); }, Clock.systemUTC()));
