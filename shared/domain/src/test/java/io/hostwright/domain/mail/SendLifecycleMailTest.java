@@ -124,27 +124,9 @@ class SendLifecycleMailTest {
 
     @Test
     void aLogFailureAfterSendingDoesNotMakeTheQueueSendAgain() {
-        MailLog failingMarkSent = new MailLog() {
-            @Override
-            public ClaimResult claim(String s, String e, MailTemplate t, int r, Instant now, Duration lease) {
-                return log.claim(s, e, t, r, now, lease);
-            }
-
-            @Override
-            public boolean markSent(MailClaim claim, Instant sentAt, String messageId) {
-                throw new IllegalStateException("table unavailable");
-            }
-
-            @Override
-            public boolean recordSent(String serviceId, String event, String messageId, Instant sentAt) {
-                return log.recordSent(serviceId, event, messageId, sentAt);
-            }
-
-            @Override
-            public void release(MailClaim claim) {
-                log.release(claim);
-            }
-        };
+        MailLog failingMarkSent = withMarkSent((claim, messageId) -> {
+            throw new IllegalStateException("table unavailable");
+        });
         SendLifecycleMail useCase = new SendLifecycleMail(RENDERER, secrets, failingMarkSent, sender, clock, LEASE);
 
         assertThat(useCase.send(SampleMails.request(MailTemplate.SERVER_READY)))
@@ -155,27 +137,9 @@ class SendLifecycleMailTest {
     @Test
     void aSenderThatDiedAfterTheMailServiceTookTheMessageIsNotFollowedByASecondCopy() {
         MailRequest request = SampleMails.request(MailTemplate.SERVER_READY);
-        MailLog diesBeforeRecording = new MailLog() {
-            @Override
-            public ClaimResult claim(String s, String e, MailTemplate t, int r, Instant now, Duration lease) {
-                return log.claim(s, e, t, r, now, lease);
-            }
-
-            @Override
-            public boolean markSent(MailClaim claim, Instant sentAt, String messageId) {
-                throw new Error("killed"); // the process is gone: nothing after the send runs
-            }
-
-            @Override
-            public boolean recordSent(String serviceId, String event, String messageId, Instant sentAt) {
-                return log.recordSent(serviceId, event, messageId, sentAt);
-            }
-
-            @Override
-            public void release(MailClaim claim) {
-                log.release(claim);
-            }
-        };
+        MailLog diesBeforeRecording = withMarkSent((claim, messageId) -> {
+            throw new Error("killed"); // the process is gone: nothing after the send runs
+        });
         assertThatThrownBy(() -> new SendLifecycleMail(RENDERER, secrets, diesBeforeRecording, sender, clock, LEASE)
                 .send(request)).hasMessage("killed");
         assertThat(sender.sent).hasSize(1);
@@ -208,6 +172,31 @@ class SendLifecycleMailTest {
                 .isEqualTo(RecordSentMail.Outcome.NOT_OURS);
         assertThat(new RecordSentMail(log).record(null, "msg-x", clock.instant()))
                 .isEqualTo(RecordSentMail.Outcome.NOT_OURS);
+    }
+
+    /** The in-memory log, but recording a send does {@code markSent} instead. */
+    private MailLog withMarkSent(java.util.function.BiFunction<MailClaim, String, Boolean> markSent) {
+        return new MailLog() {
+            @Override
+            public ClaimResult claim(String s, String e, MailTemplate t, int r, Instant now, Duration lease) {
+                return log.claim(s, e, t, r, now, lease);
+            }
+
+            @Override
+            public boolean markSent(MailClaim claim, Instant sentAt, String messageId) {
+                return markSent.apply(claim, messageId);
+            }
+
+            @Override
+            public boolean recordSent(String serviceId, String event, String messageId, Instant sentAt) {
+                return log.recordSent(serviceId, event, messageId, sentAt);
+            }
+
+            @Override
+            public void release(MailClaim claim) {
+                log.release(claim);
+            }
+        };
     }
 
     record SentMail(List<String> to, RenderedMail mail) {
