@@ -39,8 +39,8 @@ import java.util.List;
  * as {@code batchItemFailures} (the event source reports batch item failures).
  *
  * <p>Failed, and so delivered again: a send or table error (the claim was released). A request another delivery is
- * sending right now is queued again for when that delivery's claim runs out (then it finds the mail sent, or takes
- * the claim over) and counts as done, so waiting for a sender that died costs no receive towards the dead-letter
+ * sending right now is queued again to be looked at in a few seconds (then it finds the mail sent, or, once the
+ * claim has run out, takes it over) and counts as done, so waiting for a sender that died costs no receive towards the dead-letter
  * queue; where it cannot be queued again, it is failed and comes back after the visibility timeout. A request that
  * can never succeed (not a {@link MailRequest}, unknown template, missing required variable) is logged as an error
  * and reported failed as well, rather than dropped: after the queue's {@code maxReceiveCount} it lands in the
@@ -53,6 +53,8 @@ import java.util.List;
 public final class SqsMailRequestHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsMailRequestHandler.class);
+    /** How soon a mail another delivery holds is looked at again. */
+    static final Duration RECHECK = Duration.ofSeconds(5);
     private static final List<String> LOG_KEYS = List.of("sqsMessageId", "serviceId", "event", "template");
 
     /** Queues a request again, to be delivered after a delay. */
@@ -170,8 +172,10 @@ public final class SqsMailRequestHandler implements RequestHandler<SQSEvent, SQS
             return false;
         }
         try {
+            // soon: a live sender has sent it by then (the copy finds it sent); a dead one's lease is looked at again
             Duration delay = Duration.between(clock.instant(), leaseUntil).plusSeconds(1);
-            requeue.after(request, delay.isNegative() ? Duration.ofSeconds(1) : delay);
+            requeue.after(request, delay.isNegative() ? Duration.ofSeconds(1)
+                    : delay.compareTo(RECHECK) > 0 ? RECHECK : delay);
             LOG.info("another delivery is sending this mail; queued again for after {}", leaseUntil);
             return true;
         } catch (RuntimeException e) {

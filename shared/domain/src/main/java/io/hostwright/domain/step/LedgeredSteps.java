@@ -21,7 +21,8 @@ public final class LedgeredSteps {
     public static final int MAX_FAILURES = 16;
     /** How long a delivery's claim on a step stands before another delivery may take it over. */
     public static final Duration LEASE = Duration.ofMinutes(2);
-    private static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    /** How soon a step another delivery holds is looked at again. */
+    public static final Duration RECHECK = Duration.ofSeconds(5);
 
     private final StepLedger ledger;
     private final StepQueue queue;
@@ -60,10 +61,14 @@ public final class LedgeredSteps {
         };
     }
 
-    /** When the holder's lease has run out (a second later), within SQS's 15-minute delay limit. */
+    /**
+     * When to look again: in {@link #RECHECK}, or a second after the holder's lease runs out if that is sooner. A live
+     * holder has usually finished by then (the copy finds the step ran); a dead one's lease is looked at again until
+     * it has run out, each look a new message, never a receive counted towards the dead-letter queue.
+     */
     private Duration untilTakenOver(StepLedger.Busy busy) {
         Duration left = Duration.between(clock.instant(), busy.leaseUntil()).plusSeconds(1);
-        return left.isNegative() ? Duration.ofSeconds(1) : left.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : left;
+        return left.isNegative() ? Duration.ofSeconds(1) : left.compareTo(RECHECK) > 0 ? RECHECK : left;
     }
 
     /** A run that failed lets its claim go, so the message's redelivery need not wait for the lease. */
