@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.hostwright.dynamodb.Attributes.n;
@@ -21,10 +22,14 @@ import static io.hostwright.dynamodb.Attributes.str;
 /**
  * The step ledger on the service's step items ({@code SERVICE#<id> / STEP#<seq>#<name>}, the same items the
  * storefront lists): {@code attempts} is the last claimed attempt, {@code leaseUntil} guards a running claim,
- * {@code followUp} is the message a finished run sends, {@code followUpSent} whether it went out.
+ * {@code followUp} is the message a finished run sends, {@code followUpSent} whether it went out. Beside them, one
+ * item per chain ({@code SERVICE#<id> / CHAIN#PROVISIONING} or {@code CHAIN#OP#<operationId>}) says which follow-up
+ * the chain waits for and when it is due, indexed by that time in gsi2 for {@link #stalledChains}.
  */
 public final class DynamoDbStepLedger implements StepLedger {
 
+    /** The gsi2 partition of every chain's standing item. */
+    static final String CHAINS = "STEP-CHAINS";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -99,6 +104,78 @@ public final class DynamoDbStepLedger implements StepLedger {
                 .conditionExpression("attempts = :a")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(values));
+        // where the chain stands: a crash between these two writes leaves the previous follow-up there, which a
+        // sweep sends again only if nothing ran since — and the ledger makes that copy harmless
+        if (followUp == null) {
+            dynamo.deleteItem(b -> b.tableName(table).key(chainKey(claim.serviceId(), claim.operationId())));
+        } else {
+            dynamo.putItem(b -> b.tableName(table).item(chainItem(claim.serviceId(), claim.operationId(), followUp,
+                    now.plus(followUp.delay()), 0)));
+        }
+    }
+
+    /** A service's provisioning chain is {@code CHAIN#PROVISIONING}; an operation's {@code CHAIN#OP#<operationId>}. */
+    static Map<String, AttributeValue> chainKey(String serviceId, String operationId) {
+        return Keys.of("SERVICE#" + serviceId, operationId == null ? "CHAIN#PROVISIONING" : "CHAIN#OP#" + operationId);
+    }
+
+    private static Map<String, AttributeValue> chainItem(String serviceId, String operationId, FollowUp followUp,
+                                                         Instant due, int resends) {
+        Map<String, AttributeValue> item = new HashMap<>(chainKey(serviceId, operationId));
+        item.put("type", s("StepChain"));
+        item.put("serviceId", s(serviceId));
+        if (operationId != null) {
+            item.put("operationId", s(operationId));
+        }
+        item.put("followUp", s(Json.write(followUp)));
+        item.put("due", s(due.toString()));
+        item.put("resends", n(resends));
+        item.put("gsi2pk", s(CHAINS));
+        item.put("gsi2sk", s(Attributes.sortable(due) + "#" + serviceId + "#" + (operationId == null ? "-" : operationId)));
+        return item;
+    }
+
+    /** From the gsi2 partition {@value #CHAINS}, by when their follow-up was due. */
+    @Override
+    public List<StalledChain> stalledChains(Instant dueBefore, int limit) {
+        return dynamo.query(b -> b.tableName(table).indexName("gsi2")
+                        .keyConditionExpression("gsi2pk = :chains AND gsi2sk < :before")
+                        .expressionAttributeValues(Map.of(":chains", s(CHAINS),
+                                ":before", s(Attributes.sortable(dueBefore))))
+                        .limit(limit))
+                .items().stream().map(item -> new StalledChain(str(item, "serviceId"), str(item, "operationId"),
+                        Json.read(str(item, "followUp"), FollowUp.class), Instant.parse(str(item, "due")),
+                        (int) num(item, "resends")))
+                .toList();
+    }
+
+    /** Only while the chain is as it was read: one that moved on meanwhile is left alone. */
+    @Override
+    public void chainResent(StalledChain chain, Instant nextDue) {
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(chainItem(chain.serviceId(), chain.operationId(), chain.followUp(), nextDue,
+                            chain.resends() + 1))
+                    .conditionExpression("due = :due AND followUp = :followUp")
+                    .expressionAttributeValues(unchanged(chain)));
+        } catch (ConditionalCheckFailedException moved) {
+            // a run ended meanwhile and recorded where the chain stands now
+        }
+    }
+
+    @Override
+    public void dropChain(StalledChain chain) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(chainKey(chain.serviceId(), chain.operationId()))
+                    .conditionExpression("due = :due AND followUp = :followUp")
+                    .expressionAttributeValues(unchanged(chain)));
+        } catch (ConditionalCheckFailedException moved) {
+            // it moved on: not stalled after all
+        }
+    }
+
+    private static Map<String, AttributeValue> unchanged(StalledChain chain) {
+        return Map.of(":due", s(chain.due().toString()), ":followUp", s(Json.write(chain.followUp())));
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.hostwright.domain.operation.SweepUndispatchedOperations;
 import io.hostwright.dynamodb.DynamoDbOperationRepository;
 import io.hostwright.dynamodb.DynamoDbOrderRepository;
 import io.hostwright.dynamodb.DynamoDbServiceRepository;
+import io.hostwright.dynamodb.DynamoDbStepLedger;
+import io.hostwright.domain.step.SweepStalledSteps;
 import io.hostwright.lambda.FunctionEnvironment;
 import io.hostwright.lambda.telemetry.Telemetry;
 import io.hostwright.manifest.Manifest;
@@ -24,8 +26,10 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 import java.time.Clock;
 
 /**
- * EventBridge schedule → {@link SweepUndispatchedOrders} and {@link SweepUndispatchedOperations}. Fails the
- * invocation when an order or operation still cannot be dispatched, so EventBridge retries and the error alarm fires.
+ * EventBridge schedule → {@link SweepUndispatchedOrders}, {@link SweepUndispatchedOperations} and
+ * {@link SweepStalledSteps}. Fails the invocation when an order or operation still cannot be dispatched, so
+ * EventBridge retries and the error alarm fires; a chain of steps sent again {@link SweepStalledSteps#MAX_RESENDS}
+ * times without moving is logged as an error naming its service (and operation) for staff.
  */
 public final class ScheduledOrderDispatchSweepHandler
         implements RequestHandler<ScheduledEvent, SweepUndispatchedOrders.Result> {
@@ -34,6 +38,7 @@ public final class ScheduledOrderDispatchSweepHandler
 
     private final SweepUndispatchedOrders sweep;
     private final SweepUndispatchedOperations operations;
+    private final SweepStalledSteps stalled;
     private final Telemetry telemetry;
 
     public ScheduledOrderDispatchSweepHandler() {
@@ -44,14 +49,20 @@ public final class ScheduledOrderDispatchSweepHandler
         DynamoDbOrderRepository orders = new DynamoDbOrderRepository(dynamo, table, clock);
         this.sweep = new SweepUndispatchedOrders(orders,
                 new OrderDispatch(orders, SqsQueues.provisioning(sqs), SqsQueues.mail(sqs), clock), clock);
-        this.operations = new SweepUndispatchedOperations(new DynamoDbOperationRepository(dynamo, table),
-                new DynamoDbServiceRepository(dynamo, table), SqsQueues.lifecycle(sqs), clock);
+        DynamoDbOperationRepository operationRepository = new DynamoDbOperationRepository(dynamo, table);
+        DynamoDbServiceRepository services = new DynamoDbServiceRepository(dynamo, table);
+        this.operations = new SweepUndispatchedOperations(operationRepository, services, SqsQueues.lifecycle(sqs),
+                clock);
+        this.stalled = new SweepStalledSteps(new DynamoDbStepLedger(dynamo, table), services, operationRepository,
+                SqsQueues.provisioning(sqs), SqsQueues.lifecycle(sqs), clock);
         this.telemetry = new Telemetry();
     }
 
-    public ScheduledOrderDispatchSweepHandler(SweepUndispatchedOrders sweep, SweepUndispatchedOperations operations) {
+    public ScheduledOrderDispatchSweepHandler(SweepUndispatchedOrders sweep, SweepUndispatchedOperations operations,
+                                              SweepStalledSteps stalled) {
         this.sweep = sweep;
         this.operations = operations;
+        this.stalled = stalled;
         this.telemetry = new Telemetry();
     }
 
@@ -60,6 +71,18 @@ public final class ScheduledOrderDispatchSweepHandler
         return telemetry.invocation(context, () -> {
             SweepUndispatchedOrders.Result result = sweep.sweep();
             SweepUndispatchedOperations.Result ops = operations.sweep();
+            SweepStalledSteps.Result chains = stalled.sweep();
+            telemetry.metrics().addMetric("StepChainsResent", chains.resent(), MetricUnit.COUNT);
+            telemetry.metrics().addMetric("StepChainsGivenUp", chains.givenUp().size(), MetricUnit.COUNT);
+            if (chains.resent() > 0) {
+                LOG.warn("sent again the follow-up of {} chains of steps that had not moved for {} past its due time",
+                        chains.resent(), SweepStalledSteps.GRACE);
+            }
+            for (var chain : chains.givenUp()) {
+                LOG.error("the steps of service {}{} did not move after {} resends of {}; staff must look at it",
+                        chain.serviceId(), chain.operationId() == null ? "" : " (operation " + chain.operationId() + ")",
+                        SweepStalledSteps.MAX_RESENDS, chain.followUp().request().step());
+            }
             telemetry.metrics().addMetric("OrdersRedispatched", result.dispatched(), MetricUnit.COUNT);
             telemetry.metrics().addMetric("OrdersDispatchFailed", result.failed(), MetricUnit.COUNT);
             telemetry.metrics().addMetric("OperationsRedispatched", ops.dispatched(), MetricUnit.COUNT);

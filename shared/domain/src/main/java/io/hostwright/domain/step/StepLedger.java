@@ -4,6 +4,7 @@ import io.hostwright.domain.service.StepStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Port: the record of each step's runs, which makes a redelivered or duplicated step message harmless. A delivery
@@ -36,8 +37,30 @@ public interface StepLedger {
     ClaimResult claim(String serviceId, String operationId, int sequence, String step, int attempt, Instant now,
                       Duration lease);
 
-    /** Records a claimed run's outcome and its follow-up (null when none), before the follow-up is sent. */
+    /**
+     * Records a claimed run's outcome and its follow-up (null when none), before the follow-up is sent; and where its
+     * chain stands: waiting for that follow-up from {@code now} plus its delay, or, without one, ended.
+     */
     void complete(Claimed claim, StepStatus status, String detail, FollowUp followUp, Instant now);
+
+    /**
+     * A chain of steps — a service's provisioning, or one operation — whose follow-up was due before then and whose
+     * next run has not ended since: its message was lost, or its run keeps dying.
+     *
+     * @param operationId null for provisioning
+     * @param resends     how often it was sent again already
+     */
+    record StalledChain(String serviceId, String operationId, FollowUp followUp, Instant due, int resends) {
+    }
+
+    /** Chains whose follow-up was due before {@code dueBefore} and did not end a run since, oldest first. */
+    List<StalledChain> stalledChains(Instant dueBefore, int limit);
+
+    /** The chain's follow-up was sent again: looked at again from {@code nextDue}. */
+    void chainResent(StalledChain chain, Instant nextDue);
+
+    /** Nothing more to wait for on this chain (its service or operation ended meanwhile). */
+    void dropChain(StalledChain chain);
 
     /** The follow-up of this claim is on the queue. */
     void followUpSent(Claimed claim);

@@ -20,6 +20,8 @@ public final class InMemoryLedger implements StepLedger {
     }
 
     final Map<String, Entry> entries = new HashMap<>();
+    /** Where each chain stands, by service and operation ("null" for provisioning). */
+    final Map<String, StalledChain> chains = new java.util.LinkedHashMap<>();
 
     @Override
     public synchronized ClaimResult claim(String serviceId, String operationId, int sequence, String step, int attempt,
@@ -47,6 +49,30 @@ public final class InMemoryLedger implements StepLedger {
         e.status = status;
         e.detail = detail;
         e.followUp = followUp;
+        String chain = claim.serviceId() + "/" + claim.operationId();
+        if (followUp == null) {
+            chains.remove(chain);
+        } else {
+            chains.put(chain, new StalledChain(claim.serviceId(), claim.operationId(), followUp,
+                    now.plus(followUp.delay()), 0));
+        }
+    }
+
+    @Override
+    public synchronized java.util.List<StalledChain> stalledChains(Instant dueBefore, int limit) {
+        return chains.values().stream().filter(c -> c.due().isBefore(dueBefore))
+                .sorted(java.util.Comparator.comparing(StalledChain::due)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void chainResent(StalledChain chain, Instant nextDue) {
+        chains.computeIfPresent(chain.serviceId() + "/" + chain.operationId(), (k, c) -> c.equals(chain)
+                ? new StalledChain(c.serviceId(), c.operationId(), c.followUp(), nextDue, c.resends() + 1) : c);
+    }
+
+    @Override
+    public synchronized void dropChain(StalledChain chain) {
+        chains.remove(chain.serviceId() + "/" + chain.operationId(), chain);
     }
 
     @Override
