@@ -29,7 +29,7 @@ import java.time.Clock;
  * EventBridge schedule → {@link SweepUndispatchedOrders}, {@link SweepUndispatchedOperations} and
  * {@link SweepStalledSteps}. Fails the invocation when an order or operation still cannot be dispatched, so
  * EventBridge retries and the error alarm fires; a chain of steps sent again {@link SweepStalledSteps#MAX_RESENDS}
- * times without moving is logged as an error naming its service (and operation) for staff.
+ * times without moving is mailed to staff and logged as an error naming its service (and operation).
  */
 public final class ScheduledOrderDispatchSweepHandler
         implements RequestHandler<ScheduledEvent, SweepUndispatchedOrders.Result> {
@@ -54,7 +54,7 @@ public final class ScheduledOrderDispatchSweepHandler
         this.operations = new SweepUndispatchedOperations(operationRepository, services, SqsQueues.lifecycle(sqs),
                 clock);
         this.stalled = new SweepStalledSteps(new DynamoDbStepLedger(dynamo, table), services, operationRepository,
-                SqsQueues.provisioning(sqs), SqsQueues.lifecycle(sqs), clock);
+                SqsQueues.provisioning(sqs), SqsQueues.lifecycle(sqs), SqsQueues.mail(sqs), clock);
         this.telemetry = new Telemetry();
     }
 
@@ -79,7 +79,7 @@ public final class ScheduledOrderDispatchSweepHandler
                         chains.resent(), SweepStalledSteps.GRACE);
             }
             for (var chain : chains.givenUp()) {
-                LOG.error("the steps of service {}{} did not move after {} resends of {}; staff must look at it",
+                LOG.error("the steps of service {}{} did not move after {} resends of {}; staff were told",
                         chain.serviceId(), chain.operationId() == null ? "" : " (operation " + chain.operationId() + ")",
                         SweepStalledSteps.MAX_RESENDS, chain.followUp().request().step());
             }

@@ -148,7 +148,8 @@ class ScheduledOrderDispatchSweepHandlerTest {
                 new SweepStalledSteps(new DynamoDbStepLedger(aws.dynamoDb(), table),
                         new DynamoDbServiceRepository(aws.dynamoDb(), table),
                         new DynamoDbOperationRepository(aws.dynamoDb(), table), provisioning,
-                        new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.LIFECYCLE_QUEUE)), clock));
+                        new SqsStepQueue(aws.sqs(), aws.queueUrl(Manifest.LIFECYCLE_QUEUE)),
+                        new SqsMailQueue(aws.sqs(), aws.queueUrl(Manifest.MAIL_QUEUE)), clock));
     }
 
     private static List<Message> receive(LocalAws aws, String queue) {

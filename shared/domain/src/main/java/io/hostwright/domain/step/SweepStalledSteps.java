@@ -1,5 +1,7 @@
 package io.hostwright.domain.step;
 
+import io.hostwright.domain.mail.MailQueue;
+import io.hostwright.domain.mail.StaffAlerts;
 import io.hostwright.domain.operation.Operation;
 import io.hostwright.domain.operation.OperationRepository;
 import io.hostwright.domain.service.Service;
@@ -16,7 +18,8 @@ import java.util.Optional;
  * follow-up it sent and when that is due ({@link StepLedger#complete}); a chain whose follow-up was due more than
  * {@link #GRACE} ago without a run ending since lost its message (or its run keeps dying), and nothing else would
  * ever move it. Its follow-up is sent again (the ledger makes a copy of a message that did arrive harmless), at most
- * {@link #MAX_RESENDS} times, {@link #GRACE} apart; a chain of a service or operation that ended is dropped.
+ * {@link #MAX_RESENDS} times, {@link #GRACE} apart, then staff of the service's department are told once (the
+ * staff-failure mail) and the chain is dropped; a chain of a service or operation that ended is dropped.
  * Runs on the sweeper's schedule.
  */
 public final class SweepStalledSteps {
@@ -31,15 +34,17 @@ public final class SweepStalledSteps {
     private final OperationRepository operations;
     private final StepQueue provisioning;
     private final StepQueue lifecycle;
+    private final StaffAlerts alerts;
     private final Clock clock;
 
     public SweepStalledSteps(StepLedger ledger, ServiceRepository services, OperationRepository operations,
-                             StepQueue provisioning, StepQueue lifecycle, Clock clock) {
+                             StepQueue provisioning, StepQueue lifecycle, MailQueue mail, Clock clock) {
         this.ledger = ledger;
         this.services = services;
         this.operations = operations;
         this.provisioning = provisioning;
         this.lifecycle = lifecycle;
+        this.alerts = new StaffAlerts(mail);
         this.clock = clock;
     }
 
@@ -59,10 +64,17 @@ public final class SweepStalledSteps {
         List<StepLedger.StalledChain> givenUp = new java.util.ArrayList<>();
         for (StepLedger.StalledChain chain : stalled) {
             try {
-                if (ended(chain)) {
+                Optional<Service> service = services.findService(chain.serviceId());
+                if (ended(chain, service)) {
                     ledger.dropChain(chain);
                     dropped++;
                 } else if (chain.resends() >= MAX_RESENDS) {
+                    String step = chain.followUp().request().step();
+                    alerts.tell(service.orElseThrow(), "stalled-steps#" + (chain.operationId() == null
+                            ? "provisioning" : chain.operationId()) + "#" + chain.due(), step, "its next step (" + step
+                            + ", attempt " + chain.followUp().request().attempt() + ") was sent again " + MAX_RESENDS
+                            + " times, " + GRACE.toMinutes() + " minutes apart, and never ran; nothing will move it"
+                            + " on its own");
                     ledger.dropChain(chain);
                     givenUp.add(chain);
                 } else {
@@ -81,13 +93,15 @@ public final class SweepStalledSteps {
      * An operation's chain ends with the operation (a termination goes on after its service is TERMINATED, until the
      * server is wiped); a provisioning chain with its service, gone, FAILED or TERMINATED.
      */
-    private boolean ended(StepLedger.StalledChain chain) {
+    private boolean ended(StepLedger.StalledChain chain, Optional<Service> service) {
+        if (service.isEmpty()) {
+            return true;
+        }
         if (chain.operationId() != null) {
             return operations.find(chain.serviceId(), chain.operationId()).map(Operation::status)
                     .map(status -> status.ended()).orElse(true);
         }
-        Optional<Service> service = services.findService(chain.serviceId());
-        return service.isEmpty() || service.get().status() == ServiceStatus.TERMINATED
+        return service.get().status() == ServiceStatus.TERMINATED
                 || service.get().status() == ServiceStatus.FAILED;
     }
 }

@@ -1,6 +1,8 @@
 package io.hostwright.domain.operation;
 
 import io.hostwright.domain.fixtures.MutableClock;
+import io.hostwright.domain.fixtures.RecordingMailQueue;
+import io.hostwright.domain.mail.MailTemplate;
 import io.hostwright.domain.fixtures.Samples;
 import io.hostwright.domain.service.InMemoryServices;
 import io.hostwright.domain.service.Service;
@@ -33,8 +35,9 @@ class SweepStalledStepsTest {
     private final InMemoryOperations operations = new InMemoryOperations();
     private final List<StepMessage> provisioning = new ArrayList<>();
     private final List<StepMessage> lifecycle = new ArrayList<>();
+    private final RecordingMailQueue staff = new RecordingMailQueue();
     private final SweepStalledSteps sweep = new SweepStalledSteps(ledger, new InMemoryServices(services), operations,
-            (request, delay) -> provisioning.add(request), (request, delay) -> lifecycle.add(request), clock);
+            (request, delay) -> provisioning.add(request), (request, delay) -> lifecycle.add(request), staff, clock);
 
     @Test
     void aFollowUpThatNeverRanIsSentAgainGraceApartThenGivenUpForStaff() {
@@ -60,6 +63,11 @@ class SweepStalledStepsTest {
         assertThat(last.resent()).isZero();
         assertThat(last.givenUp()).singleElement().satisfies(c -> assertThat(c.serviceId()).isEqualTo("svc_1"));
         assertThat(provisioning).hasSize(SweepStalledSteps.MAX_RESENDS);
+        assertThat(staff.queued).singleElement().satisfies(mail -> {
+            assertThat(mail.template()).isEqualTo(MailTemplate.STAFF_FAILURE);
+            assertThat(mail.serviceId()).isEqualTo("svc_1");
+            assertThat(mail.variables().get("reason")).contains("await-install").contains("never ran");
+        });
         clock.advance(Duration.ofDays(1));
         assertThat(sweep.sweep()).isEqualTo(new SweepStalledSteps.Result(0, 0, List.of(), 0));
     }
