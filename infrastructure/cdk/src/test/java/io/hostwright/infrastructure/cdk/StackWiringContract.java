@@ -413,9 +413,7 @@ abstract class StackWiringContract {
             String expression = ((Trigger.Schedule) spec.trigger()).expression();
             assertThat(rules.values()).as(spec.name()).anySatisfy(rule -> {
                 assertThat(rule.get("ScheduleExpression")).isEqualTo(expression);
-                Map<String, Object> target = (Map<String, Object>) asList(rule.get("Targets")).get(0);
-                assertThat(target.get("Arn")).isEqualTo(getAtt(functionId(spec), "Arn"));
-                assertThat(target).containsKeys("RetryPolicy", "DeadLetterConfig");
+                assertFiresWithRetriesAndADeadLetterQueue(rule, spec);
             });
         }
     }
@@ -431,9 +429,7 @@ abstract class StackWiringContract {
                 Map<String, Object> pattern = (Map<String, Object>) rule.get("EventPattern");
                 assertThat(pattern.get("source")).isEqualTo(List.of(events.source()));
                 assertThat(pattern.get("detail-type")).isEqualTo(events.detailTypes());
-                Map<String, Object> target = (Map<String, Object>) asList(rule.get("Targets")).get(0);
-                assertThat(target.get("Arn")).isEqualTo(getAtt(functionId(spec), "Arn"));
-                assertThat(target).containsKeys("RetryPolicy", "DeadLetterConfig");
+                assertFiresWithRetriesAndADeadLetterQueue(rule, spec);
             });
         }
     }
@@ -454,6 +450,13 @@ abstract class StackWiringContract {
     }
 
     // ---- helpers
+
+    @SuppressWarnings("unchecked")
+    private void assertFiresWithRetriesAndADeadLetterQueue(Map<String, Object> rule, FunctionSpec spec) {
+        Map<String, Object> target = (Map<String, Object>) asList(rule.get("Targets")).get(0);
+        assertThat(target.get("Arn")).isEqualTo(getAtt(functionId(spec), "Arn"));
+        assertThat(target).containsKeys("RetryPolicy", "DeadLetterConfig");
+    }
 
     protected String functionId(FunctionSpec spec) {
         return template.logicalId(stack.functions().function(spec.name()));
