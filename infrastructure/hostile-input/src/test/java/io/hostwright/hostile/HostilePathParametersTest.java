@@ -10,8 +10,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 import net.jqwik.api.statistics.Statistics;
 
 import java.util.LinkedHashMap;
@@ -23,29 +21,10 @@ import java.util.Set;
  * Every route with path parameters, its request otherwise accepted, with one parameter of any length (0 to 5000)
  * and alphabet: a 404 (or a 400 naming the parameter), never a 5xx, nothing written.
  */
-class HostilePathParametersTest {
+class HostilePathParametersTest extends WritesNothingProperties {
 
-    private final HostileApi api = HostileApi.shared();
-    private Snapshot before;
-    private boolean failed;
 
     record Sent(RouteCase route, String parameter, String value) {
-    }
-
-    @BeforeProperty
-    void remember() {
-        api.cases();
-        before = Snapshot.of(api.aws());
-    }
-
-    @AfterProperty
-    void nothingStored() {
-        if (!failed) {
-            String changed = Snapshot.of(api.aws()).differenceFrom(before);
-            if (!changed.isEmpty()) {
-                throw new AssertionError("the table or the queues changed:" + changed);
-            }
-        }
     }
 
     @Property(tries = 3300, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.OFF)
@@ -60,12 +39,9 @@ class HostilePathParametersTest {
         HostileApi.Request request = new HostileApi.Request(route.routeKey(), path, accepted.query(),
                 accepted.headers(), accepted.body(), false, accepted.caller());
         HostileApi.Answer answer = api.call(request);
-        try {
+        checking(() -> {
             Refusals.assertRefused(request, answer, Set.of(400, 404), answer.status() == 400 ? sent.parameter() : null);
-        } catch (AssertionError e) {
-            failed = true;
-            throw e;
-        }
+        });
     }
 
     @Provide
