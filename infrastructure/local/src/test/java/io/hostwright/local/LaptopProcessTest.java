@@ -1,15 +1,9 @@
 package io.hostwright.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hostwright.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -20,8 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shows while orders go through, and a SIGKILL in the middle of things followed by a start on the same data folder.
  */
 class LaptopProcessTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void helpPrintsTheOptionsAndExitsZero() {
@@ -52,16 +44,15 @@ class LaptopProcessTest {
                 .awaitReady(Duration.ofMinutes(3))) {
             assertThat(first.output()).contains("Data folder     " + data.toAbsolutePath())
                     .contains("new: the demo seed was loaded");
-            URI api = first.apiUri();
-            String token = token(api);
+            LaptopClient api = client(first);
+            String token = api.token("kill-alice", "alice@example.com", null);
             tokenBefore = token;
-            JsonNode accepted = json(send(post(api, "/v1/orders", order()).header("Authorization", "Bearer " + token)
-                    .header("Idempotency-Key", "kill-1")), 202);
+            JsonNode accepted = api.expect(202, "POST", "/v1/orders", token, "kill-1", order());
             serviceId = accepted.path("serviceId").asText();
             orderId = accepted.path("orderId").asText();
             Eventually.await("the service ACTIVE", Duration.ofSeconds(90),
                     () -> status(api, token, serviceId).equals("ACTIVE"));
-            json(send(get(api, "/v1/catalog/products")), 200);
+            api.get("/v1/catalog/products", null);
 
             String terminal = first.output();
             assertThat(terminal).contains("POST /v1/orders → order-acceptance 202");
@@ -75,13 +66,12 @@ class LaptopProcessTest {
         try (LaptopProcess second = LaptopProcess.start(ports, "--data-dir", data.toString())
                 .awaitReady(Duration.ofMinutes(3))) {
             assertThat(second.output()).contains("kept from the last run");
-            URI api = second.apiUri();
+            LaptopClient api = client(second);
             String token = tokenBefore;
             assertThat(status(api, token, serviceId)).isEqualTo("ACTIVE");
-            JsonNode replayed = json(send(post(api, "/v1/orders", order()).header("Authorization", "Bearer " + token)
-                    .header("Idempotency-Key", "kill-1")), 202);
+            JsonNode replayed = api.expect(202, "POST", "/v1/orders", token, "kill-1", order());
             assertThat(replayed.path("orderId").asText()).isEqualTo(orderId);
-            JsonNode mails = json(send(get(api, "/local/emails")), 200);
+            JsonNode mails = api.get("/local/emails", null);
             assertThat(mails.size()).as("the mails sent before the kill").isGreaterThan(0);
             assertThat(second.stop()).as("stopped by SIGTERM, as by Ctrl-C").isIn(0, 130, 143);
             assertThat(second.output()).as(second.errors())
@@ -94,35 +84,13 @@ class LaptopProcessTest {
                 + "\"os\":\"debian-12\"}";
     }
 
-    private static String token(URI api) throws Exception {
-        return json(send(post(api, "/local/token", "{\"sub\":\"kill-alice\",\"email\":\"alice@example.com\"}")), 200)
-                .path("token").asText();
+    private static String status(LaptopClient api, String token, String serviceId) {
+        return api.get("/v1/services/" + serviceId, token).path("status").asText();
     }
 
-    private static String status(URI api, String token, String serviceId) {
-        try {
-            return json(send(get(api, "/v1/services/" + serviceId).header("Authorization", "Bearer " + token)), 200)
-                    .path("status").asText();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static HttpRequest.Builder get(URI api, String path) {
-        return HttpRequest.newBuilder(api.resolve(path)).GET();
-    }
-
-    private static HttpRequest.Builder post(URI api, String path, String body) {
-        return HttpRequest.newBuilder(api.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response, int expectedStatus) throws IOException {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-        return Json.MAPPER.readTree(response.body());
+    private static LaptopClient client(LaptopProcess run) {
+        LaptopClient client = new LaptopClient();
+        client.pointAt(run.apiUri());
+        return client;
     }
 }

@@ -1,7 +1,6 @@
 package io.hostwright.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hostwright.json.Json;
 import io.hostwright.simulator.tenantos.SimulatedServer;
 import io.hostwright.simulator.tenantos.TenantOsSimulator;
 import org.junit.jupiter.api.Test;
@@ -11,9 +10,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RestartEndToEndTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ORDER = "{\"productId\":\"ded-e2388g\",\"billingCycle\":\"monthly\","
             + "\"hostname\":\"kept.example.com\",\"os\":\"debian-12\"}";
     private static final String KEY = "restart-order-1";
@@ -48,14 +43,13 @@ class RestartEndToEndTest {
             assertThat(first.dataFolder()).contains(data.toAbsolutePath());
             assertThat(first.seededThisStart()).isTrue();
             String token = token(first);
-            JsonNode accepted = json(send(post(first, "/v1/orders", ORDER).header("Authorization", "Bearer " + token)
-                    .header("Idempotency-Key", KEY)), 202);
+            JsonNode accepted = client(first).expect(202, "POST", "/v1/orders", token, KEY, ORDER);
             orderId = accepted.path("orderId").asText();
             serviceId = accepted.path("serviceId").asText();
             Eventually.await("the service ACTIVE", Duration.ofSeconds(60),
                     () -> status(first, token, serviceId).equals("ACTIVE"));
             Eventually.await("every mail of the order sent", Duration.ofSeconds(30), () -> mailQueueDrained(first));
-            servicesBefore = json(send(get(first, "/v1/services").header("Authorization", "Bearer " + token)), 200);
+            servicesBefore = client(first).get("/v1/services", token);
             mailsBefore = subjects(first);
             TenantOsSimulator tenantOs = first.simulator(TenantOsSimulator.BACKEND, TenantOsSimulator.class);
             serverBefore = tenantOs.servers().stream()
@@ -68,8 +62,7 @@ class RestartEndToEndTest {
             assertThat(second.seededProducts()).extracting(p -> p.productId()).contains("ded-e2388g");
             String token = token(second);
 
-            JsonNode servicesAfter = json(send(get(second, "/v1/services").header("Authorization", "Bearer " + token)),
-                    200);
+            JsonNode servicesAfter = client(second).get("/v1/services", token);
             assertThat(servicesAfter.path("services")).hasSize(1);
             assertThat(servicesAfter.at("/services/0/serviceId").asText()).isEqualTo(serviceId);
             assertThat(servicesAfter.at("/services/0/status").asText()).isEqualTo("ACTIVE");
@@ -77,11 +70,10 @@ class RestartEndToEndTest {
 
             assertThat(subjects(second)).as("the mails sent before the restart").containsExactlyElementsOf(mailsBefore);
 
-            JsonNode replayed = json(send(post(second, "/v1/orders", ORDER).header("Authorization", "Bearer " + token)
-                    .header("Idempotency-Key", KEY)), 202);
+            JsonNode replayed = client(second).expect(202, "POST", "/v1/orders", token, KEY, ORDER);
             assertThat(replayed.path("orderId").asText()).as("the first order, not a new one").isEqualTo(orderId);
             assertThat(replayed.path("serviceId").asText()).isEqualTo(serviceId);
-            assertThat(json(send(get(second, "/v1/services").header("Authorization", "Bearer " + token)), 200)
+            assertThat(client(second).get("/v1/services", token)
                     .path("services")).hasSize(1);
 
             TenantOsSimulator tenantOs = second.simulator(TenantOsSimulator.BACKEND, TenantOsSimulator.class);
@@ -90,14 +82,14 @@ class RestartEndToEndTest {
             assertThat(serverAfter.userId()).as("the server stays assigned").isEqualTo(serverBefore.userId());
             assertThat(serverAfter.tags()).isEqualTo(serverBefore.tags());
             assertThat(serverAfter.os()).isEqualTo(serverBefore.os());
-            assertThat(json(send(get(second, "/v1/services/" + serviceId).header("Authorization", "Bearer " + token)),
-                    200).path("status").asText()).isEqualTo("ACTIVE");
+            assertThat(client(second).get("/v1/services/" + serviceId, token).path("status").asText())
+                    .isEqualTo("ACTIVE");
         }
 
         try (LocalRuntime fresh = LocalRuntime.start(settings.withDataDir(data, true))) {
             assertThat(fresh.seededThisStart()).isTrue();
             String token = token(fresh);
-            assertThat(json(send(get(fresh, "/v1/services").header("Authorization", "Bearer " + token)), 200)
+            assertThat(client(fresh).get("/v1/services", token)
                     .path("services")).isEmpty();
             assertThat(subjects(fresh)).isEmpty();
             assertThat(fresh.simulator(TenantOsSimulator.BACKEND, TenantOsSimulator.class)
@@ -124,44 +116,22 @@ class RestartEndToEndTest {
     }
 
     private static String token(LocalRuntime runtime) throws Exception {
-        return json(send(post(runtime, "/local/token", "{\"sub\":\"restart-alice\",\"email\":\"alice@example.com\"}")),
-                200).path("token").asText();
+        return client(runtime).token("restart-alice", "alice@example.com", null);
     }
 
     private static String status(LocalRuntime runtime, String token, String serviceId) {
-        try {
-            return json(send(get(runtime, "/v1/services/" + serviceId).header("Authorization", "Bearer " + token)), 200)
-                    .path("status").asText();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return client(runtime).get("/v1/services/" + serviceId, token).path("status").asText();
     }
 
     private static List<String> subjects(LocalRuntime runtime) {
-        try {
-            List<String> subjects = new ArrayList<>();
-            json(send(get(runtime, "/local/emails")), 200).forEach(m -> subjects.add(m.path("subject").asText()));
-            return subjects;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        List<String> subjects = new ArrayList<>();
+        client(runtime).get("/local/emails", null).forEach(m -> subjects.add(m.path("subject").asText()));
+        return subjects;
     }
 
-    private static HttpRequest.Builder get(LocalRuntime runtime, String path) {
-        return HttpRequest.newBuilder(runtime.apiUri().resolve(path)).GET();
-    }
-
-    private static HttpRequest.Builder post(LocalRuntime runtime, String path, String body) {
-        return HttpRequest.newBuilder(runtime.apiUri().resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response, int expectedStatus) throws IOException {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-        return Json.MAPPER.readTree(response.body());
+    private static LaptopClient client(LocalRuntime runtime) {
+        LaptopClient client = new LaptopClient();
+        client.pointAt(runtime.apiUri());
+        return client;
     }
 }

@@ -3,6 +3,7 @@ package io.hostwright.local.crash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hostwright.json.Json;
+import io.hostwright.local.LaptopClient;
 import io.hostwright.local.LaptopProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package io.hostwright.local.crash;
 
+import io.hostwright.local.LaptopClient;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.hostwright.local.crash;
+package io.hostwright.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hostwright.json.Json;
@@ -11,28 +11,28 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * JSON over HTTP to a laptop runtime in another JVM, pointed anew at each restart's API (the port stays the same; the
- * process does not). A request the process did not answer — it was killed, or is not up yet — is an {@link IOException}.
+ * JSON over HTTP to a laptop runtime — in this JVM or another — pointed anew at each (re)start's API. A request the
+ * process did not answer — it was killed, or is not up yet — is an {@link IOException}.
  */
-final class LaptopClient {
+public final class LaptopClient {
 
     /** An answer: its status and body (null when it had none or it was not JSON). */
-    record Answer(int status, JsonNode body, String text) {
+    public record Answer(int status, JsonNode body, String text) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private volatile URI api;
 
-    void pointAt(URI api) {
+    public void pointAt(URI api) {
         this.api = api;
     }
 
-    URI api() {
+    public URI api() {
         return api;
     }
 
-    Answer send(String method, String path, String token, String idempotencyKey, String body)
+    public Answer send(String method, String path, String token, String idempotencyKey, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -56,10 +56,16 @@ final class LaptopClient {
         return new Answer(response.statusCode(), json, response.body());
     }
 
-    /** GET or POST that must answer {@code expected}; anything else fails the test with what was answered. */
-    JsonNode expect(int expected, String method, String path, String token, String body) {
+    /** A request that must answer {@code expected}; anything else fails the test with what was answered. */
+    public JsonNode expect(int expected, String method, String path, String token, String body) {
+        return expect(expected, method, path, token, null, body);
+    }
+
+    /** As {@link #expect(int, String, String, String, String)}, with an {@code Idempotency-Key}. */
+    public JsonNode expect(int expected, String method, String path, String token, String idempotencyKey,
+                           String body) {
         try {
-            Answer answer = send(method, path, token, null, body);
+            Answer answer = send(method, path, token, idempotencyKey, body);
             if (answer.status() != expected) {
                 throw new AssertionError(method + " " + path + " answered " + answer.status() + ", not " + expected
                         + ": " + answer.text());
@@ -73,11 +79,11 @@ final class LaptopClient {
         }
     }
 
-    JsonNode get(String path, String token) {
+    public JsonNode get(String path, String token) {
         return expect(200, "GET", path, token, null);
     }
 
-    String token(String subject, String email, String scope) {
+    public String token(String subject, String email, String scope) {
         String claims = scope == null
                 ? Json.write(java.util.Map.of("sub", subject, "email", email))
                 : Json.write(java.util.Map.of("sub", subject, "email", email, "scope", scope));
