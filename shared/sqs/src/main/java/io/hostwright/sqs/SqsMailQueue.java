@@ -1,16 +1,14 @@
 package io.hostwright.sqs;
 
-import java.time.Duration;
-
 import io.hostwright.domain.mail.MailQueue;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.json.Json;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.time.Duration;
+
 /** The mailer's queue. */
 public final class SqsMailQueue implements MailQueue {
-
-    private static final long MAX_DELAY_SECONDS = 900;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -27,7 +25,6 @@ public final class SqsMailQueue implements MailQueue {
 
     /** Queues {@code mail} again, delivered after {@code delay} (whole seconds, at most SQS's 15 minutes). */
     public void enqueueAfter(MailRequest mail, Duration delay) {
-        long seconds = Math.clamp((delay.toMillis() + 999) / 1000, 0, MAX_DELAY_SECONDS);
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(mail)).delaySeconds((int) seconds));
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(mail)).delaySeconds(DelaySeconds.of(delay)));
     }
 }

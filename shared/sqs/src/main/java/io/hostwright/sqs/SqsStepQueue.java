@@ -10,7 +10,6 @@ import java.time.Duration;
 /** The provisioning queue; a delay (SQS allows up to 15 minutes) is how a step waits without failing. */
 public final class SqsStepQueue implements StepQueue {
 
-    private static final long MAX_DELAY_SECONDS = 900;
     private final SqsClient sqs;
     private final String queueUrl;
 
@@ -21,7 +20,7 @@ public final class SqsStepQueue implements StepQueue {
 
     @Override
     public void enqueue(StepMessage request, Duration delay) {
-        long seconds = Math.max(0, Math.min(MAX_DELAY_SECONDS, (delay.toMillis() + 999) / 1000));
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(request)).delaySeconds((int) seconds));
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(request))
+                .delaySeconds(DelaySeconds.of(delay)));
     }
 }

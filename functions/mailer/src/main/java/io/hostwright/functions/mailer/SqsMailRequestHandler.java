@@ -10,6 +10,7 @@ import io.hostwright.domain.mail.MailRenderer;
 import io.hostwright.domain.mail.MailRequest;
 import io.hostwright.domain.mail.SendLifecycleMail;
 import io.hostwright.domain.mail.UnrenderableMail;
+import io.hostwright.domain.step.Recheck;
 import io.hostwright.dynamodb.DynamoDbClients;
 import io.hostwright.dynamodb.DynamoDbMailLog;
 import io.hostwright.dynamodb.DynamoDbServiceSecrets;
@@ -53,8 +54,6 @@ import java.util.List;
 public final class SqsMailRequestHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsMailRequestHandler.class);
-    /** How soon a mail another delivery holds is looked at again. */
-    static final Duration RECHECK = Duration.ofSeconds(5);
     private static final List<String> LOG_KEYS = List.of("sqsMessageId", "serviceId", "event", "template");
 
     /** Queues a request again, to be delivered after a delay. */
@@ -165,18 +164,16 @@ public final class SqsMailRequestHandler implements RequestHandler<SQSEvent, SQS
         }
     }
 
-    /** @return whether the request is done with: queued again for when the claim runs out */
+    /** @return whether the request is done with: queued again to be looked at shortly ({@link Recheck}) */
     private boolean requeuedUntil(MailRequest request, Instant leaseUntil) {
         if (requeue == null) {
             LOG.info("another delivery is sending this mail; retrying after {}", leaseUntil);
             return false;
         }
         try {
-            // soon: a live sender has sent it by then (the copy finds it sent); a dead one's lease is looked at again
-            Duration delay = Duration.between(clock.instant(), leaseUntil).plusSeconds(1);
-            requeue.after(request, delay.isNegative() ? Duration.ofSeconds(1)
-                    : delay.compareTo(RECHECK) > 0 ? RECHECK : delay);
-            LOG.info("another delivery is sending this mail; queued again for after {}", leaseUntil);
+            requeue.after(request, Recheck.after(clock.instant(), leaseUntil));
+            LOG.info("another delivery is sending this mail (its claim runs to {}); queued again to look shortly",
+                    leaseUntil);
             return true;
         } catch (RuntimeException e) {
             LOG.warn("another delivery is sending this mail and it could not be queued again ({}); it returns after"

@@ -99,7 +99,7 @@ class SqsMailRequestHandlerTest {
         SQSBatchResponse response = requeuing.handleRequest(event(message(request)), context());
 
         assertThat(response.getBatchItemFailures()).as("no receive counted towards the dead-letter queue").isEmpty();
-        assertThat(requeued).containsExactly(Map.entry(request, SqsMailRequestHandler.RECHECK));
+        assertThat(requeued).containsExactly(Map.entry(request, io.hostwright.domain.step.Recheck.SOON));
         assertThat(sent).isEmpty();
     }
 

@@ -21,8 +21,6 @@ public final class LedgeredSteps {
     public static final int MAX_FAILURES = 16;
     /** How long a delivery's claim on a step stands before another delivery may take it over. */
     public static final Duration LEASE = Duration.ofMinutes(2);
-    /** How soon a step another delivery holds is looked at again. */
-    public static final Duration RECHECK = Duration.ofSeconds(5);
 
     private final StepLedger ledger;
     private final StepQueue queue;
@@ -40,7 +38,7 @@ public final class LedgeredSteps {
         return switch (ledger.claim(serviceId, request.operationId(), sequence, request.step(), request.attempt(),
                 clock.instant(), LEASE)) {
             case StepLedger.Busy busy -> {
-                queue.enqueue(request, untilTakenOver(busy));
+                queue.enqueue(request, Recheck.after(clock.instant(), busy.leaseUntil()));
                 yield StepResult.REQUEUED;
             }
             case StepLedger.AlreadyRan ran -> {
@@ -59,16 +57,6 @@ public final class LedgeredSteps {
                 yield StepResult.RAN;
             }
         };
-    }
-
-    /**
-     * When to look again: in {@link #RECHECK}, or a second after the holder's lease runs out if that is sooner. A live
-     * holder has usually finished by then (the copy finds the step ran); a dead one's lease is looked at again until
-     * it has run out, each look a new message, never a receive counted towards the dead-letter queue.
-     */
-    private Duration untilTakenOver(StepLedger.Busy busy) {
-        Duration left = Duration.between(clock.instant(), busy.leaseUntil()).plusSeconds(1);
-        return left.isNegative() ? Duration.ofSeconds(1) : left.compareTo(RECHECK) > 0 ? RECHECK : left;
     }
 
     /** A run that failed lets its claim go, so the message's redelivery need not wait for the lease. */

@@ -53,6 +53,6 @@ class LedgeredStepsTest {
         assertThat(inner[0]).isEqualTo(StepResult.REQUEUED);
         assertThat(ran).as("the holder runs it, not the second delivery").isEmpty();
         assertThat(sent).containsExactly(message);
-        assertThat(delays).as("soon, not after the whole lease").containsExactly(LedgeredSteps.RECHECK);
+        assertThat(delays).as("soon, not after the whole lease").containsExactly(Recheck.SOON);
     }
 }
